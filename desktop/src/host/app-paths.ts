@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** Where paired devices and settings live, per the platform's convention. */
+export function defaultDataDir(platform = process.platform, env = process.env): string {
+  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'DeskRemote');
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'DeskRemote');
+  return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'deskremote');
+}
+
+/** desktop/ in a checkout (this file is desktop/dist/host/app-paths.js once built). */
+const desktopRoot = resolve(import.meta.dirname, '..', '..');
+
+/** The built phone page in a checkout; the packaged app passes its own resources folder instead. */
+export function defaultPhoneDir(): string {
+  return resolve(desktopRoot, '..', 'mobile-web', 'dist');
+}
+
+export function appVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(desktopRoot, 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}

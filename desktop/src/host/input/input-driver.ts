@@ -1,0 +1,17 @@
+import type { KeyName, MediaAction, Modifier, MouseButton } from '@deskremote/shared';
+
+/** The operating system's input, as the dispatcher needs it. One implementation per injection backend. */
+export interface InputDriver {
+  /** Moves the pointer by a relative amount in desktop pixels. */
+  moveBy(dx: number, dy: number): Promise<void>;
+  /** Scrolls by whole wheel steps; positive y scrolls the content down, positive x to the right. */
+  scrollSteps(x: number, y: number): Promise<void>;
+  click(button: MouseButton, double: boolean): Promise<void>;
+  setButton(button: MouseButton, down: boolean): Promise<void>;
+  /** Presses the modifiers, taps the key, releases in reverse order; never leaves a key held. */
+  tapKey(key: KeyName, mods: readonly Modifier[]): Promise<void>;
+  tapMediaKey(action: MediaAction): Promise<void>;
+  /** Why this text cannot be typed exactly, or undefined if it can. Checked before anything is injected. */
+  textProblem(text: string): string | undefined;
+  typeText(text: string): Promise<void>;
+}

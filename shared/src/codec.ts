@@ -1,0 +1,101 @@
+/**
+ * Messages <-> bytes. Pointer deltas, the one message sent many times a second, travel as 5 bytes
+ * (a tag and two little-endian int16); everything else is UTF-8 JSON starting with '{'.
+ * Every decoded message is validated against its schema; anything else is rejected with a reason.
+ */
+import * as v from 'valibot';
+import { MAX_FRAME_BYTES, PROTOCOL_VERSION } from './constants.js';
+import { utf8 } from './encoding.js';
+import {
+  AuthMessage,
+  ClientMessage,
+  type MoveCommand,
+  type ScrollCommand,
+  ServerMessage,
+} from './messages.js';
+
+const JSON_START = 0x7b; // '{'
+const DELTA_TAGS = { move: 0x01, scroll: 0x02 } as const;
+const DELTA_FRAME_BYTES = 5;
+
+export type Decoded<T> = { ok: true; message: T } | { ok: false; reason: string; protocolMismatch?: boolean };
+
+type AnyMessage = ClientMessage | ServerMessage | AuthMessage;
+
+export function encodeMessage(message: AnyMessage): Uint8Array {
+  if (message.t === 'move' || message.t === 'scroll') return encodeDelta(message);
+  return utf8.encode(JSON.stringify(message));
+}
+
+function encodeDelta(message: MoveCommand | ScrollCommand): Uint8Array {
+  const bytes = new Uint8Array(DELTA_FRAME_BYTES);
+  const view = new DataView(bytes.buffer);
+  view.setUint8(0, DELTA_TAGS[message.t]);
+  view.setInt16(1, message.dx, true);
+  view.setInt16(3, message.dy, true);
+  return bytes;
+}
+
+function decodeDelta(bytes: Uint8Array): Decoded<MoveCommand | ScrollCommand> {
+  if (bytes.length !== DELTA_FRAME_BYTES) return { ok: false, reason: `a delta frame has ${DELTA_FRAME_BYTES} bytes, got ${bytes.length}` };
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const t = view.getUint8(0) === DELTA_TAGS.move ? 'move' : 'scroll';
+  return { ok: true, message: { t, dx: view.getInt16(1, true), dy: view.getInt16(3, true) } };
+}
+
+function parseJson(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false; reason: string } {
+  try {
+    return { ok: true, value: JSON.parse(utf8.decode(bytes)) };
+  } catch {
+    return { ok: false, reason: 'malformed JSON or UTF-8' };
+  }
+}
+
+function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+  const first = issues[0];
+  if (!first) return 'invalid message';
+  const path = first.path?.map((p) => String(p.key)).join('.') ?? '';
+  return `${path ? `${path}: ` : ''}${first.message}`.slice(0, 200);
+}
+
+function checkSize(bytes: Uint8Array): string | undefined {
+  if (bytes.length === 0) return 'empty frame';
+  if (bytes.length > MAX_FRAME_BYTES) return `frame of ${bytes.length} bytes exceeds ${MAX_FRAME_BYTES}`;
+  return undefined;
+}
+
+function decodeJson<S extends v.GenericSchema>(bytes: Uint8Array, schema: S): Decoded<v.InferOutput<S>> {
+  const sizeError = checkSize(bytes);
+  if (sizeError) return { ok: false, reason: sizeError };
+  if (bytes[0] !== JSON_START) return { ok: false, reason: 'unknown frame type' };
+  const parsed = parseJson(bytes);
+  if (!parsed.ok) return parsed;
+  const result = v.safeParse(schema, parsed.value);
+  if (result.success) return { ok: true, message: result.output };
+  const type = typeof parsed.value === 'object' && parsed.value !== null ? (parsed.value as { t?: unknown }).t : undefined;
+  return { ok: false, reason: `${typeof type === 'string' ? `'${type.slice(0, 20)}' ` : ''}${describeIssues(result.issues)}` };
+}
+
+/** The first message of a connection. A different protocol number is reported apart, so the page can reload. */
+export function decodeAuth(bytes: Uint8Array): Decoded<AuthMessage> {
+  const decoded = decodeJson(bytes, AuthMessage);
+  if (decoded.ok) return decoded;
+  const parsed = bytes[0] === JSON_START && bytes.length <= MAX_FRAME_BYTES ? parseJson(bytes) : undefined;
+  if (parsed?.ok && typeof parsed.value === 'object' && parsed.value !== null) {
+    const protocol = (parsed.value as { protocol?: unknown }).protocol;
+    if (typeof protocol === 'number' && protocol !== PROTOCOL_VERSION) {
+      return { ok: false, reason: `protocol ${protocol} is not ${PROTOCOL_VERSION}`, protocolMismatch: true };
+    }
+  }
+  return decoded;
+}
+
+export function decodeClient(bytes: Uint8Array): Decoded<ClientMessage> {
+  const tag = bytes[0];
+  if (tag === DELTA_TAGS.move || tag === DELTA_TAGS.scroll) return decodeDelta(bytes);
+  return decodeJson(bytes, ClientMessage);
+}
+
+export function decodeServer(bytes: Uint8Array): Decoded<ServerMessage> {
+  return decodeJson(bytes, ServerMessage);
+}

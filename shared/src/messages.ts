@@ -1,0 +1,191 @@
+/**
+ * Protocol version 1: every message either side sends, as valibot schemas.
+ * These schemas are the single source of truth; the TypeScript types are inferred from them.
+ */
+import * as v from 'valibot';
+import { MAX_DEVICE_NAME_CHARS, MAX_TEXT_CHARS, PROTOCOL_VERSION } from './constants.js';
+
+const Base64Url = (min: number, max: number) =>
+  v.pipe(v.string(), v.minLength(min), v.maxLength(max), v.regex(/^[A-Za-z0-9_-]+$/));
+
+export const DeviceId = Base64Url(16, 64);
+const Nonce = Base64Url(16, 64);
+/** HMAC-SHA256, base64url: 43 characters. */
+const Proof = Base64Url(43, 43);
+/** Discrete commands carry an id that the host echoes in its ack or error. */
+const CommandId = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 31 - 1));
+const Delta = v.pipe(v.number(), v.integer(), v.minValue(-32768), v.maxValue(32767));
+
+export const MouseButtons = ['left', 'right', 'middle'] as const;
+export const Modifiers = ['ctrl', 'shift', 'alt', 'meta'] as const;
+/** The closed list of keys a phone may press; names follow KeyboardEvent.key where one exists. */
+export const KeyNames = [
+  'Enter', 'Backspace', 'Escape', 'Tab', 'Space', 'Delete', 'Insert',
+  'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown',
+  'F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8', 'F9', 'F10', 'F11', 'F12',
+  'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm',
+  'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z',
+  '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '.', ',',
+] as const;
+export const MediaActions = ['playPause', 'previous', 'next', 'volumeDown', 'volumeUp', 'mute'] as const;
+export const SlideActions = ['next', 'previous', 'start', 'end', 'black'] as const;
+
+// ---- phone -> host: authentication (the only messages parsed before a session is authenticated)
+
+export const PairMessage = v.strictObject({
+  t: v.literal('pair'),
+  protocol: v.literal(PROTOCOL_VERSION),
+  deviceId: DeviceId,
+  deviceName: v.pipe(v.string(), v.maxLength(MAX_DEVICE_NAME_CHARS)),
+  clientNonce: Nonce,
+  proof: Proof,
+});
+export const ResumeMessage = v.strictObject({
+  t: v.literal('resume'),
+  protocol: v.literal(PROTOCOL_VERSION),
+  deviceId: DeviceId,
+  clientNonce: Nonce,
+  proof: Proof,
+});
+export const AuthMessage = v.variant('t', [PairMessage, ResumeMessage]);
+
+// ---- phone -> host: commands
+
+/** Relative pointer motion in desktop pixels. Sent as a 5-byte binary frame. */
+export const MoveCommand = v.strictObject({ t: v.literal('move'), dx: Delta, dy: Delta });
+/** Scroll in phone pixels (positive dy scrolls the content down). Sent as a 5-byte binary frame. */
+export const ScrollCommand = v.strictObject({ t: v.literal('scroll'), dx: Delta, dy: Delta });
+export const ClickCommand = v.strictObject({
+  t: v.literal('click'),
+  id: CommandId,
+  button: v.picklist(MouseButtons),
+  double: v.optional(v.boolean()),
+});
+/** Press or release a button and keep it so (drags). Held buttons are released when the session ends. */
+export const ButtonCommand = v.strictObject({
+  t: v.literal('button'),
+  id: CommandId,
+  button: v.picklist(MouseButtons),
+  down: v.boolean(),
+});
+export const KeyCommand = v.strictObject({
+  t: v.literal('key'),
+  id: CommandId,
+  key: v.picklist(KeyNames),
+  mods: v.optional(v.pipe(v.array(v.picklist(Modifiers)), v.maxLength(4))),
+});
+export const TextCommand = v.strictObject({
+  t: v.literal('text'),
+  id: CommandId,
+  text: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_TEXT_CHARS)),
+});
+export const MediaCommand = v.strictObject({ t: v.literal('media'), id: CommandId, action: v.picklist(MediaActions) });
+export const SlideCommand = v.strictObject({ t: v.literal('slide'), id: CommandId, action: v.picklist(SlideActions) });
+/** Release every key and button this phone holds (the page is going to the background). */
+export const ReleaseCommand = v.strictObject({ t: v.literal('release'), id: CommandId });
+export const PingMessage = v.strictObject({ t: v.literal('ping'), id: CommandId });
+
+export const ClientMessage = v.variant('t', [
+  MoveCommand, ScrollCommand, ClickCommand, ButtonCommand, KeyCommand, TextCommand,
+  MediaCommand, SlideCommand, ReleaseCommand, PingMessage,
+]);
+
+// ---- host -> phone
+
+export const Platforms = ['linux', 'darwin', 'win32', 'other'] as const;
+/**
+ * Whether the host can inject input. 'limited' still injects (a Wayland session reaches only
+ * XWayland windows; macOS permission unknown); 'unavailable' refuses every command with an error.
+ */
+export const InputStatuses = ['ready', 'limited', 'unavailable', 'checking'] as const;
+export const InputIssueCodes = [
+  'ok', 'checking', 'no-display', 'display-unreachable', 'wayland', 'mac-permission',
+  'mac-permission-unknown', 'driver-failed', 'paused',
+] as const;
+
+export const HostInfo = v.strictObject({
+  name: v.string(),
+  platform: v.picklist(Platforms),
+  version: v.string(),
+});
+export const InputAvailability = v.strictObject({
+  status: v.picklist(InputStatuses),
+  code: v.picklist(InputIssueCodes),
+  detail: v.string(),
+});
+export const DeviceSummary = v.strictObject({
+  id: DeviceId,
+  name: v.string(),
+  connected: v.boolean(),
+  pairedAt: v.number(),
+  lastSeenAt: v.number(),
+});
+export const HostState = v.strictObject({
+  host: HostInfo,
+  input: InputAvailability,
+  devices: v.array(DeviceSummary),
+});
+export const Capabilities = v.strictObject({
+  /** Command types the host accepts. */
+  commands: v.array(v.string()),
+  /** Keys of HostState the host reports. */
+  reports: v.array(v.string()),
+});
+
+export const ChallengeMessage = v.strictObject({
+  t: v.literal('challenge'),
+  protocol: v.number(),
+  nonce: Nonce,
+});
+export const WelcomeMessage = v.strictObject({
+  t: v.literal('welcome'),
+  protocol: v.literal(PROTOCOL_VERSION),
+  deviceId: DeviceId,
+  /** The host proves it holds the device secret too, so the phone knows it reached the right computer. */
+  hostProof: Proof,
+  capabilities: Capabilities,
+});
+/** The whole state, sent once after welcome. */
+export const SnapshotMessage = v.strictObject({ t: v.literal('snapshot'), state: HostState });
+/** Top-level keys of HostState that changed, each replaced whole. */
+export const ChangesMessage = v.strictObject({ t: v.literal('changes'), changes: v.partial(HostState) });
+export const AckMessage = v.strictObject({ t: v.literal('ack'), id: CommandId });
+export const ErrorCodes = [
+  'bad-message', 'rate-limited', 'input-unavailable', 'injection-failed', 'unsupported-text', 'not-authenticated',
+] as const;
+export const ErrorMessage = v.strictObject({
+  t: v.literal('error'),
+  id: v.optional(CommandId),
+  code: v.picklist(ErrorCodes),
+  message: v.string(),
+});
+export const PongMessage = v.strictObject({ t: v.literal('pong'), id: CommandId });
+
+export const ServerMessage = v.variant('t', [
+  ChallengeMessage, WelcomeMessage, SnapshotMessage, ChangesMessage, AckMessage, ErrorMessage, PongMessage,
+]);
+
+export type AuthMessage = v.InferOutput<typeof AuthMessage>;
+export type PairMessage = v.InferOutput<typeof PairMessage>;
+export type ResumeMessage = v.InferOutput<typeof ResumeMessage>;
+export type ClientMessage = v.InferOutput<typeof ClientMessage>;
+export type MoveCommand = v.InferOutput<typeof MoveCommand>;
+export type ScrollCommand = v.InferOutput<typeof ScrollCommand>;
+export type ServerMessage = v.InferOutput<typeof ServerMessage>;
+export type HostState = v.InferOutput<typeof HostState>;
+export type HostInfo = v.InferOutput<typeof HostInfo>;
+export type InputAvailability = v.InferOutput<typeof InputAvailability>;
+export type DeviceSummary = v.InferOutput<typeof DeviceSummary>;
+export type Capabilities = v.InferOutput<typeof Capabilities>;
+export type ErrorCode = (typeof ErrorCodes)[number];
+export type KeyName = (typeof KeyNames)[number];
+export type Modifier = (typeof Modifiers)[number];
+export type MouseButton = (typeof MouseButtons)[number];
+export type MediaAction = (typeof MediaActions)[number];
+export type SlideAction = (typeof SlideActions)[number];
+export type Platform = (typeof Platforms)[number];
+
+/** Commands that are answered with an ack or an error (everything but pointer deltas). */
+export type DiscreteCommand = Exclude<ClientMessage, MoveCommand | ScrollCommand | { t: 'ping' }>;
+/** What a discrete command looks like before the connection gives it an id. */
+export type DiscreteCommandInput = DiscreteCommand extends infer C ? (C extends DiscreteCommand ? Omit<C, 'id'> : never) : never;
