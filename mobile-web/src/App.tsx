@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { KeyBar } from './components/KeyBar';
+import { Icon, type IconName } from './components/icons';
+import { MediaPanel } from './components/MediaPanel';
+import { SlidesPanel } from './components/SlidesPanel';
+import { StatusBar } from './components/StatusBar';
+import { Toast } from './components/Toast';
+import { Touchpad } from './components/Touchpad';
+import { UnpairedCard } from './components/UnpairedCard';
+import type { Connection } from './connection/connection';
+import { useConnection } from './connection/use-connection';
+import { type MessageKey, t } from './i18n/messages';
+
+type Tab = 'pad' | 'media' | 'slides';
+const TABS: ReadonlyArray<{ id: Tab; label: MessageKey; icon: IconName }> = [
+  { id: 'pad', label: 'tabPad', icon: 'pad' },
+  { id: 'media', label: 'tabMedia', icon: 'media' },
+  { id: 'slides', label: 'tabSlides', icon: 'slides' },
+];
+
+export function App({ connection }: { connection: Connection }) {
+  const { status, state, problem } = useConnection(connection);
+  const [tab, setTab] = useState<Tab>('pad');
+
+  if (status.kind === 'unpaired') {
+    return (
+      <div className="app">
+        <UnpairedCard reason={status.reason} />
+      </div>
+    );
+  }
+
+  return (
+    <div className={`app ${status.kind === 'open' ? 'online' : 'offline'}`}>
+      <StatusBar status={status} state={state} />
+      <main className="panel">
+        {tab === 'pad' && (
+          <div className="pad-panel">
+            <Touchpad connection={connection} />
+            <div className="pad-side">
+              <div className="click-row">
+                <button type="button" className="click-button" onClick={() => connection.send({ t: 'click', button: 'left' }).catch(() => {})}>
+                  {t('leftClick')}
+                </button>
+                <button type="button" className="click-button" onClick={() => connection.send({ t: 'click', button: 'right' }).catch(() => {})}>
+                  {t('rightClick')}
+                </button>
+              </div>
+              <KeyBar connection={connection} />
+            </div>
+          </div>
+        )}
+        {tab === 'media' && <MediaPanel connection={connection} />}
+        {tab === 'slides' && <SlidesPanel connection={connection} />}
+      </main>
+      <nav className="tabs" aria-label="Panels">
+        {TABS.map(({ id, label, icon }) => (
+          <button
+            key={id}
+            type="button"
+            className={`tab${tab === id ? ' active' : ''}`}
+            aria-pressed={tab === id}
+            data-tab={id}
+            onClick={() => setTab(id)}
+          >
+            <Icon name={icon} size={22} />
+            <span>{t(label)}</span>
+          </button>
+        ))}
+      </nav>
+      <Toast problem={problem} />
+    </div>
+  );
+}

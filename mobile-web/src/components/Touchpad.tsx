@@ -1,0 +1,89 @@
+import { useEffect, useRef } from 'react';
+import type { Connection } from '../connection/connection';
+import { type GestureAction, GESTURE_TIMING, type TouchPoint, TouchpadGestures } from '../gestures/touchpad-gestures';
+import { pointerGain } from '../gestures/pointer-gain';
+import { t } from '../i18n/messages';
+
+function pointsOf(list: TouchList): TouchPoint[] {
+  return Array.from(list, (touch) => ({ id: touch.identifier, x: touch.clientX, y: touch.clientY }));
+}
+
+function buzz(): void {
+  navigator.vibrate?.(8);
+}
+
+/** The touchpad surface: touch events in, gesture actions out to the connection. */
+export function Touchpad({ connection }: { connection: Connection }) {
+  const surface = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const element = surface.current;
+    if (!element) return;
+    const gestures = new TouchpadGestures();
+    let holdTimer: ReturnType<typeof setTimeout> | undefined;
+
+    const perform = (actions: GestureAction[]) => {
+      for (const action of actions) {
+        switch (action.type) {
+          case 'move': {
+            const gain = pointerGain(Math.hypot(action.dx, action.dy), action.dt);
+            connection.addDelta('move', action.dx * gain, action.dy * gain);
+            break;
+          }
+          case 'scroll':
+            connection.addDelta('scroll', action.dx, action.dy);
+            break;
+          case 'click':
+            buzz();
+            connection.send({ t: 'click', button: action.button }).catch(() => {});
+            break;
+          case 'press':
+            buzz();
+            element.classList.add('dragging');
+            connection.send({ t: 'button', button: 'left', down: true }).catch(() => {});
+            break;
+          case 'release':
+            element.classList.remove('dragging');
+            connection.send({ t: 'button', button: 'left', down: false }).catch(() => {});
+            break;
+        }
+      }
+    };
+
+    const onTouch = (event: TouchEvent) => {
+      // No page scroll, zoom, text selection or emulated mouse events while on the pad.
+      event.preventDefault();
+      const now = performance.now();
+      perform(gestures.update(pointsOf(event.targetTouches), now));
+      clearTimeout(holdTimer);
+      if (event.type === 'touchstart' && event.targetTouches.length === 1) {
+        holdTimer = setTimeout(() => perform(gestures.hold(performance.now())), GESTURE_TIMING.holdMs);
+      }
+    };
+    const onCancel = (event: TouchEvent) => {
+      event.preventDefault();
+      clearTimeout(holdTimer);
+      if (event.targetTouches.length === 0) perform(gestures.cancel());
+      else perform(gestures.update(pointsOf(event.targetTouches), performance.now()));
+    };
+    const options = { passive: false } as const;
+    element.addEventListener('touchstart', onTouch, options);
+    element.addEventListener('touchmove', onTouch, options);
+    element.addEventListener('touchend', onTouch, options);
+    element.addEventListener('touchcancel', onCancel, options);
+    return () => {
+      clearTimeout(holdTimer);
+      perform(gestures.cancel());
+      element.removeEventListener('touchstart', onTouch);
+      element.removeEventListener('touchmove', onTouch);
+      element.removeEventListener('touchend', onTouch);
+      element.removeEventListener('touchcancel', onCancel);
+    };
+  }, [connection]);
+
+  return (
+    <div className="touchpad" ref={surface} data-testid="touchpad" aria-label={t('tabPad')}>
+      <p className="touchpad-hint">{t('padHint')}</p>
+    </div>
+  );
+}
