@@ -6,9 +6,13 @@ import type { KeyName, MediaAction, Modifier, MouseButton } from '@deskremote/sh
 import { asciiTextProblem, splitTextRuns } from './ascii-text.js';
 import type { InputDriver } from './input-driver.js';
 import { nutKeyFor, nutMediaKeyFor, nutModifierFor } from './nut-key-map.js';
+import { X11Keyboard } from './x11-keyboard.js';
+import { x11TextProblem } from './x11-keysyms.js';
 
-export async function loadNutDriver(platform: NodeJS.Platform = process.platform): Promise<InputDriver> {
+export async function loadNutDriver(platform: NodeJS.Platform = process.platform, env = process.env): Promise<InputDriver> {
   const { mouse, keyboard, Key, Button, Point } = await import('@nut-tree-fork/nut-js');
+  // On X11, text goes through our own XTEST typer: exact for every layout and all of Unicode.
+  const x11Keyboard = platform === 'linux' ? await X11Keyboard.connect(env.DISPLAY) : undefined;
   // The defaults (100 ms per mouse action, 300 ms per key, animated moves) make a remote unusable.
   mouse.config.autoDelayMs = 0;
   keyboard.config.autoDelayMs = 0;
@@ -65,8 +69,9 @@ export async function loadNutDriver(platform: NodeJS.Platform = process.platform
       await keyboard.pressKey(key);
       await keyboard.releaseKey(key);
     },
-    textProblem: asciiTextProblem,
+    textProblem: x11Keyboard ? x11TextProblem : asciiTextProblem,
     async typeText(text) {
+      if (x11Keyboard) return x11Keyboard.type(text);
       for (const run of splitTextRuns(text)) {
         if ('key' in run) await tapKey(run.key, []);
         else await keyboard.type(run.chars);

@@ -1,0 +1,24 @@
+/** The part of the pure-JavaScript `x11` client this project uses (the package ships no types). */
+declare module 'x11' {
+  export interface XTest {
+    KeyPress: number;
+    KeyRelease: number;
+    FakeInput(type: number, detail: number, time: number, window: number, x: number, y: number): void;
+  }
+  export interface XClient {
+    GetKeyboardMapping(first: number, count: number, callback: (error: Error | null, rows: number[][]) => void): void;
+    ChangeKeyboardMapping(first: number, keysymsPerKeycode: number, keysyms: number[]): void;
+    GetInputFocus(callback: (error: Error | null) => void): void;
+    require(extension: 'xtest', callback: (error: Error | null, ext: XTest) => void): void;
+    on(event: 'event', listener: (event: { name?: string; type?: number }) => void): void;
+    on(event: 'error', listener: (error: Error) => void): void;
+    terminate(): void;
+  }
+  export interface XDisplay {
+    client: XClient;
+    min_keycode: number;
+    max_keycode: number;
+    screen: Array<{ root: number }>;
+  }
+  export function createClient(options: { display?: string }, callback: (error: Error | null, display: XDisplay) => void): XClient;
+}

@@ -1,0 +1,89 @@
+/**
+ * The phone: headless Chromium with a phone profile (touch, mobile viewport), opening the controller
+ * page. Touches go through the DevTools protocol, the same path as real touch input, multi-finger included.
+ */
+import { type Browser, type BrowserContext, type CDPSession, chromium, devices, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
+
+type Point = { x: number; y: number };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class Phone {
+  private constructor(
+    private readonly browser: Browser,
+    readonly context: BrowserContext,
+    readonly page: Page,
+    private readonly cdp: CDPSession,
+  ) {}
+
+  static async open(url: string, profile = 'Pixel 7'): Promise<Phone> {
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ ...devices[profile] });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await page.goto(url);
+    return new Phone(browser, context, page, cdp);
+  }
+
+  /** Opens another tab in the same phone browser (same stored pairing). */
+  async reopen(url: string): Promise<void> {
+    await this.page.goto(url);
+  }
+
+  async waitConnected(timeoutMs = 10_000): Promise<string> {
+    await this.page.waitForFunction(
+      () => document.querySelector('[data-testid=status] .dot-on') !== null,
+      undefined,
+      { timeout: timeoutMs },
+    );
+    return (await this.page.locator('[data-testid=status]').textContent()) ?? '';
+  }
+
+  async padCenter(): Promise<Point> {
+    const box = await this.page.getByTestId('touchpad').boundingBox();
+    if (!box) throw new Error('no touchpad on the page');
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  }
+
+  private touch(type: 'touchStart' | 'touchMove' | 'touchEnd' | 'touchCancel', points: Point[]): Promise<unknown> {
+    return this.cdp.send('Input.dispatchTouchEvent', {
+      type,
+      touchPoints: points.map((p, id) => ({ x: p.x, y: p.y, id, radiusX: 4, radiusY: 4, force: 1 })),
+    });
+  }
+
+  /** Fingers land at `from`, move together by `by` in `steps` steps `intervalMs` apart, and lift. */
+  async drag(from: Point[], by: Point, steps = 20, intervalMs = 25, lift = true): Promise<void> {
+    await this.touch('touchStart', from);
+    for (let i = 1; i <= steps; i++) {
+      await sleep(intervalMs);
+      await this.touch('touchMove', from.map((p) => ({ x: p.x + (by.x * i) / steps, y: p.y + (by.y * i) / steps })));
+    }
+    await sleep(intervalMs);
+    if (lift) await this.touch('touchEnd', []);
+  }
+
+  async tap(points: Point[]): Promise<void> {
+    await this.touch('touchStart', points);
+    await sleep(40);
+    await this.touch('touchEnd', []);
+  }
+
+  /** One finger held still long enough to press the button, then moved, and kept down. */
+  async holdAndMove(at: Point, by: Point, holdMs = 800): Promise<void> {
+    await this.touch('touchStart', [at]);
+    await sleep(holdMs);
+    for (let i = 1; i <= 10; i++) {
+      await sleep(25);
+      await this.touch('touchMove', [{ x: at.x + (by.x * i) / 10, y: at.y + (by.y * i) / 10 }]);
+    }
+  }
+
+  async tapButton(selector: string): Promise<void> {
+    await this.page.locator(selector).tap();
+  }
+
+  close(): Promise<void> {
+    return this.browser.close();
+  }
+}
