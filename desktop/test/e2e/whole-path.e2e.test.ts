@@ -55,6 +55,36 @@ describe('phone controls the desktop through the real host and nut-js', () => {
     expect(await phone.page.getByTestId('input-problem').count()).toBe(0);
   });
 
+  it('the controller page fits a phone in portrait and landscape, every control on screen', async () => {
+    const sizes = { portrait: { width: 412, height: 915 }, landscape: { width: 915, height: 412 }, 'small-portrait': { width: 360, height: 640 } };
+    for (const [name, size] of Object.entries(sizes)) {
+      await phone.page.setViewportSize(size);
+      await sleep(100);
+      const layout = await phone.page.evaluate(() => {
+        const inside = (el: Element) => {
+          const r = el.getBoundingClientRect();
+          return r.width > 0 && r.left >= 0 && r.top >= 0 && r.right <= innerWidth + 0.5 && r.bottom <= innerHeight + 0.5;
+        };
+        const controls = [...document.querySelectorAll('button, input')];
+        const pad = document.querySelector('[data-testid=touchpad]')?.getBoundingClientRect();
+        return {
+          scrolls: document.documentElement.scrollWidth > innerWidth || document.documentElement.scrollHeight > innerHeight,
+          offscreen: controls.filter((c) => !inside(c)).map((c) => c.outerHTML.slice(0, 60)),
+          smallest: Math.min(...controls.map((c) => Math.min(c.getBoundingClientRect().width, c.getBoundingClientRect().height))),
+          padShare: pad ? (pad.width * pad.height) / (innerWidth * innerHeight) : 0,
+        };
+      });
+      await phone.page.screenshot({ path: `test-results/phone-${name}.png` });
+      console.log(`phone page (${name} ${size.width}x${size.height}) screenshot: test-results/phone-${name}.png`);
+      expect(layout.scrolls, name).toBe(false);
+      expect(layout.offscreen, name).toEqual([]);
+      // Thumb-sized targets (the platforms ask for 44-48 px; 36 is the floor in a cramped landscape).
+      expect(layout.smallest, name).toBeGreaterThanOrEqual(36);
+      expect(layout.padShare, name).toBeGreaterThan(0.25);
+    }
+    await phone.page.setViewportSize(sizes.portrait);
+  });
+
   it('a one-finger drag moves the pointer in the right direction by about the expected distance', async () => {
     const center = await phone.padCenter();
     // A first nudge gives the recorder a pointer position to measure from.
