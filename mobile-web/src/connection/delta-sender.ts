@@ -49,8 +49,8 @@ export class DeltaSender {
     }
     for (const kind of ['move', 'scroll'] as const) {
       const sum = this.pending[kind];
-      const dx = clamp(Math.trunc(sum.x));
-      const dy = clamp(Math.trunc(sum.y));
+      const dx = clamp(whole(sum.x));
+      const dy = clamp(whole(sum.y));
       if (dx === 0 && dy === 0) continue;
       sum.x -= dx;
       sum.y -= dy;
@@ -62,6 +62,11 @@ export class DeltaSender {
       this.schedule(() => this.flush());
     }
   }
+}
+
+/** Whole pixels in a sum, so that 0.3 added ten times is 3 and not 2.9999999999999996 truncated to 2. */
+function whole(value: number): number {
+  return Math.trunc(Math.round(value * 1e6) / 1e6);
 }
 
 function clamp(value: number): number {

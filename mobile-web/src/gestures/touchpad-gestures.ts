@@ -39,6 +39,8 @@ export class TouchpadGestures {
   private startedAt = 0;
   private maxFingers = 0;
   private travel = 0;
+  /** Motion while it is not yet clear what the gesture is; delivered once it is, so no motion is lost. */
+  private held = { dx: 0, dy: 0 };
   private readonly last = new Map<number, TouchPoint>();
   private lastTime = 0;
 
@@ -52,6 +54,7 @@ export class TouchpadGestures {
       this.startedAt = time;
       this.maxFingers = 0;
       this.travel = 0;
+      this.held = { dx: 0, dy: 0 };
       this.lastTime = time;
     }
     if (this.mode === 'idle') return actions;
@@ -73,10 +76,21 @@ export class TouchpadGestures {
       return actions;
     }
 
+    const wasUndecided = this.mode === 'undecided';
     if (this.maxFingers >= 2 && (this.mode === 'undecided' || this.mode === 'pointing')) {
       if (this.travel >= GESTURE_TIMING.slopPx) this.mode = 'scrolling';
     } else if (this.mode === 'undecided' && this.travel >= GESTURE_TIMING.slopPx) {
       this.mode = 'pointing';
+    }
+    if (this.mode === 'undecided') {
+      this.held.dx += moved.dx;
+      this.held.dy += moved.dy;
+      return actions;
+    }
+    if (wasUndecided) {
+      moved.dx += this.held.dx;
+      moved.dy += this.held.dy;
+      moved.count = Math.max(1, moved.count);
     }
 
     if (moved.count > 0 && (moved.dx !== 0 || moved.dy !== 0)) {

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { AuthThrottle } from '../../src/host/security/auth-throttle.js';
+import { RateLimiter } from '../../src/host/security/rate-limiter.js';
+import { RequestGuard } from '../../src/host/security/request-guard.js';
+
+describe('request guard', () => {
+  const guard = new RequestGuard(() => ['127.0.0.1', 'localhost', '[::1]', '192.168.1.20', 'desk', 'desk.local'], () => 7531);
+
+  it('accepts the host by its own names and addresses on its port', () => {
+    for (const host of ['127.0.0.1:7531', 'localhost:7531', '[::1]:7531', '192.168.1.20:7531', 'DESK.local:7531']) {
+      expect(guard.hostAllowed(host), host).toBe(true);
+    }
+  });
+
+  it('refuses other names, ports and malformed values (DNS rebinding)', () => {
+    for (const host of [undefined, '', 'evil.example:7531', '192.168.1.20:80', '192.168.1.20', 'a@127.0.0.1:7531', '127.0.0.1:7531/x', '127.0.0.1:7531 ']) {
+      expect(guard.hostAllowed(host), String(host)).toBe(false);
+    }
+  });
+
+  it('accepts only the exact origins the host serves (cross-site WebSocket hijacking)', () => {
+    expect(guard.originAllowed('http://192.168.1.20:7531')).toBe(true);
+    for (const origin of [undefined, 'null', 'http://evil.example', 'https://192.168.1.20:7531', 'http://192.168.1.20:7532', 'http://192.168.1.20:7531/path', 'file://']) {
+      expect(guard.originAllowed(origin), String(origin)).toBe(false);
+    }
+  });
+});
+
+describe('auth throttle', () => {
+  it('doubles the wait after each failure, caps it, and forgets after a quiet spell', () => {
+    let now = 0;
+    const throttle = new AuthThrottle(250, 4000, 60_000, () => now);
+    expect(throttle.delayFor('a')).toBe(0);
+    const waits = Array.from({ length: 6 }, () => {
+      throttle.fail('a');
+      return throttle.delayFor('a');
+    });
+    expect(waits).toEqual([250, 500, 1000, 2000, 4000, 4000]);
+    expect(throttle.delayFor('b')).toBe(0);
+    now = 61_000;
+    expect(throttle.delayFor('a')).toBe(0);
+    throttle.fail('c');
+    throttle.succeed('c');
+    expect(throttle.delayFor('c')).toBe(0);
+  });
+});
+
+describe('rate limiter', () => {
+  it('allows a burst, then the sustained rate', () => {
+    let now = 0;
+    const limiter = new RateLimiter(10, 5, () => now);
+    expect(Array.from({ length: 7 }, () => limiter.take())).toEqual([true, true, true, true, true, false, false]);
+    now = 250;
+    expect(Array.from({ length: 3 }, () => limiter.take())).toEqual([true, true, false]);
+  });
+});

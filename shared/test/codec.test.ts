@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type ClientMessage,
+  decodeAuth,
+  decodeClient,
+  decodeServer,
+  encodeMessage,
+  MAX_FRAME_BYTES,
+  MAX_TEXT_CHARS,
+  PROTOCOL_VERSION,
+  type ServerMessage,
+  utf8,
+} from '../src/index.js';
+
+const json = (value: unknown) => utf8.encode(JSON.stringify(value));
+
+describe('codec', () => {
+  it('round-trips every kind of client command', () => {
+    const commands: ClientMessage[] = [
+      { t: 'move', dx: -3, dy: 32767 },
+      { t: 'scroll', dx: 0, dy: -32768 },
+      { t: 'click', id: 1, button: 'right', double: true },
+      { t: 'button', id: 2, button: 'left', down: true },
+      { t: 'key', id: 3, key: 'ArrowLeft', mods: ['ctrl', 'shift'] },
+      { t: 'text', id: 4, text: 'wörld 你好 😀' },
+      { t: 'media', id: 5, action: 'volumeUp' },
+      { t: 'slide', id: 6, action: 'black' },
+      { t: 'release', id: 7 },
+      { t: 'ping', id: 8 },
+    ];
+    for (const command of commands) expect(decodeClient(encodeMessage(command))).toEqual({ ok: true, message: command });
+  });
+
+  it('sends a pointer move as 5 bytes', () => {
+    const bytes = encodeMessage({ t: 'move', dx: 300, dy: -2 });
+    expect(bytes.length).toBe(5);
+    expect(decodeClient(bytes)).toEqual({ ok: true, message: { t: 'move', dx: 300, dy: -2 } });
+  });
+
+  it('round-trips server messages', () => {
+    const messages: ServerMessage[] = [
+      { t: 'challenge', protocol: PROTOCOL_VERSION, nonce: 'n'.repeat(32) },
+      {
+        t: 'snapshot',
+        state: {
+          host: { name: 'desk', platform: 'linux', version: '1.0.0' },
+          input: { status: 'ready', code: 'ok', detail: 'fine' },
+          devices: [{ id: 'A'.repeat(24), name: 'Pixel', connected: true, pairedAt: 1, lastSeenAt: 2 }],
+        },
+      },
+      { t: 'changes', changes: { input: { status: 'unavailable', code: 'no-display', detail: 'x' } } },
+      { t: 'ack', id: 9 },
+      { t: 'error', id: 9, code: 'rate-limited', message: 'slow down' },
+      { t: 'pong', id: 3 },
+    ];
+    for (const message of messages) expect(decodeServer(encodeMessage(message))).toEqual({ ok: true, message });
+  });
+
+  it.each([
+    ['an empty frame', new Uint8Array(0), 'empty frame'],
+    ['an oversized frame', json({ t: 'text', id: 1, text: 'a'.repeat(MAX_FRAME_BYTES) }), 'exceeds'],
+    ['malformed JSON', utf8.encode('{"t":'), 'malformed'],
+    ['invalid UTF-8', new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), 'malformed'],
+    ['an unknown frame type', new Uint8Array([0x09, 1, 2, 3, 4]), 'unknown frame type'],
+    ['a short delta frame', new Uint8Array([0x01, 1, 2]), '5 bytes'],
+    ['an unknown command', json({ t: 'exec', id: 1, cmd: 'rm -rf /' }), 'Invalid'],
+    ['an unknown field', json({ t: 'click', id: 1, button: 'left', shell: 'x' }), 'shell'],
+    ['an unknown key', json({ t: 'key', id: 1, key: 'PowerOff' }), 'key'],
+    ['a negative id', json({ t: 'ack', id: -1 }), ''],
+    ['text that is too long', json({ t: 'text', id: 1, text: 'a'.repeat(MAX_TEXT_CHARS + 1) }), 'text'],
+    ['empty text', json({ t: 'text', id: 1, text: '' }), 'text'],
+    ['a fractional delta in JSON', json({ t: 'move', dx: 0.5, dy: 0 }), 'dx'],
+    ['an authentication message after authentication', json({ t: 'resume', protocol: 1, deviceId: 'a'.repeat(20), clientNonce: 'b'.repeat(20), proof: 'c'.repeat(43) }), ''],
+  ])('rejects %s with a reason', (_name, bytes, reason) => {
+    const decoded = decodeClient(bytes);
+    expect(decoded.ok).toBe(false);
+    if (!decoded.ok) expect(decoded.reason).toContain(reason);
+  });
+
+  it('accepts only authentication as the first message, and flags another protocol version apart', () => {
+    expect(decodeAuth(encodeMessage({ t: 'click', id: 1, button: 'left' })).ok).toBe(false);
+    expect(decodeAuth(new Uint8Array([0x01, 0, 0, 0, 0])).ok).toBe(false);
+    const old = decodeAuth(json({ t: 'resume', protocol: 0, deviceId: 'x' }));
+    expect(old).toMatchObject({ ok: false, protocolMismatch: true });
+    const garbage = decodeAuth(json({ t: 'resume', protocol: PROTOCOL_VERSION, deviceId: 'x' }));
+    expect(garbage.ok).toBe(false);
+    expect(garbage).not.toHaveProperty('protocolMismatch');
+  });
+});
