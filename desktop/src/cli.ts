@@ -6,12 +6,14 @@ import QRCode from 'qrcode';
 import { appVersion, defaultDataDir, defaultPhoneDir } from './host/app-paths.js';
 import { Host } from './host/host.js';
 import { openNutBackend } from './host/input/input-backend.js';
+import { loadSettings } from './host/settings/settings-store.js';
 
 const HELP = `DeskRemote headless host: control this computer from a phone's browser.
 
 Usage: deskremote [--port N] [--bind ADDRESS] [--data-dir DIR] [--no-qr]
 
-  --port N          port to serve on (default ${DEFAULT_PORT}; the next free one if taken; 0 = any)
+  --port N          port to serve on (default: the one saved in the app, else ${DEFAULT_PORT};
+                    the next free one if taken; 0 = any)
   --bind ADDRESS    address to listen on (default all interfaces; 127.0.0.1 = this computer only)
   --data-dir DIR    where paired phones are kept (default ${defaultDataDir()})
   --no-qr           print the pairing URL without the QR code
@@ -33,13 +35,14 @@ async function main(): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
-  const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
+  const dataDir = values['data-dir'] ?? defaultDataDir();
+  const port = values.port === undefined ? (await loadSettings(dataDir)).port : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not ${values.port}`);
 
   const host = await Host.start({
     port,
     bind: values.bind ?? '0.0.0.0',
-    dataDir: values['data-dir'] ?? defaultDataDir(),
+    dataDir,
     phoneDir: defaultPhoneDir(),
     openInput: () => openNutBackend(),
     version: appVersion(),

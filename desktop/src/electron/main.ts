@@ -1,0 +1,127 @@
+/**
+ * The desktop app: runs the host in this process, shows the QR code and the phones in a window, and
+ * stays in the tray when the window closes. Everything else lives in ../host, testable without Electron.
+ */
+import { join } from 'node:path';
+import { app, BrowserWindow, ipcMain, Menu, nativeImage, systemPreferences, Tray } from 'electron';
+import { appVersion, defaultPhoneDir } from '../host/app-paths.js';
+import { dashboardView } from '../host/dashboard-view.js';
+import { Host } from '../host/host.js';
+import { type InputBackend, openNutBackend } from '../host/input/input-backend.js';
+import { loadSettings, saveSettings } from '../host/settings/settings-store.js';
+
+const here = import.meta.dirname;
+const resources = app.isPackaged ? process.resourcesPath : join(here, '..', '..', '..', 'build');
+let host: Host | undefined;
+let window: BrowserWindow | undefined;
+let tray: Tray | undefined;
+let quitting = false;
+
+/** On macOS nothing is injected without the Accessibility permission, and only Electron can ask for it. */
+async function openInput(): Promise<InputBackend> {
+  const backend = await openNutBackend();
+  if (process.platform !== 'darwin' || !backend.driver) return backend;
+  if (systemPreferences.isTrustedAccessibilityClient(true)) {
+    return { ...backend, availability: { status: 'ready', code: 'ok', detail: 'Input is injected into this desktop.' } };
+  }
+  return {
+    driver: backend.driver,
+    availability: {
+      status: 'unavailable',
+      code: 'mac-permission',
+      detail: 'Allow DeskRemote in System Settings › Privacy & Security › Accessibility, then restart DeskRemote.',
+    },
+  };
+}
+
+async function startHost(port: number): Promise<void> {
+  host = await Host.start({
+    port,
+    dataDir: app.getPath('userData'),
+    phoneDir: app.isPackaged ? join(process.resourcesPath, 'phone') : defaultPhoneDir(),
+    openInput,
+    version: appVersion(),
+    log: (line) => console.log(line),
+  });
+  host.onEvent(() => void pushView());
+  void pushView();
+}
+
+async function pushView(): Promise<void> {
+  if (!host || !window || window.isDestroyed()) return;
+  window.webContents.send('deskremote:view', await dashboardView(host));
+  tray?.setToolTip(`DeskRemote — ${host.pairedDevices.filter((d) => d.connected).length} phone(s) connected`);
+}
+
+function showWindow(): void {
+  if (window && !window.isDestroyed()) {
+    window.show();
+    window.focus();
+    return;
+  }
+  window = new BrowserWindow({
+    width: 780,
+    height: 560,
+    title: 'DeskRemote',
+    backgroundColor: '#101317',
+    icon: join(resources, 'icon.png'),
+    webPreferences: { preload: join(here, 'preload.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false },
+  });
+  window.removeMenu();
+  window.on('close', (event) => {
+    // Closing the window keeps DeskRemote running in the tray; Quit in the tray menu ends it.
+    if (!quitting) {
+      event.preventDefault();
+      window?.hide();
+    }
+  });
+  void window.loadFile(join(here, '..', 'dashboard', 'index.html'));
+}
+
+function createTray(): void {
+  tray = new Tray(nativeImage.createFromPath(join(resources, 'tray.png')));
+  tray.setContextMenu(
+    Menu.buildFromTemplate([
+      { label: 'Show DeskRemote', click: showWindow },
+      { label: 'New pairing code', click: () => host?.renewPairingCode() },
+      { type: 'separator' },
+      { label: 'Quit', click: () => app.quit() },
+    ]),
+  );
+  tray.on('click', showWindow);
+}
+
+ipcMain.handle('deskremote:view', () => (host ? dashboardView(host) : undefined));
+ipcMain.handle('deskremote:revoke', (_event, id: unknown) => (typeof id === 'string' ? host?.revokeDevice(id) : undefined));
+ipcMain.handle('deskremote:renew', () => host?.renewPairingCode());
+ipcMain.handle('deskremote:set-port', async (_event, port: unknown) => {
+  if (typeof port !== 'number' || !Number.isInteger(port) || port < 1024 || port > 65535) return;
+  await saveSettings(app.getPath('userData'), { port });
+  await host?.stop();
+  await startHost(port);
+});
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', showWindow);
+  app.on('window-all-closed', () => {
+    // Stay in the tray.
+  });
+  app.on('before-quit', (event) => {
+    if (quitting || !host) return;
+    // Release held keys and buttons and close the phones' sockets before the process ends.
+    event.preventDefault();
+    quitting = true;
+    void host.stop().finally(() => app.quit());
+  });
+  app.whenReady().then(async () => {
+    const settings = await loadSettings(app.getPath('userData'));
+    await startHost(settings.port);
+    createTray();
+    showWindow();
+  }, (error: unknown) => {
+    console.error(`DeskRemote could not start: ${error instanceof Error ? error.message : String(error)}`);
+    app.exit(1);
+  });
+}

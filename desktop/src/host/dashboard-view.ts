@@ -1,0 +1,18 @@
+/** What the desktop window shows, built from the host; the Electron shell sends it to the window. */
+import QRCode from 'qrcode';
+import type { Host } from './host.js';
+
+export async function dashboardView(host: Host): Promise<DashboardView> {
+  const pairingUrl = host.pairingUrl();
+  const state = host.state.state;
+  return {
+    pairingUrl,
+    qrDataUrl: await QRCode.toDataURL(pairingUrl, { errorCorrectionLevel: 'M', margin: 1, width: 280 }),
+    otherUrls: host.addresses().slice(1).map((address) => `http://${address}:${host.port}`),
+    portNote: host.portNote,
+    port: host.port,
+    hostName: state.host.name,
+    input: state.input,
+    devices: state.devices.map((d) => ({ ...d })),
+  };
+}

@@ -1,0 +1,25 @@
+/** The user's settings (for now, the port), kept as settings.json in the data folder and written atomically. */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DEFAULT_PORT } from '@deskremote/shared';
+import * as v from 'valibot';
+import { writeFileAtomic } from '../devices/atomic-file.js';
+
+const Settings = v.object({
+  port: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1024), v.maxValue(65535)), DEFAULT_PORT),
+});
+export type Settings = v.InferOutput<typeof Settings>;
+
+export async function loadSettings(dataDir: string): Promise<Settings> {
+  try {
+    const result = v.safeParse(Settings, JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8')));
+    if (result.success) return result.output;
+  } catch {
+    // Missing or unreadable: the defaults, and the file is only replaced when the user changes a setting.
+  }
+  return { port: DEFAULT_PORT };
+}
+
+export async function saveSettings(dataDir: string, settings: Settings): Promise<void> {
+  await writeFileAtomic(join(dataDir, 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
+}
