@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { KeyBar } from './components/KeyBar';
 import { Icon, type IconName } from './components/icons';
+import { KeyBar } from './components/KeyBar';
 import { MediaPanel } from './components/MediaPanel';
 import { SlidesPanel } from './components/SlidesPanel';
 import { StatusBar } from './components/StatusBar';
@@ -39,10 +39,18 @@ export function App({ connection }: { connection: Connection }) {
             <Touchpad connection={connection} />
             <div className="pad-side">
               <div className="click-row">
-                <button type="button" className="click-button" onClick={() => connection.send({ t: 'click', button: 'left' }).catch(() => {})}>
+                <button
+                  type="button"
+                  className="click-button"
+                  onClick={() => connection.send({ t: 'click', button: 'left' }).catch(() => {})}
+                >
                   {t('leftClick')}
                 </button>
-                <button type="button" className="click-button" onClick={() => connection.send({ t: 'click', button: 'right' }).catch(() => {})}>
+                <button
+                  type="button"
+                  className="click-button"
+                  onClick={() => connection.send({ t: 'click', button: 'right' }).catch(() => {})}
+                >
                   {t('rightClick')}
                 </button>
               </div>

@@ -6,7 +6,9 @@ function harness(backlog = 0) {
   const frames: Array<() => void> = [];
   const transport = { backlog: () => backlog, sendDelta: (k: DeltaKind, dx: number, dy: number) => sent.push([k, dx, dy]) };
   const sender = new DeltaSender(transport, (flush) => frames.push(flush));
-  const frame = () => frames.splice(0).forEach((f) => f());
+  const frame = () => {
+    for (const flush of frames.splice(0)) flush();
+  };
   return { sender, sent, frame, setBacklog: (b: number) => (backlog = b), pendingFrames: () => frames.length };
 }
 

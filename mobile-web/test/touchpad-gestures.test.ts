@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { type GestureAction, GESTURE_TIMING, TouchpadGestures } from '../src/gestures/touchpad-gestures.js';
+import { GESTURE_TIMING, type GestureAction, TouchpadGestures } from '../src/gestures/touchpad-gestures.js';
 
 const finger = (id: number, x: number, y: number) => ({ id, x, y });
 const sum = (actions: GestureAction[], type: 'move' | 'scroll') =>
-  actions.reduce(
-    (acc, a) => (a.type === type ? { dx: acc.dx + a.dx, dy: acc.dy + a.dy } : acc),
-    { dx: 0, dy: 0 },
-  );
+  actions.reduce((acc, a) => (a.type === type ? { dx: acc.dx + a.dx, dy: acc.dy + a.dy } : acc), { dx: 0, dy: 0 });
 
 function run(steps: Array<[number, ReturnType<typeof finger>[]]>, gestures = new TouchpadGestures()): GestureAction[] {
   return steps.flatMap(([time, touches]) => gestures.update(touches, time));
@@ -14,7 +11,12 @@ function run(steps: Array<[number, ReturnType<typeof finger>[]]>, gestures = new
 
 describe('touchpad gestures', () => {
   it('a one-finger tap is a left click', () => {
-    expect(run([[0, [finger(1, 50, 50)]], [80, []]])).toEqual([{ type: 'click', button: 'left' }]);
+    expect(
+      run([
+        [0, [finger(1, 50, 50)]],
+        [80, []],
+      ]),
+    ).toEqual([{ type: 'click', button: 'left' }]);
   });
 
   it('a two-finger tap is a right click, even when the fingers land and lift apart', () => {
@@ -29,12 +31,26 @@ describe('touchpad gestures', () => {
 
   it('a three-finger tap is a middle click', () => {
     const three = [finger(1, 10, 10), finger(2, 40, 10), finger(3, 70, 10)];
-    expect(run([[0, three], [90, []]])).toEqual([{ type: 'click', button: 'middle' }]);
+    expect(
+      run([
+        [0, three],
+        [90, []],
+      ]),
+    ).toEqual([{ type: 'click', button: 'middle' }]);
   });
 
   it('a touch held too long, or moved too far, is no tap', () => {
-    expect(run([[0, [finger(1, 50, 50)]], [GESTURE_TIMING.tapMaxMs + 50, []]])).toEqual([]);
-    const moved = run([[0, [finger(1, 50, 50)]], [40, [finger(1, 70, 50)]], [80, []]]);
+    expect(
+      run([
+        [0, [finger(1, 50, 50)]],
+        [GESTURE_TIMING.tapMaxMs + 50, []],
+      ]),
+    ).toEqual([]);
+    const moved = run([
+      [0, [finger(1, 50, 50)]],
+      [40, [finger(1, 70, 50)]],
+      [80, []],
+    ]);
     expect(moved.some((a) => a.type === 'click')).toBe(false);
   });
 

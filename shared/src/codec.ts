@@ -6,13 +6,7 @@
 import * as v from 'valibot';
 import { MAX_FRAME_BYTES, PROTOCOL_VERSION } from './constants.js';
 import { utf8 } from './encoding.js';
-import {
-  AuthMessage,
-  ClientMessage,
-  type MoveCommand,
-  type ScrollCommand,
-  ServerMessage,
-} from './messages.js';
+import { AuthMessage, ClientMessage, type MoveCommand, type ScrollCommand, ServerMessage } from './messages.js';
 
 const JSON_START = 0x7b; // '{'
 const DELTA_TAGS = { move: 0x01, scroll: 0x02 } as const;
@@ -37,7 +31,8 @@ function encodeDelta(message: MoveCommand | ScrollCommand): Uint8Array {
 }
 
 function decodeDelta(bytes: Uint8Array): Decoded<MoveCommand | ScrollCommand> {
-  if (bytes.length !== DELTA_FRAME_BYTES) return { ok: false, reason: `a delta frame has ${DELTA_FRAME_BYTES} bytes, got ${bytes.length}` };
+  if (bytes.length !== DELTA_FRAME_BYTES)
+    return { ok: false, reason: `a delta frame has ${DELTA_FRAME_BYTES} bytes, got ${bytes.length}` };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const t = view.getUint8(0) === DELTA_TAGS.move ? 'move' : 'scroll';
   return { ok: true, message: { t, dx: view.getInt16(1, true), dy: view.getInt16(3, true) } };

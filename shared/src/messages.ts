@@ -20,12 +20,71 @@ export const MouseButtons = ['left', 'right', 'middle'] as const;
 export const Modifiers = ['ctrl', 'shift', 'alt', 'meta'] as const;
 /** The closed list of keys a phone may press; names follow KeyboardEvent.key where one exists. */
 export const KeyNames = [
-  'Enter', 'Backspace', 'Escape', 'Tab', 'Space', 'Delete', 'Insert',
-  'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown',
-  'F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8', 'F9', 'F10', 'F11', 'F12',
-  'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm',
-  'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z',
-  '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '.', ',',
+  'Enter',
+  'Backspace',
+  'Escape',
+  'Tab',
+  'Space',
+  'Delete',
+  'Insert',
+  'ArrowUp',
+  'ArrowDown',
+  'ArrowLeft',
+  'ArrowRight',
+  'Home',
+  'End',
+  'PageUp',
+  'PageDown',
+  'F1',
+  'F2',
+  'F3',
+  'F4',
+  'F5',
+  'F6',
+  'F7',
+  'F8',
+  'F9',
+  'F10',
+  'F11',
+  'F12',
+  'a',
+  'b',
+  'c',
+  'd',
+  'e',
+  'f',
+  'g',
+  'h',
+  'i',
+  'j',
+  'k',
+  'l',
+  'm',
+  'n',
+  'o',
+  'p',
+  'q',
+  'r',
+  's',
+  't',
+  'u',
+  'v',
+  'w',
+  'x',
+  'y',
+  'z',
+  '0',
+  '1',
+  '2',
+  '3',
+  '4',
+  '5',
+  '6',
+  '7',
+  '8',
+  '9',
+  '.',
+  ',',
 ] as const;
 export const MediaActions = ['playPause', 'previous', 'next', 'volumeDown', 'volumeUp', 'mute'] as const;
 export const SlideActions = ['next', 'previous', 'start', 'end', 'black'] as const;
@@ -86,8 +145,16 @@ export const ReleaseCommand = v.strictObject({ t: v.literal('release'), id: Comm
 export const PingMessage = v.strictObject({ t: v.literal('ping'), id: CommandId });
 
 export const ClientMessage = v.variant('t', [
-  MoveCommand, ScrollCommand, ClickCommand, ButtonCommand, KeyCommand, TextCommand,
-  MediaCommand, SlideCommand, ReleaseCommand, PingMessage,
+  MoveCommand,
+  ScrollCommand,
+  ClickCommand,
+  ButtonCommand,
+  KeyCommand,
+  TextCommand,
+  MediaCommand,
+  SlideCommand,
+  ReleaseCommand,
+  PingMessage,
 ]);
 
 // ---- host -> phone
@@ -99,8 +166,15 @@ export const Platforms = ['linux', 'darwin', 'win32', 'other'] as const;
  */
 export const InputStatuses = ['ready', 'limited', 'unavailable', 'checking'] as const;
 export const InputIssueCodes = [
-  'ok', 'checking', 'no-display', 'display-unreachable', 'wayland', 'mac-permission',
-  'mac-permission-unknown', 'driver-failed', 'paused',
+  'ok',
+  'checking',
+  'no-display',
+  'display-unreachable',
+  'wayland',
+  'mac-permission',
+  'mac-permission-unknown',
+  'driver-failed',
+  'paused',
 ] as const;
 
 export const HostInfo = v.strictObject({
@@ -151,7 +225,12 @@ export const SnapshotMessage = v.strictObject({ t: v.literal('snapshot'), state:
 export const ChangesMessage = v.strictObject({ t: v.literal('changes'), changes: v.partial(HostState) });
 export const AckMessage = v.strictObject({ t: v.literal('ack'), id: CommandId });
 export const ErrorCodes = [
-  'bad-message', 'rate-limited', 'input-unavailable', 'injection-failed', 'unsupported-text', 'not-authenticated',
+  'bad-message',
+  'rate-limited',
+  'input-unavailable',
+  'injection-failed',
+  'unsupported-text',
+  'not-authenticated',
 ] as const;
 export const ErrorMessage = v.strictObject({
   t: v.literal('error'),
@@ -162,7 +241,13 @@ export const ErrorMessage = v.strictObject({
 export const PongMessage = v.strictObject({ t: v.literal('pong'), id: CommandId });
 
 export const ServerMessage = v.variant('t', [
-  ChallengeMessage, WelcomeMessage, SnapshotMessage, ChangesMessage, AckMessage, ErrorMessage, PongMessage,
+  ChallengeMessage,
+  WelcomeMessage,
+  SnapshotMessage,
+  ChangesMessage,
+  AckMessage,
+  ErrorMessage,
+  PongMessage,
 ]);
 
 export type AuthMessage = v.InferOutput<typeof AuthMessage>;

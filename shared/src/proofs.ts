@@ -27,12 +27,10 @@ function mac(key: string, purpose: Purpose, context: ProofContext): string {
 export const pairProof = (token: string, context: ProofContext): string => mac(token, 'pair', context);
 
 /** Both sides derive the device's long-term secret from the token; it is never sent. */
-export const deriveDeviceSecret = (token: string, context: ProofContext): string =>
-  mac(token, 'device-secret', context);
+export const deriveDeviceSecret = (token: string, context: ProofContext): string => mac(token, 'device-secret', context);
 
 /** Sent by a paired phone on every reconnect. */
-export const resumeProof = (deviceSecret: string, context: ProofContext): string =>
-  mac(deviceSecret, 'resume', context);
+export const resumeProof = (deviceSecret: string, context: ProofContext): string => mac(deviceSecret, 'resume', context);
 
 /** Sent back by the host: it holds the same device secret, so it is the computer the phone paired with. */
 export const hostProof = (deviceSecret: string, context: ProofContext): string => mac(deviceSecret, 'host', context);

@@ -70,7 +70,11 @@ describe('codec', () => {
     ['text that is too long', json({ t: 'text', id: 1, text: 'a'.repeat(MAX_TEXT_CHARS + 1) }), 'text'],
     ['empty text', json({ t: 'text', id: 1, text: '' }), 'text'],
     ['a fractional delta in JSON', json({ t: 'move', dx: 0.5, dy: 0 }), 'dx'],
-    ['an authentication message after authentication', json({ t: 'resume', protocol: 1, deviceId: 'a'.repeat(20), clientNonce: 'b'.repeat(20), proof: 'c'.repeat(43) }), ''],
+    [
+      'an authentication message after authentication',
+      json({ t: 'resume', protocol: 1, deviceId: 'a'.repeat(20), clientNonce: 'b'.repeat(20), proof: 'c'.repeat(43) }),
+      '',
+    ],
   ])('rejects %s with a reason', (_name, bytes, reason) => {
     const decoded = decodeClient(bytes);
     expect(decoded.ok).toBe(false);

@@ -115,13 +115,16 @@ if (!app.requestSingleInstanceLock()) {
     quitting = true;
     void host.stop().finally(() => app.quit());
   });
-  app.whenReady().then(async () => {
-    const settings = await loadSettings(app.getPath('userData'));
-    await startHost(settings.port);
-    createTray();
-    showWindow();
-  }, (error: unknown) => {
-    console.error(`DeskRemote could not start: ${error instanceof Error ? error.message : String(error)}`);
-    app.exit(1);
-  });
+  app.whenReady().then(
+    async () => {
+      const settings = await loadSettings(app.getPath('userData'));
+      await startHost(settings.port);
+      createTray();
+      showWindow();
+    },
+    (error: unknown) => {
+      console.error(`DeskRemote could not start: ${error instanceof Error ? error.message : String(error)}`);
+      app.exit(1);
+    },
+  );
 }

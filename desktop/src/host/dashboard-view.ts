@@ -8,7 +8,10 @@ export async function dashboardView(host: Host): Promise<DashboardView> {
   return {
     pairingUrl,
     qrDataUrl: await QRCode.toDataURL(pairingUrl, { errorCorrectionLevel: 'M', margin: 1, width: 280 }),
-    otherUrls: host.addresses().slice(1).map((address) => `http://${address}:${host.port}`),
+    otherUrls: host
+      .addresses()
+      .slice(1)
+      .map((address) => `http://${address}:${host.port}`),
     portNote: host.portNote,
     port: host.port,
     hostName: state.host.name,

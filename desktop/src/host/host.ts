@@ -2,8 +2,9 @@
  * The host: one HTTP server that serves the phone page and upgrades /ws, the sessions, the dispatcher
  * and the state they share. Plain Node: the CLI and the Electron shell both run exactly this.
  */
-import { hostname as osHostname, platform as osPlatform } from 'node:os';
+
 import type { Server } from 'node:http';
+import { hostname as osHostname, platform as osPlatform } from 'node:os';
 import {
   type Capabilities,
   type ClientMessage,
@@ -12,17 +13,17 @@ import {
   type DeviceSummary,
   type HostState,
   MAX_FRAME_BYTES,
-  pairingUrl,
   type Platform,
+  pairingUrl,
 } from '@deskremote/shared';
 import { WebSocketServer } from 'ws';
 import { DeviceStore } from './devices/device-store.js';
 import { Dispatcher, type ExecutionTiming } from './input/dispatcher.js';
-import type { InputBackend } from './input/input-backend.js';
 import { CHECKING } from './input/input-availability.js';
+import type { InputBackend } from './input/input-backend.js';
 import { defaultSlideProfile, type SlideProfile } from './input/slide-profiles.js';
 import { createHttpServer } from './net/http-server.js';
-import { isLoopbackBind, lanAddresses, LOOPBACK_NAMES } from './net/lan-addresses.js';
+import { isLoopbackBind, LOOPBACK_NAMES, lanAddresses } from './net/lan-addresses.js';
 import { listenOnFreePort } from './net/listen.js';
 import { loadStaticFiles, type StaticFile } from './net/static-files.js';
 import { AuthThrottle } from './security/auth-throttle.js';
@@ -53,7 +54,16 @@ export interface HostOptions {
 export type HostEvent = { type: 'pairing-url'; url: string } | { type: 'state'; state: HostState };
 
 const COMMANDS: ReadonlyArray<ClientMessage['t']> = [
-  'move', 'scroll', 'click', 'button', 'key', 'text', 'media', 'slide', 'release', 'ping',
+  'move',
+  'scroll',
+  'click',
+  'button',
+  'key',
+  'text',
+  'media',
+  'slide',
+  'release',
+  'ping',
 ];
 
 function platformOf(value: NodeJS.Platform): Platform {
@@ -104,7 +114,10 @@ export class Host {
     this.files = await loadStaticFiles(this.options.phoneDir);
     if (!this.files.has('/')) throw new Error(`the phone page is not built: no index.html in ${this.options.phoneDir}`);
     this.refreshDevices();
-    const guard = new RequestGuard(() => this.names(), () => this.boundPort);
+    const guard = new RequestGuard(
+      () => this.names(),
+      () => this.boundPort,
+    );
     this.server = createHttpServer({
       files: () => this.files,
       guard,
@@ -140,7 +153,8 @@ export class Host {
       log: this.log,
       onAuthenticated: (session, paired) => {
         for (const other of this.sessions) {
-          if (other !== session && other.deviceId === session.deviceId) other.close(CloseCode.normal, 'replaced by a newer connection');
+          if (other !== session && other.deviceId === session.deviceId)
+            other.close(CloseCode.normal, 'replaced by a newer connection');
         }
         this.log(`${paired ? 'paired' : 'connected'}: ${session.deviceName} from ${address}`);
         void this.devices.touch(session.deviceId ?? '', Date.now()).catch(() => {});
@@ -193,7 +207,9 @@ export class Host {
   /** Said in the UI when the wanted port was taken. */
   get portNote(): string | undefined {
     const wanted = this.options.port ?? DEFAULT_PORT;
-    return wanted !== 0 && wanted !== this.boundPort ? `port ${wanted} was taken, so DeskRemote uses ${this.boundPort}` : undefined;
+    return wanted !== 0 && wanted !== this.boundPort
+      ? `port ${wanted} was taken, so DeskRemote uses ${this.boundPort}`
+      : undefined;
   }
 
   pairingUrl(address = this.addresses()[0] ?? '127.0.0.1'): string {
@@ -213,7 +229,8 @@ export class Host {
   async revokeDevice(id: string): Promise<boolean> {
     const removed = await this.devices.remove(id);
     for (const session of this.sessions) {
-      if (session.deviceId === id) session.close(CloseCode.unknownDevice, 'this phone was removed on the computer: scan the QR code');
+      if (session.deviceId === id)
+        session.close(CloseCode.unknownDevice, 'this phone was removed on the computer: scan the QR code');
     }
     this.refreshDevices();
     return removed;

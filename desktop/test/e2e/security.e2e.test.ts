@@ -5,14 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  CloseCode,
-  PROTOCOL_VERSION,
-  pairProof,
-  randomId,
-  resumeProof,
-  tokenFromHash,
-} from '@deskremote/shared';
+import { CloseCode, PROTOCOL_VERSION, pairProof, randomId, resumeProof, tokenFromHash } from '@deskremote/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectRaw, upgradeStatus } from '../support/raw-client.js';
 import { assertChromium } from './support/chromium.js';
@@ -69,7 +62,14 @@ describe('strangers are refused and inject nothing', () => {
     const deviceId = randomId(18);
     const clientNonce = randomId(24);
     const context = { serverNonce: client.challenge.nonce, clientNonce, deviceId };
-    client.send({ t: 'pair', protocol: PROTOCOL_VERSION, deviceId, deviceName: 'Reference', clientNonce, proof: pairProof(usedToken, context) });
+    client.send({
+      t: 'pair',
+      protocol: PROTOCOL_VERSION,
+      deviceId,
+      deviceName: 'Reference',
+      clientNonce,
+      proof: pairProof(usedToken, context),
+    });
     expect((await client.next('welcome')).t).toBe('welcome');
     client.socket.close();
     await client.closed;
@@ -93,7 +93,14 @@ describe('strangers are refused and inject nothing', () => {
     const { closed, messages } = await attempt((nonce) => {
       const deviceId = randomId(18);
       const clientNonce = randomId(24);
-      return { t: 'pair', protocol: PROTOCOL_VERSION, deviceId, deviceName: 'x', clientNonce, proof: pairProof(guessed, { serverNonce: nonce, clientNonce, deviceId }) };
+      return {
+        t: 'pair',
+        protocol: PROTOCOL_VERSION,
+        deviceId,
+        deviceName: 'x',
+        clientNonce,
+        proof: pairProof(guessed, { serverNonce: nonce, clientNonce, deviceId }),
+      };
     });
     expect(closed.code).toBe(CloseCode.authFailed);
     expect(messages.map((m) => m.t)).toEqual(['challenge']);
@@ -103,7 +110,13 @@ describe('strangers are refused and inject nothing', () => {
     const { closed } = await attempt((nonce) => {
       const deviceId = randomId(18);
       const clientNonce = randomId(24);
-      return { t: 'resume', protocol: PROTOCOL_VERSION, deviceId, clientNonce, proof: resumeProof(randomId(32), { serverNonce: nonce, clientNonce, deviceId }) };
+      return {
+        t: 'resume',
+        protocol: PROTOCOL_VERSION,
+        deviceId,
+        clientNonce,
+        proof: resumeProof(randomId(32), { serverNonce: nonce, clientNonce, deviceId }),
+      };
     });
     expect(closed.code).toBe(CloseCode.unknownDevice);
   });
@@ -114,7 +127,14 @@ describe('strangers are refused and inject nothing', () => {
       const deviceId = randomId(18);
       const clientNonce = randomId(24);
       // Proof over another nonce: a replay of someone else's exchange.
-      return { t: 'pair', protocol: PROTOCOL_VERSION, deviceId, deviceName: 'x', clientNonce, proof: pairProof(token, { serverNonce: randomId(24), clientNonce, deviceId }) };
+      return {
+        t: 'pair',
+        protocol: PROTOCOL_VERSION,
+        deviceId,
+        deviceName: 'x',
+        clientNonce,
+        proof: pairProof(token, { serverNonce: randomId(24), clientNonce, deviceId }),
+      };
     });
     expect(closed.code).toBe(CloseCode.authFailed);
     expect(messages.map((m) => m.t)).toEqual(['challenge']);
@@ -124,7 +144,14 @@ describe('strangers are refused and inject nothing', () => {
     const { closed, messages } = await attempt((nonce) => {
       const deviceId = randomId(18);
       const clientNonce = randomId(24);
-      return { t: 'pair', protocol: PROTOCOL_VERSION, deviceId, deviceName: 'x', clientNonce, proof: pairProof(usedToken, { serverNonce: nonce, clientNonce, deviceId }) };
+      return {
+        t: 'pair',
+        protocol: PROTOCOL_VERSION,
+        deviceId,
+        deviceName: 'x',
+        clientNonce,
+        proof: pairProof(usedToken, { serverNonce: nonce, clientNonce, deviceId }),
+      };
     });
     expect(closed.code).toBe(CloseCode.authFailed);
     expect(messages.map((m) => m.t)).toEqual(['challenge']);
@@ -134,7 +161,14 @@ describe('strangers are refused and inject nothing', () => {
     const { closed, messages } = await attempt((nonce) => {
       const deviceId = randomId(18);
       const clientNonce = randomId(24);
-      return { t: 'pair', protocol: PROTOCOL_VERSION, deviceId, deviceName: 'x', clientNonce, proof: pairProof(usedToken, { serverNonce: nonce, clientNonce, deviceId }) };
+      return {
+        t: 'pair',
+        protocol: PROTOCOL_VERSION,
+        deviceId,
+        deviceName: 'x',
+        clientNonce,
+        proof: pairProof(usedToken, { serverNonce: nonce, clientNonce, deviceId }),
+      };
     }, true);
     expect([CloseCode.authFailed, CloseCode.badMessage]).toContain(closed.code);
     expect(messages.map((m) => m.t)).toEqual(['challenge']);

@@ -56,7 +56,11 @@ describe('phone controls the desktop through the real host and nut-js', () => {
   });
 
   it('the controller page fits a phone in portrait and landscape, every control on screen', async () => {
-    const sizes = { portrait: { width: 412, height: 915 }, landscape: { width: 915, height: 412 }, 'small-portrait': { width: 360, height: 640 } };
+    const sizes = {
+      portrait: { width: 412, height: 915 },
+      landscape: { width: 915, height: 412 },
+      'small-portrait': { width: 360, height: 640 },
+    };
     for (const [name, size] of Object.entries(sizes)) {
       await phone.page.setViewportSize(size);
       await sleep(100);
@@ -118,7 +122,10 @@ describe('phone controls the desktop through the real host and nut-js', () => {
   it('a two-finger tap right-clicks', async () => {
     const c = await phone.padCenter();
     const count = await desktop.count();
-    await phone.tap([{ x: c.x - 20, y: c.y }, { x: c.x + 20, y: c.y }]);
+    await phone.tap([
+      { x: c.x - 20, y: c.y },
+      { x: c.x + 20, y: c.y },
+    ]);
     const menu = await desktop.waitFor('a right click', (events) => events.slice(count).find((e) => e.type === 'contextmenu'));
     expect(menu.button).toBe(2);
     const since = await desktop.eventsSince(count);
@@ -129,7 +136,15 @@ describe('phone controls the desktop through the real host and nut-js', () => {
     const c = await phone.padCenter();
     const count = await desktop.count();
     // Fingers moving up push the content up: the page scrolls down (positive wheel deltaY).
-    await phone.drag([{ x: c.x - 20, y: c.y + 80 }, { x: c.x + 20, y: c.y + 80 }], { x: 0, y: -160 }, 20, 20);
+    await phone.drag(
+      [
+        { x: c.x - 20, y: c.y + 80 },
+        { x: c.x + 20, y: c.y + 80 },
+      ],
+      { x: 0, y: -160 },
+      20,
+      20,
+    );
     const wheels = await desktop.waitFor('wheel events', (events) => {
       const found = events.slice(count).filter((e) => e.type === 'wheel');
       return found.length >= 3 ? found : undefined;
@@ -162,7 +177,10 @@ describe('phone controls the desktop through the real host and nut-js', () => {
     await phone.tapButton('[data-key=Enter]');
     await phone.tapButton('[data-key=ArrowLeft]');
     const keys = await desktop.waitFor('Enter and ArrowLeft', (events) => {
-      const k = events.slice(count).filter((e) => e.type === 'keydown').map((e) => e.key);
+      const k = events
+        .slice(count)
+        .filter((e) => e.type === 'keydown')
+        .map((e) => e.key);
       return k.includes('Enter') && k.includes('ArrowLeft') ? k : undefined;
     });
     expect(keys).toEqual(['Enter', 'ArrowLeft']);
@@ -176,7 +194,10 @@ describe('phone controls the desktop through the real host and nut-js', () => {
     await phone.tapButton('[data-slide=black]');
     const expected = [CLICKER_PROFILE.keys.next.key, CLICKER_PROFILE.keys.previous.key, CLICKER_PROFILE.keys.black.key];
     const keys = await desktop.waitFor('the slide keys', (events) => {
-      const k = events.slice(count).filter((e) => e.type === 'keydown').map((e) => e.key);
+      const k = events
+        .slice(count)
+        .filter((e) => e.type === 'keydown')
+        .map((e) => e.key);
       return k.length >= 3 ? k : undefined;
     });
     expect(keys).toEqual(expected);
@@ -212,5 +233,8 @@ describe('phone controls the desktop through the real host and nut-js', () => {
 async function reopenPhone(): Promise<Phone> {
   const page = await phone.context.newPage();
   await page.goto(host.pairingUrl().split('#')[0] ?? '');
-  return Object.assign(Object.create(Object.getPrototypeOf(phone)), phone, { page, cdp: await phone.context.newCDPSession(page) }) as Phone;
+  return Object.assign(Object.create(Object.getPrototypeOf(phone)), phone, {
+    page,
+    cdp: await phone.context.newCDPSession(page),
+  }) as Phone;
 }

@@ -43,7 +43,9 @@ describe('HTTP', () => {
     const { host } = await start();
     const wrongHost = await new Promise<number>((resolve) => {
       import('node:http').then(({ get }) =>
-        get({ host: '127.0.0.1', port: host.port, path: '/', headers: { Host: 'evil.example' } }, (res) => resolve(res.statusCode ?? 0)),
+        get({ host: '127.0.0.1', port: host.port, path: '/', headers: { Host: 'evil.example' } }, (res) =>
+          resolve(res.statusCode ?? 0),
+        ),
       );
     });
     expect(wrongHost).toBe(421);
@@ -76,7 +78,9 @@ describe('pairing and sessions', () => {
     const second = await pairPhone(host, 'Second');
     second.client.socket.close();
     await waitFor(() =>
-      first.client.messages.some((m) => m.t === 'changes' && m.changes.devices?.find((d) => d.name === 'Second')?.connected === false),
+      first.client.messages.some(
+        (m) => m.t === 'changes' && m.changes.devices?.find((d) => d.name === 'Second')?.connected === false,
+      ),
     );
     const back = await resumePhone(host, second.deviceId, second.secret);
     expect((await back.next('welcome')).t).toBe('welcome');
@@ -151,7 +155,12 @@ describe('commands', () => {
     client.send({ t: 'text', id: 3, text: 'ring\u0007' });
     await waitFor(() => client.messages.filter((m) => m.t === 'error').length === 4);
     const errors = client.messages.filter((m) => m.t === 'error');
-    expect(errors.map((e) => e.t === 'error' && e.code)).toEqual(['bad-message', 'bad-message', 'bad-message', 'unsupported-text']);
+    expect(errors.map((e) => e.t === 'error' && e.code)).toEqual([
+      'bad-message',
+      'bad-message',
+      'bad-message',
+      'unsupported-text',
+    ]);
     expect(errors[0]?.t === 'error' && errors[0].message).toContain("'exec'");
     client.send({ t: 'ping', id: 4 });
     await client.next('pong');

@@ -61,7 +61,10 @@ export function connectRaw(port: number, origin = `http://127.0.0.1:${port}`): P
           sendBytes: (bytes, binary = true) => socket.send(bytes, { binary }),
           next: (type, timeoutMs = 3000) =>
             new Promise((found, fail) => {
-              const timer = setTimeout(() => fail(new Error(`no '${type}' from the host; got ${JSON.stringify(messages)}`)), timeoutMs);
+              const timer = setTimeout(
+                () => fail(new Error(`no '${type}' from the host; got ${JSON.stringify(messages)}`)),
+                timeoutMs,
+              );
               const check = () => {
                 const hit = messages.find((m) => m.t === type);
                 if (hit) {

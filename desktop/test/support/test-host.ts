@@ -51,7 +51,8 @@ export async function pairPhone(host: Host, deviceName = 'Test phone', deviceId 
   client.send({ t: 'pair', protocol: PROTOCOL_VERSION, deviceId, deviceName, clientNonce, proof: pairProof(token, context) });
   const welcome = await client.next('welcome');
   const secret = deriveDeviceSecret(token, context);
-  if (welcome.t !== 'welcome' || welcome.hostProof !== hostProof(secret, context)) throw new Error('the host did not prove itself');
+  if (welcome.t !== 'welcome' || welcome.hostProof !== hostProof(secret, context))
+    throw new Error('the host did not prove itself');
   await client.next('snapshot');
   return { client, deviceId, secret };
 }

@@ -22,7 +22,14 @@ function pairMessage(withToken: string, serverNonce: string, deviceId = randomId
   const context = { serverNonce, clientNonce, deviceId };
   return {
     context,
-    message: { t: 'pair' as const, protocol: PROTOCOL_VERSION, deviceId, deviceName: ' Pixel\u200b 7\u0000 ', clientNonce, proof: pairProof(withToken, context) },
+    message: {
+      t: 'pair' as const,
+      protocol: PROTOCOL_VERSION,
+      deviceId,
+      deviceName: ' Pixel\u200b 7\u0000 ',
+      clientNonce,
+      proof: pairProof(withToken, context),
+    },
   };
 }
 
@@ -60,7 +67,10 @@ describe('authenticator', () => {
     const resume = { t: 'resume' as const, protocol: PROTOCOL_VERSION, deviceId: message.deviceId, clientNonce, proof: '' };
     const ctx2 = { serverNonce: nonce2, clientNonce, deviceId: message.deviceId };
     expect(await auth.verify({ ...resume, proof: resumeProof(secret, ctx2) }, nonce2)).toMatchObject({ ok: true, paired: false });
-    expect(await auth.verify({ ...resume, proof: resumeProof(randomId(32), ctx2) }, nonce2)).toMatchObject({ ok: false, unknownDevice: true });
+    expect(await auth.verify({ ...resume, proof: resumeProof(randomId(32), ctx2) }, nonce2)).toMatchObject({
+      ok: false,
+      unknownDevice: true,
+    });
     expect(await auth.verify({ ...resume, deviceId: randomId(18), proof: resumeProof(secret, ctx2) }, nonce2)).toMatchObject({
       ok: false,
       unknownDevice: true,

@@ -124,7 +124,9 @@ describe('dispatcher', () => {
 
   it('refuses text it cannot type exactly before typing any of it', async () => {
     const { driver, dispatcher } = setup();
-    await expect(dispatcher.submit('a', { t: 'text', id: 1, text: 'ok\u0007bell' })).rejects.toMatchObject({ code: 'unsupported-text' });
+    await expect(dispatcher.submit('a', { t: 'text', id: 1, text: 'ok\u0007bell' })).rejects.toMatchObject({
+      code: 'unsupported-text',
+    });
     expect(driver.calls).toEqual([]);
   });
 

@@ -8,8 +8,14 @@ import { lanAddresses } from '../../src/host/net/lan-addresses.js';
 describe('input availability', () => {
   it('says plainly when there is no display, or a Wayland session', () => {
     expect(assessEnvironment('linux', {})).toMatchObject({ status: 'unavailable', code: 'no-display' });
-    expect(assessEnvironment('linux', { WAYLAND_DISPLAY: 'wayland-0' })).toMatchObject({ status: 'unavailable', code: 'wayland' });
-    expect(assessEnvironment('linux', { DISPLAY: ':0', XDG_SESSION_TYPE: 'wayland' })).toMatchObject({ status: 'limited', code: 'wayland' });
+    expect(assessEnvironment('linux', { WAYLAND_DISPLAY: 'wayland-0' })).toMatchObject({
+      status: 'unavailable',
+      code: 'wayland',
+    });
+    expect(assessEnvironment('linux', { DISPLAY: ':0', XDG_SESSION_TYPE: 'wayland' })).toMatchObject({
+      status: 'limited',
+      code: 'wayland',
+    });
     expect(assessEnvironment('linux', { DISPLAY: ':0', XDG_SESSION_TYPE: 'x11' })).toBeUndefined();
     expect(assessEnvironment('darwin', {})).toMatchObject({ code: 'mac-permission-unknown' });
     expect(assessEnvironment('win32', {})).toBeUndefined();
@@ -49,7 +55,14 @@ describe('slide profiles', () => {
 
 describe('LAN addresses', () => {
   it('lists reachable IPv4 addresses, home Wi-Fi before VPNs and containers', () => {
-    const nic = (address: string, internal = false) => ({ address, family: 'IPv4' as const, internal, netmask: '', mac: '', cidr: null });
+    const nic = (address: string, internal = false) => ({
+      address,
+      family: 'IPv4' as const,
+      internal,
+      netmask: '',
+      mac: '',
+      cidr: null,
+    });
     const list = lanAddresses({
       lo: [nic('127.0.0.1', true)],
       docker0: [nic('172.17.0.1')],

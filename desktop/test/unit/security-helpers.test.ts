@@ -4,7 +4,10 @@ import { RateLimiter } from '../../src/host/security/rate-limiter.js';
 import { RequestGuard } from '../../src/host/security/request-guard.js';
 
 describe('request guard', () => {
-  const guard = new RequestGuard(() => ['127.0.0.1', 'localhost', '[::1]', '192.168.1.20', 'desk', 'desk.local'], () => 7531);
+  const guard = new RequestGuard(
+    () => ['127.0.0.1', 'localhost', '[::1]', '192.168.1.20', 'desk', 'desk.local'],
+    () => 7531,
+  );
 
   it('accepts the host by its own names and addresses on its port', () => {
     for (const host of ['127.0.0.1:7531', 'localhost:7531', '[::1]:7531', '192.168.1.20:7531', 'DESK.local:7531']) {
@@ -13,14 +16,31 @@ describe('request guard', () => {
   });
 
   it('refuses other names, ports and malformed values (DNS rebinding)', () => {
-    for (const host of [undefined, '', 'evil.example:7531', '192.168.1.20:80', '192.168.1.20', 'a@127.0.0.1:7531', '127.0.0.1:7531/x', '127.0.0.1:7531 ']) {
+    for (const host of [
+      undefined,
+      '',
+      'evil.example:7531',
+      '192.168.1.20:80',
+      '192.168.1.20',
+      'a@127.0.0.1:7531',
+      '127.0.0.1:7531/x',
+      '127.0.0.1:7531 ',
+    ]) {
       expect(guard.hostAllowed(host), String(host)).toBe(false);
     }
   });
 
   it('accepts only the exact origins the host serves (cross-site WebSocket hijacking)', () => {
     expect(guard.originAllowed('http://192.168.1.20:7531')).toBe(true);
-    for (const origin of [undefined, 'null', 'http://evil.example', 'https://192.168.1.20:7531', 'http://192.168.1.20:7532', 'http://192.168.1.20:7531/path', 'file://']) {
+    for (const origin of [
+      undefined,
+      'null',
+      'http://evil.example',
+      'https://192.168.1.20:7531',
+      'http://192.168.1.20:7532',
+      'http://192.168.1.20:7531/path',
+      'file://',
+    ]) {
       expect(guard.originAllowed(origin), String(origin)).toBe(false);
     }
   });

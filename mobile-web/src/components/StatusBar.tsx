@@ -39,8 +39,7 @@ export function StatusBar({ status, state }: { status: LinkStatus; state: HostSt
       </div>
       {open && phones.length > 0 && (
         <div className="phones" data-testid="phones">
-          {t('phones')}:{' '}
-          {phones.map((p) => (p.id === me ? `${p.name} (${t('thisPhone')})` : p.name)).join(', ')}
+          {t('phones')}: {phones.map((p) => (p.id === me ? `${p.name} (${t('thisPhone')})` : p.name)).join(', ')}
         </div>
       )}
       {open && input && input.status !== 'ready' && (

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Connection } from '../connection/connection';
-import { type GestureAction, GESTURE_TIMING, type TouchPoint, TouchpadGestures } from '../gestures/touchpad-gestures';
 import { pointerGain } from '../gestures/pointer-gain';
+import { GESTURE_TIMING, type GestureAction, type TouchPoint, TouchpadGestures } from '../gestures/touchpad-gestures';
 import { t } from '../i18n/messages';
 
 function pointsOf(list: TouchList): TouchPoint[] {
@@ -82,7 +82,7 @@ export function Touchpad({ connection }: { connection: Connection }) {
   }, [connection]);
 
   return (
-    <div className="touchpad" ref={surface} data-testid="touchpad" aria-label={t('tabPad')}>
+    <div className="touchpad" ref={surface} data-testid="touchpad" role="application" aria-label={t('tabPad')}>
       <p className="touchpad-hint">{t('padHint')}</p>
     </div>
   );

@@ -3,7 +3,10 @@
  * the device secret), sends commands, receives state, keeps itself alive and comes back by itself.
  */
 import {
+  type AuthMessage,
+  type ClientMessage,
   CloseCode,
+  constantTimeEqual,
   type DiscreteCommandInput,
   decodeServer,
   deriveDeviceSecret,
@@ -13,20 +16,17 @@ import {
   type HostState,
   hostProof,
   NONCE_BYTES,
-  pairProof,
   PROTOCOL_VERSION,
   type ProofContext,
+  pairProof,
   randomId,
   resumeProof,
   type ServerMessage,
   WS_PATH,
-  constantTimeEqual,
-  type AuthMessage,
-  type ClientMessage,
 } from '@deskremote/shared';
 import { reconnectDelay } from './backoff.js';
 import { credentialStore, type DeviceCredentials, newDeviceId } from './credentials.js';
-import { DeltaSender, type DeltaKind } from './delta-sender.js';
+import { type DeltaKind, DeltaSender } from './delta-sender.js';
 
 export type LinkStatus =
   | { kind: 'connecting'; attempt: number }
@@ -56,7 +56,10 @@ export class Connection {
   private heartbeatTimer: ReturnType<typeof setInterval> | undefined;
   private lastHeard = 0;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: () => void; reject: (e: Error) => void; timer: ReturnType<typeof setTimeout> }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: () => void; reject: (e: Error) => void; timer: ReturnType<typeof setTimeout> }
+  >();
   private readonly listeners = new Set<LinkListener>();
   private pairingToken: string | undefined;
   private stopped = false;
@@ -242,20 +245,33 @@ export class Connection {
     return {
       context,
       secret: saved.secret,
-      message: { t: 'resume', protocol: PROTOCOL_VERSION, deviceId: saved.deviceId, clientNonce, proof: resumeProof(saved.secret, context) },
+      message: {
+        t: 'resume',
+        protocol: PROTOCOL_VERSION,
+        deviceId: saved.deviceId,
+        clientNonce,
+        proof: resumeProof(saved.secret, context),
+      },
     };
   }
 
   private onClosed(code: number, reason: string, wasPairing: boolean): void {
-    if (code === CloseCode.reloadPage) return this.reloadPage();
+    if (code === CloseCode.reloadPage) {
+      this.reloadPage();
+      return;
+    }
     if (code === CloseCode.unknownDevice) {
       credentialStore.clear();
-      return this.setStatus({ kind: 'unpaired', reason: reason || 'unknown-device' });
+      this.setStatus({ kind: 'unpaired', reason: reason || 'unknown-device' });
+      return;
     }
     if (code === CloseCode.authFailed && wasPairing) {
       // The code from the QR is spent or wrong. A phone paired before can still come back with its secret.
       this.pairingToken = undefined;
-      if (!credentialStore.load()) return this.setStatus({ kind: 'unpaired', reason: reason || 'pairing-failed' });
+      if (!credentialStore.load()) {
+        this.setStatus({ kind: 'unpaired', reason: reason || 'pairing-failed' });
+        return;
+      }
     }
     if (this.stopped) return;
     const retryInMs = reconnectDelay(this.attempt);

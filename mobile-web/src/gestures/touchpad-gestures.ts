@@ -67,7 +67,11 @@ export class TouchpadGestures {
 
     if (touches.length === 0) {
       if (this.mode === 'dragging') actions.push({ type: 'release' });
-      else if (this.mode === 'undecided' && time - this.startedAt <= GESTURE_TIMING.tapMaxMs && this.travel < GESTURE_TIMING.slopPx) {
+      else if (
+        this.mode === 'undecided' &&
+        time - this.startedAt <= GESTURE_TIMING.tapMaxMs &&
+        this.travel < GESTURE_TIMING.slopPx
+      ) {
         const button: MouseButton = this.maxFingers >= 3 ? 'middle' : this.maxFingers === 2 ? 'right' : 'left';
         actions.push({ type: 'click', button });
       }

@@ -4,8 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import * as v from 'valibot';
 import { DeviceId } from '@deskremote/shared';
+import * as v from 'valibot';
 import { writeFileAtomic } from './atomic-file.js';
 
 const StoredDevice = v.object({

@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
  * Loads nut-js in a throwaway process and reads the pointer. libnut segfaults instead of throwing when
  * the X display cannot be opened, so this must not happen in the host's own process.
  */
-export function probeInjection(env: NodeJS.ProcessEnv, timeoutMs = 15_000): Promise<{ ok: true } | { ok: false; detail: string }> {
+export function probeInjection(
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 15_000,
+): Promise<{ ok: true } | { ok: false; detail: string }> {
   const nutUrl = import.meta.resolve('@nut-tree-fork/nut-js');
   const script = `
     import(${JSON.stringify(nutUrl)})
@@ -30,7 +33,10 @@ export function probeInjection(env: NodeJS.ProcessEnv, timeoutMs = 15_000): Prom
       clearTimeout(timer);
       if (code === 0) return resolve({ ok: true });
       const said = stderr.trim().split('\n').filter(Boolean).slice(-1)[0] ?? '';
-      resolve({ ok: false, detail: signal ? `the input driver crashed (${signal}) ${said}`.trim() : said || `exit code ${code}` });
+      resolve({
+        ok: false,
+        detail: signal ? `the input driver crashed (${signal}) ${said}`.trim() : said || `exit code ${code}`,
+      });
     });
   });
 }

@@ -1,7 +1,11 @@
 import type { InputAvailability } from '@deskremote/shared';
 
 export const READY: InputAvailability = { status: 'ready', code: 'ok', detail: 'Input is injected into this desktop.' };
-export const CHECKING: InputAvailability = { status: 'checking', code: 'checking', detail: 'Checking whether input can be injected…' };
+export const CHECKING: InputAvailability = {
+  status: 'checking',
+  code: 'checking',
+  detail: 'Checking whether input can be injected…',
+};
 
 /**
  * What the session environment alone says about injecting input, before anything native is loaded.
@@ -23,7 +27,8 @@ export function assessEnvironment(platform: NodeJS.Platform, env: NodeJS.Process
       return {
         status: 'limited',
         code: 'wayland',
-        detail: 'Wayland session: input reaches only X11 (XWayland) windows. For full control log in with an X11 session ("GNOME on Xorg", "Plasma (X11)").',
+        detail:
+          'Wayland session: input reaches only X11 (XWayland) windows. For full control log in with an X11 session ("GNOME on Xorg", "Plasma (X11)").',
       };
     }
     return undefined;

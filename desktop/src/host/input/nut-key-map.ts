@@ -4,9 +4,23 @@ import type { Key as NutKey } from '@nut-tree-fork/nut-js';
 type KeyEnum = typeof NutKey;
 
 const NAMED: Record<string, keyof KeyEnum> = {
-  Enter: 'Return', Backspace: 'Backspace', Escape: 'Escape', Tab: 'Tab', Space: 'Space', Delete: 'Delete',
-  Insert: 'Insert', ArrowUp: 'Up', ArrowDown: 'Down', ArrowLeft: 'Left', ArrowRight: 'Right', Home: 'Home',
-  End: 'End', PageUp: 'PageUp', PageDown: 'PageDown', '.': 'Period', ',': 'Comma',
+  Enter: 'Return',
+  Backspace: 'Backspace',
+  Escape: 'Escape',
+  Tab: 'Tab',
+  Space: 'Space',
+  Delete: 'Delete',
+  Insert: 'Insert',
+  ArrowUp: 'Up',
+  ArrowDown: 'Down',
+  ArrowLeft: 'Left',
+  ArrowRight: 'Right',
+  Home: 'Home',
+  End: 'End',
+  PageUp: 'PageUp',
+  PageDown: 'PageDown',
+  '.': 'Period',
+  ',': 'Comma',
 };
 
 export function nutKeyFor(Key: KeyEnum, key: KeyName): NutKey {

@@ -20,5 +20,8 @@ declare module 'x11' {
     max_keycode: number;
     screen: Array<{ root: number }>;
   }
-  export function createClient(options: { display?: string }, callback: (error: Error | null, display: XDisplay) => void): XClient;
+  export function createClient(
+    options: { display?: string },
+    callback: (error: Error | null, display: XDisplay) => void,
+  ): XClient;
 }

@@ -7,8 +7,8 @@ import {
   constantTimeEqual,
   deriveDeviceSecret,
   hostProof,
-  pairProof,
   type ProofContext,
+  pairProof,
   resumeProof,
 } from '@deskremote/shared';
 import type { DeviceStore } from '../devices/device-store.js';
@@ -30,7 +30,11 @@ export class Authenticator {
     if (message.t === 'pair') {
       const token = this.token.current;
       if (!constantTimeEqual(message.proof, pairProof(token, context))) {
-        return { ok: false, unknownDevice: false, reason: 'pairing failed: this QR code is wrong or was already used; scan the one on the desktop now' };
+        return {
+          ok: false,
+          unknownDevice: false,
+          reason: 'pairing failed: this QR code is wrong or was already used; scan the one on the desktop now',
+        };
       }
       // One-time: whoever pairs next needs the new code on screen.
       this.token.rotate();
@@ -42,11 +46,21 @@ export class Authenticator {
     }
     const device = this.devices.get(message.deviceId);
     if (!device) {
-      return { ok: false, unknownDevice: true, reason: 'this phone is not paired with this computer (or was removed): scan the QR code' };
+      return {
+        ok: false,
+        unknownDevice: true,
+        reason: 'this phone is not paired with this computer (or was removed): scan the QR code',
+      };
     }
     if (!constantTimeEqual(message.proof, resumeProof(device.secret, context))) {
       return { ok: false, unknownDevice: true, reason: 'this phone could not prove it is paired: scan the QR code again' };
     }
-    return { ok: true, deviceId: device.id, deviceName: device.name, paired: false, hostProof: hostProof(device.secret, context) };
+    return {
+      ok: true,
+      deviceId: device.id,
+      deviceName: device.name,
+      paired: false,
+      hostProof: hostProof(device.secret, context),
+    };
   }
 }

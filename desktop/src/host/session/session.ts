@@ -2,11 +2,13 @@
  * One phone's connection, from challenge to close. Before authentication exactly one message is
  * parsed, and only as an authentication message; after it, commands go to the dispatcher.
  */
+
+import { randomBytes } from 'node:crypto';
 import {
   AUTH_TIMEOUT_MS,
   type Capabilities,
-  CloseCode,
   type ClientMessage,
+  CloseCode,
   decodeAuth,
   decodeClient,
   type ErrorCode,
@@ -16,9 +18,8 @@ import {
   PROTOCOL_VERSION,
   type ServerMessage,
 } from '@deskremote/shared';
-import { randomBytes } from 'node:crypto';
 import type { WebSocket } from 'ws';
-import { type CommandRejected, type Dispatcher } from '../input/dispatcher.js';
+import type { CommandRejected, Dispatcher } from '../input/dispatcher.js';
 import type { AuthThrottle } from '../security/auth-throttle.js';
 import type { Authenticator } from '../security/authenticator.js';
 import { RateLimiter } from '../security/rate-limiter.js';
@@ -144,9 +145,11 @@ export class Session {
   }
 
   private onCommandFrame(bytes: Uint8Array, isBinary: boolean, receivedAt: number): void {
-    if (!isBinary) return this.reject(undefined, 'bad-message', 'frames must be binary');
-    const decoded = decodeClient(bytes);
-    if (!decoded.ok) return this.reject(undefined, 'bad-message', decoded.reason);
+    const decoded = isBinary ? decodeClient(bytes) : ({ ok: false, reason: 'frames must be binary' } as const);
+    if (!decoded.ok) {
+      this.reject(undefined, 'bad-message', decoded.reason);
+      return;
+    }
     const message: ClientMessage = decoded.message;
     if (message.t === 'move' || message.t === 'scroll') {
       if (this.deltaLimit.take()) this.deps.dispatcher.submitDelta(message.t, message.dx, message.dy, receivedAt);
@@ -156,7 +159,10 @@ export class Session {
       this.send({ t: 'pong', id: message.id });
       return;
     }
-    if (!this.discreteLimit.take()) return this.reject(message.id, 'rate-limited', 'too many commands: slow down');
+    if (!this.discreteLimit.take()) {
+      this.reject(message.id, 'rate-limited', 'too many commands: slow down');
+      return;
+    }
     this.deps.dispatcher.submit(this.id, message, receivedAt).then(
       () => {
         this.strikes = 0;
@@ -172,7 +178,10 @@ export class Session {
   private reject(id: number | undefined, code: ErrorCode, message: string): void {
     this.send(id === undefined ? { t: 'error', code, message } : { t: 'error', id, code, message });
     if (++this.strikes > MAX_STRIKES) {
-      this.close(code === 'rate-limited' ? CloseCode.rateLimited : CloseCode.badMessage, `too many rejected messages: ${message}`);
+      this.close(
+        code === 'rate-limited' ? CloseCode.rateLimited : CloseCode.badMessage,
+        `too many rejected messages: ${message}`,
+      );
     }
   }
 

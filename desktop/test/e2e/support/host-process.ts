@@ -21,7 +21,10 @@ export class HostProcess {
     const child = spawn(
       process.execPath,
       [CLI, '--bind', '127.0.0.1', '--port', String(options.port ?? 0), '--data-dir', options.dataDir, '--no-qr'],
-      { env: { ...process.env, DISPLAY: options.display, WAYLAND_DISPLAY: '', XDG_SESSION_TYPE: 'x11' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      {
+        env: { ...process.env, DISPLAY: options.display, WAYLAND_DISPLAY: '', XDG_SESSION_TYPE: 'x11' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
     );
     const host = new HostProcess(child);
     await host.waitForOutput(/input: (ready|limited|unavailable)/, 20_000);

@@ -31,11 +31,9 @@ export class Phone {
   }
 
   async waitConnected(timeoutMs = 10_000): Promise<string> {
-    await this.page.waitForFunction(
-      () => document.querySelector('[data-testid=status] .dot-on') !== null,
-      undefined,
-      { timeout: timeoutMs },
-    );
+    await this.page.waitForFunction(() => document.querySelector('[data-testid=status] .dot-on') !== null, undefined, {
+      timeout: timeoutMs,
+    });
     return (await this.page.locator('[data-testid=status]').textContent()) ?? '';
   }
 
@@ -57,7 +55,10 @@ export class Phone {
     await this.touch('touchStart', from);
     for (let i = 1; i <= steps; i++) {
       await sleep(intervalMs);
-      await this.touch('touchMove', from.map((p) => ({ x: p.x + (by.x * i) / steps, y: p.y + (by.y * i) / steps })));
+      await this.touch(
+        'touchMove',
+        from.map((p) => ({ x: p.x + (by.x * i) / steps, y: p.y + (by.y * i) / steps })),
+      );
     }
     await sleep(intervalMs);
     if (lift) await this.touch('touchEnd', []);

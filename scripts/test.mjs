@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// npm test: everything .ci/run checks. Installs Xvfb and Chromium with apt-get where it can (as root on
+// Debian or Ubuntu), or says exactly what to install; builds; lints; runs unit, integration and
+// end-to-end tests; ends with one 'N passed, N failed' line.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const APT_PACKAGES = ['xvfb', 'chromium'];
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  return result.status ?? 1;
+}
+const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+function step(title) {
+  console.log(`\n=== ${title}`);
+}
+
+step('System packages (Xvfb, Chromium)');
+const missing = [...(has('Xvfb') ? [] : ['xvfb']), ...(existsSync(chromium) ? [] : ['chromium'])];
+if (missing.length > 0) {
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot && has('apt-get')) {
+    console.log(`Installing ${missing.join(', ')} with apt-get`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    if (
+      run('apt-get', ['update', '-qq'], { env }) !== 0 ||
+      run('apt-get', ['install', '-y', '-qq', ...APT_PACKAGES], { env }) !== 0
+    ) {
+      console.error('apt-get could not install them: install xvfb and chromium, then run npm test again.');
+      process.exit(1);
+    }
+  } else {
+    console.error(
+      `Missing: ${missing.join(', ')}. Install with:\n  sudo apt-get install -y ${APT_PACKAGES.join(' ')}\n(or set CHROMIUM_PATH to a Chromium or Chrome binary)`,
+    );
+    process.exit(1);
+  }
+}
+console.log('Xvfb and Chromium are here.');
+
+step('Build (tsc strict, project references; Vite)');
+if (run('npm', ['run', 'build', '--silent']) !== 0) process.exit(1);
+
+step('Lint and format (Biome)');
+if (run('npx', ['biome', 'check', '.']) !== 0) process.exit(1);
+
+step('Tests: unit, integration, end to end');
+mkdirSync(join(root, 'test-results'), { recursive: true });
+const report = join(root, 'test-results', 'vitest.json');
+const status = run('npx', ['vitest', 'run', '--reporter=verbose', '--reporter=json', `--outputFile.json=${report}`]);
+if (existsSync(report)) {
+  const results = JSON.parse(readFileSync(report, 'utf8'));
+  const skipped = results.numPendingTests + results.numTodoTests;
+  console.log(`\n${results.numPassedTests} passed, ${results.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  if (results.numTotalTests === 0) process.exit(1);
+}
+process.exit(status);
