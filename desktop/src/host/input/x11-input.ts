@@ -1,5 +1,13 @@
 /**
- * Exact text on X11 through XTEST, in pure JavaScript. libnut's typeString drops Shift for symbols
+ * Pointer motion and exact text on X11 through XTEST, in pure JavaScript.
+ *
+ * Motion is one relative MotionNotify request, written without waiting for a reply: no round trip to
+ * the X server per move (libnut needs two, XQueryPointer and XWarpPointer with XSync, and their tail
+ * under load is what set the host's p99), X clamps at the screen edges, and applications see real
+ * relative motion. Callers that inject through another X connection call sync() first, so the server
+ * has taken the motion before, say, a click lands.
+ *
+ * Text: libnut's typeString drops Shift for symbols
  * ('!' arrives as '1') and mangles everything outside ASCII. Here each character's keysym is looked
  * up in the live keyboard mapping (so any layout types right) and pressed with Shift when it sits on
  * the shifted level. Characters the layout lacks are put on spare keycodes, one keycode each, for the
@@ -10,31 +18,37 @@ import { keysymForChar, SHIFT_L } from './x11-keysyms.js';
 
 type KeyPlace = { keycode: number; shift: boolean };
 const MAPPING_NOTIFY = 34;
+const MOTION_NOTIFY = 6;
+/** XTEST: a MotionNotify whose detail is 1 moves relative to the current position. */
+const RELATIVE = 1;
+/** The root window argument None: the screen the pointer is on. */
+const NONE = 0;
 /** Time for every client to take in a mapping change before keys that rely on it arrive. */
 const MAPPING_SETTLE_MS = 60;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export class X11Keyboard {
+export class X11Input {
   private rows: number[][] = [];
   private spares: number[] = [];
   private shiftKeycode: number | undefined;
   private perKeycode = 0;
   /** Set when the server says the mapping changed (a layout switch, or our own spare keycodes). */
   private stale = false;
+  private unsynced = false;
 
   private constructor(
     private readonly display: x11.XDisplay,
     private readonly xtest: x11.XTest,
   ) {}
 
-  static connect(displayName: string | undefined): Promise<X11Keyboard> {
+  static connect(displayName: string | undefined): Promise<X11Input> {
     return new Promise((resolve, reject) => {
       const client = x11.createClient(displayName ? { display: displayName } : {}, (error, display) => {
         if (error) return reject(error);
         display.client.require('xtest', (xtestError, xtest) => {
           if (xtestError) return reject(new Error(`the X server has no XTEST extension: ${xtestError.message}`));
-          const keyboard = new X11Keyboard(display, xtest);
+          const keyboard = new X11Input(display, xtest);
           display.client.on('event', (event) => {
             if (event.type === MAPPING_NOTIFY) keyboard.stale = true;
           });
@@ -57,6 +71,20 @@ export class X11Keyboard {
     });
     let start = 0;
     while (start < keysyms.length) start = await this.typeBatch(keysyms, start);
+  }
+
+  /** Moves the pointer relative to where it is; returns before the server has processed it. */
+  moveBy(dx: number, dy: number): void {
+    const { xtest } = this;
+    xtest.FakeInput(MOTION_NOTIFY, RELATIVE, 0, NONE, dx, dy);
+    this.unsynced = true;
+  }
+
+  /** Resolves once the server has processed everything sent so far (only waits when there is something). */
+  async settle(): Promise<void> {
+    if (!this.unsynced) return;
+    this.unsynced = false;
+    await this.sync();
   }
 
   close(): void {
@@ -87,6 +115,7 @@ export class X11Keyboard {
         this.tap(place);
       }
       await this.sync();
+      this.unsynced = false;
     } finally {
       if (borrowed.size > 0) {
         await sleep(MAPPING_SETTLE_MS);
