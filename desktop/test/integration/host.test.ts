@@ -35,6 +35,10 @@ describe('HTTP', () => {
     expect(page.headers.get('cache-control')).toBe('no-cache');
     const asset = await fetch(`http://127.0.0.1:${host.port}/assets/app-1234.js`);
     expect(asset.headers.get('cache-control')).toContain('immutable');
+    // Compressed for phones that accept it (fetch asks for gzip and decodes it).
+    expect(asset.headers.get('content-encoding')).toBe('gzip');
+    expect(Number(asset.headers.get('content-length'))).toBeLessThan(500);
+    expect(await asset.text()).toContain('phone page phone page');
     expect((await fetch(`http://127.0.0.1:${host.port}/../../etc/passwd`)).status).toBe(404);
     expect((await fetch(`http://127.0.0.1:${host.port}/`, { method: 'POST' })).status).toBe(405);
   });

@@ -21,7 +21,7 @@ export async function startTestHost(overrides: Partial<HostOptions> = {}) {
   const phoneDir = join(dataDir, 'phone');
   await mkdir(join(phoneDir, 'assets'), { recursive: true });
   await writeFile(join(phoneDir, 'index.html'), '<!doctype html><title>phone</title>');
-  await writeFile(join(phoneDir, 'assets', 'app-1234.js'), 'console.log(1)');
+  await writeFile(join(phoneDir, 'assets', 'app-1234.js'), `console.log(${JSON.stringify('phone page '.repeat(200))});`);
   const driver = new MemoryDriver();
   const host = await Host.start({
     port: 0,

@@ -53,11 +53,15 @@ function serveFile(options: HttpServerOptions, request: IncomingMessage, respons
     response.writeHead(404, { 'Content-Type': 'text/plain', ...SECURITY_HEADERS }).end('Not found\n');
     return;
   }
+  const gzip = file.gzipped !== undefined && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+  const body = gzip && file.gzipped ? file.gzipped : file.body;
   response.writeHead(200, {
     'Content-Type': file.type,
-    'Content-Length': file.body.length,
+    'Content-Length': body.length,
     'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    Vary: 'Accept-Encoding',
+    ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
     ...SECURITY_HEADERS,
   });
-  response.end(request.method === 'HEAD' ? undefined : file.body);
+  response.end(request.method === 'HEAD' ? undefined : body);
 }

@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -15,9 +16,13 @@ const TYPES: Record<string, string> = {
 
 export interface StaticFile {
   body: Buffer;
+  /** The body gzipped once at load, for text worth compressing; what most phones are sent. */
+  gzipped: Buffer | undefined;
   type: string;
   immutable: boolean;
 }
+
+const COMPRESSIBLE = /^(text\/|application\/(json|manifest\+json)|image\/svg)/;
 
 /**
  * The built phone page, read into memory once: it is small, and serving from a map means no request
@@ -31,9 +36,13 @@ export async function loadStaticFiles(dir: string): Promise<Map<string, StaticFi
       if (entry.isDirectory()) await walk(full);
       else if (entry.isFile()) {
         const urlPath = `/${relative(dir, full).split(sep).join('/')}`;
+        const body = await readFile(full);
+        const type = TYPES[extname(full)] ?? 'application/octet-stream';
+        const gzipped = COMPRESSIBLE.test(type) && body.length > 512 ? gzipSync(body, { level: 9 }) : undefined;
         files.set(urlPath, {
-          body: await readFile(full),
-          type: TYPES[extname(full)] ?? 'application/octet-stream',
+          body,
+          gzipped: gzipped && gzipped.length < body.length ? gzipped : undefined,
+          type,
           // Vite puts a content hash in every file under assets/.
           immutable: urlPath.startsWith('/assets/'),
         });
