@@ -204,6 +204,30 @@ describe('phone controls the desktop through the real host and nut-js', () => {
     await phone.tapButton('[data-tab=pad]');
   });
 
+  it('media buttons arrive as the media keys', async () => {
+    await phone.tapButton('[data-tab=media]');
+    const count = await desktop.count();
+    for (const action of ['playPause', 'previous', 'next', 'volumeDown', 'volumeUp', 'mute']) {
+      await phone.tapButton(`[data-media=${action}]`);
+    }
+    const keys = await desktop.waitFor('the media keys', (events) => {
+      const k = events
+        .slice(count)
+        .filter((e) => e.type === 'keydown')
+        .map((e) => e.key);
+      return k.length >= 6 ? k : undefined;
+    });
+    expect(keys).toEqual([
+      'MediaPlayPause',
+      'MediaTrackPrevious',
+      'MediaTrackNext',
+      'AudioVolumeDown',
+      'AudioVolumeUp',
+      'AudioVolumeMute',
+    ]);
+    await phone.tapButton('[data-tab=pad]');
+  });
+
   it('a held button is released when the phone page goes away', async () => {
     const count = await desktop.count();
     await phone.holdAndMove(await phone.padCenter(), { x: 40, y: 0 });

@@ -1,6 +1,6 @@
 /** Small inline icons: a few paths each, cheaper than an icon font and crisp at any size. */
 const PATHS = {
-  play: 'M7 5v14l11-7z M19 5h2v14h-2z',
+  play: 'M3 5v14l10-7z M15 5h2.5v14H15z M19.5 5H22v14h-2.5z',
   prev: 'M6 5h2v14H6z M20 5v14L9 12z',
   next: 'M16 5h2v14h-2z M4 5v14l11-7z',
   volDown: 'M4 9v6h4l5 4V5L8 9z M16 11h5v2h-5z',
