@@ -108,7 +108,10 @@ async function hostFigures(display) {
       const timer = setTimeout(() => reject(new Error(`no '${t}' from the host in 5 s; got ${JSON.stringify(inbox)}`)), 5000);
       const check = () => {
         const index = inbox.findIndex((m) => m.t === t);
-        if (index < 0) return void (wake = check);
+        if (index < 0) {
+          wake = check;
+          return;
+        }
         clearTimeout(timer);
         wake = () => {};
         resolve(inbox.splice(index, 1)[0]);

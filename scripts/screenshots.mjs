@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, devices } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const root = join(import.meta.dirname, '..');
 const out = join(root, 'docs', 'screenshots');
@@ -24,17 +25,7 @@ const host = await Host.start({
   openInput: () => openNutBackend(),
 });
 await new Promise((r) => setTimeout(r, 1500));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
   const phone = await (await browser.newContext({ ...devices['Pixel 7'] })).newPage();
   await phone.goto(host.pairingUrl());

@@ -45,6 +45,9 @@ console.log('Xvfb and Chromium are here.');
 step('Build (tsc strict, project references; Vite)');
 if (run('npm', ['run', 'build', '--silent']) !== 0) process.exit(1);
 
+step('Type-check the tests (strict)');
+if (run('npx', ['tsc', '-p', 'tsconfig.test.json']) !== 0) process.exit(1);
+
 step('Lint and format (Biome)');
 if (run('npx', ['biome', 'check', '.']) !== 0) process.exit(1);
 

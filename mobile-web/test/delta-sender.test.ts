@@ -31,8 +31,8 @@ describe('delta sender', () => {
       sender.add('move', 0.3, -0.3);
       frame();
     }
-    const total = sent.reduce((acc, [, dx, dy]) => [acc[0] + dx, acc[1] + dy], [0, 0]);
-    expect(total).toEqual([3, -3]);
+    const total = sent.reduce((acc, [, dx, dy]) => ({ x: acc.x + dx, y: acc.y + dy }), { x: 0, y: 0 });
+    expect(total).toEqual({ x: 3, y: -3 });
   });
 
   it('queues nothing behind a slow network; the sum goes out in one message once it drains', () => {

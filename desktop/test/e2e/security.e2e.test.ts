@@ -40,6 +40,16 @@ const tokenOf = (url: string) => tokenFromHash(new URL(url).hash) ?? '';
 
 type Auth = Parameters<Awaited<ReturnType<typeof connectRaw>>['send']>[0];
 
+/** A pairing message made with `token`, its proof over the server's nonce (or over `proofNonce`, to forge one). */
+const pairingWith =
+  (token: string, proofNonce?: string) =>
+  (serverNonce: string): Auth => {
+    const deviceId = randomId(18);
+    const clientNonce = randomId(24);
+    const proof = pairProof(token, { serverNonce: proofNonce ?? serverNonce, clientNonce, deviceId });
+    return { t: 'pair', protocol: PROTOCOL_VERSION, deviceId, deviceName: 'x', clientNonce, proof };
+  };
+
 /** Authenticates with `auth`; with `pipeline`, at once sends commands that would show on the desktop if obeyed. */
 async function attempt(auth: (nonce: string) => Auth, pipeline = false) {
   const client = await connectRaw(port);
@@ -89,19 +99,7 @@ describe('strangers are refused and inject nothing', () => {
   });
 
   it('refuses a client without the token at its first message', async () => {
-    const guessed = randomId(32);
-    const { closed, messages } = await attempt((nonce) => {
-      const deviceId = randomId(18);
-      const clientNonce = randomId(24);
-      return {
-        t: 'pair',
-        protocol: PROTOCOL_VERSION,
-        deviceId,
-        deviceName: 'x',
-        clientNonce,
-        proof: pairProof(guessed, { serverNonce: nonce, clientNonce, deviceId }),
-      };
-    });
+    const { closed, messages } = await attempt(pairingWith(randomId(32)));
     expect(closed.code).toBe(CloseCode.authFailed);
     expect(messages.map((m) => m.t)).toEqual(['challenge']);
   });
@@ -110,66 +108,27 @@ describe('strangers are refused and inject nothing', () => {
     const { closed } = await attempt((nonce) => {
       const deviceId = randomId(18);
       const clientNonce = randomId(24);
-      return {
-        t: 'resume',
-        protocol: PROTOCOL_VERSION,
-        deviceId,
-        clientNonce,
-        proof: resumeProof(randomId(32), { serverNonce: nonce, clientNonce, deviceId }),
-      };
+      const proof = resumeProof(randomId(32), { serverNonce: nonce, clientNonce, deviceId });
+      return { t: 'resume', protocol: PROTOCOL_VERSION, deviceId, clientNonce, proof };
     });
     expect(closed.code).toBe(CloseCode.unknownDevice);
   });
 
   it('refuses a wrong proof made with the current token', async () => {
-    const token = tokenOf(host.pairingUrl());
-    const { closed, messages } = await attempt(() => {
-      const deviceId = randomId(18);
-      const clientNonce = randomId(24);
-      // Proof over another nonce: a replay of someone else's exchange.
-      return {
-        t: 'pair',
-        protocol: PROTOCOL_VERSION,
-        deviceId,
-        deviceName: 'x',
-        clientNonce,
-        proof: pairProof(token, { serverNonce: randomId(24), clientNonce, deviceId }),
-      };
-    });
+    // A proof over another nonce: a replay of someone else's exchange.
+    const { closed, messages } = await attempt(pairingWith(tokenOf(host.pairingUrl()), randomId(24)));
     expect(closed.code).toBe(CloseCode.authFailed);
     expect(messages.map((m) => m.t)).toEqual(['challenge']);
   });
 
   it('refuses a token that was already used', async () => {
-    const { closed, messages } = await attempt((nonce) => {
-      const deviceId = randomId(18);
-      const clientNonce = randomId(24);
-      return {
-        t: 'pair',
-        protocol: PROTOCOL_VERSION,
-        deviceId,
-        deviceName: 'x',
-        clientNonce,
-        proof: pairProof(usedToken, { serverNonce: nonce, clientNonce, deviceId }),
-      };
-    });
+    const { closed, messages } = await attempt(pairingWith(usedToken));
     expect(closed.code).toBe(CloseCode.authFailed);
     expect(messages.map((m) => m.t)).toEqual(['challenge']);
   });
 
   it('closes a client that sends commands behind a failed authentication, without parsing them', async () => {
-    const { closed, messages } = await attempt((nonce) => {
-      const deviceId = randomId(18);
-      const clientNonce = randomId(24);
-      return {
-        t: 'pair',
-        protocol: PROTOCOL_VERSION,
-        deviceId,
-        deviceName: 'x',
-        clientNonce,
-        proof: pairProof(usedToken, { serverNonce: nonce, clientNonce, deviceId }),
-      };
-    }, true);
+    const { closed, messages } = await attempt(pairingWith(usedToken), true);
     expect([CloseCode.authFailed, CloseCode.badMessage]).toContain(closed.code);
     expect(messages.map((m) => m.t)).toEqual(['challenge']);
   });

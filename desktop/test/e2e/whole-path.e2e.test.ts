@@ -176,13 +176,7 @@ describe('phone controls the desktop through the real host and nut-js', () => {
     const count = await desktop.count();
     await phone.tapButton('[data-key=Enter]');
     await phone.tapButton('[data-key=ArrowLeft]');
-    const keys = await desktop.waitFor('Enter and ArrowLeft', (events) => {
-      const k = events
-        .slice(count)
-        .filter((e) => e.type === 'keydown')
-        .map((e) => e.key);
-      return k.includes('Enter') && k.includes('ArrowLeft') ? k : undefined;
-    });
+    const keys = await desktop.waitForKeys(count, 2);
     expect(keys).toEqual(['Enter', 'ArrowLeft']);
   });
 
@@ -193,13 +187,7 @@ describe('phone controls the desktop through the real host and nut-js', () => {
     await phone.tapButton('[data-slide=previous]');
     await phone.tapButton('[data-slide=black]');
     const expected = [CLICKER_PROFILE.keys.next.key, CLICKER_PROFILE.keys.previous.key, CLICKER_PROFILE.keys.black.key];
-    const keys = await desktop.waitFor('the slide keys', (events) => {
-      const k = events
-        .slice(count)
-        .filter((e) => e.type === 'keydown')
-        .map((e) => e.key);
-      return k.length >= 3 ? k : undefined;
-    });
+    const keys = await desktop.waitForKeys(count, 3);
     expect(keys).toEqual(expected);
     await phone.tapButton('[data-tab=pad]');
   });
@@ -210,13 +198,7 @@ describe('phone controls the desktop through the real host and nut-js', () => {
     for (const action of ['playPause', 'previous', 'next', 'volumeDown', 'volumeUp', 'mute']) {
       await phone.tapButton(`[data-media=${action}]`);
     }
-    const keys = await desktop.waitFor('the media keys', (events) => {
-      const k = events
-        .slice(count)
-        .filter((e) => e.type === 'keydown')
-        .map((e) => e.key);
-      return k.length >= 6 ? k : undefined;
-    });
+    const keys = await desktop.waitForKeys(count, 6);
     expect(keys).toEqual([
       'MediaPlayPause',
       'MediaTrackPrevious',

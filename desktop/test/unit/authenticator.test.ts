@@ -1,7 +1,16 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deriveDeviceSecret, hostProof, PROTOCOL_VERSION, pairProof, randomId, resumeProof } from '@deskremote/shared';
+import {
+  deriveDeviceSecret,
+  hostProof,
+  type PairMessage,
+  PROTOCOL_VERSION,
+  pairProof,
+  type ResumeMessage,
+  randomId,
+  resumeProof,
+} from '@deskremote/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DeviceStore } from '../../src/host/devices/device-store.js';
 import { Authenticator } from '../../src/host/security/authenticator.js';
@@ -20,17 +29,15 @@ beforeEach(async () => {
 function pairMessage(withToken: string, serverNonce: string, deviceId = randomId(18)) {
   const clientNonce = randomId(24);
   const context = { serverNonce, clientNonce, deviceId };
-  return {
-    context,
-    message: {
-      t: 'pair' as const,
-      protocol: PROTOCOL_VERSION,
-      deviceId,
-      deviceName: ' Pixel\u200b 7\u0000 ',
-      clientNonce,
-      proof: pairProof(withToken, context),
-    },
+  const message: PairMessage = {
+    t: 'pair',
+    protocol: PROTOCOL_VERSION,
+    deviceId,
+    deviceName: ' Pixel\u200b 7\u0000 ',
+    clientNonce,
+    proof: pairProof(withToken, context),
   };
+  return { context, message };
 }
 
 describe('authenticator', () => {
@@ -64,7 +71,7 @@ describe('authenticator', () => {
 
     const nonce2 = randomId(24);
     const clientNonce = randomId(24);
-    const resume = { t: 'resume' as const, protocol: PROTOCOL_VERSION, deviceId: message.deviceId, clientNonce, proof: '' };
+    const resume: ResumeMessage = { t: 'resume', protocol: PROTOCOL_VERSION, deviceId: message.deviceId, clientNonce, proof: '' };
     const ctx2 = { serverNonce: nonce2, clientNonce, deviceId: message.deviceId };
     expect(await auth.verify({ ...resume, proof: resumeProof(secret, ctx2) }, nonce2)).toMatchObject({ ok: true, paired: false });
     expect(await auth.verify({ ...resume, proof: resumeProof(randomId(32), ctx2) }, nonce2)).toMatchObject({

@@ -46,8 +46,8 @@ describe('dispatcher', () => {
     await new Promise((r) => setTimeout(r, 120));
     const moves = driver.calls.filter((c) => c[0] === 'moveBy');
     expect(moves.length).toBeLessThan(5);
-    const total = moves.reduce((acc, c) => [acc[0] + (c[1] as number), acc[1] + (c[2] as number)], [0, 0]);
-    expect(total).toEqual([100, -50]);
+    const total = moves.reduce((acc, c) => ({ x: acc.x + (c[1] as number), y: acc.y + (c[2] as number) }), { x: 0, y: 0 });
+    expect(total).toEqual({ x: 100, y: -50 });
   });
 
   it('never reorders a move across a click', async () => {

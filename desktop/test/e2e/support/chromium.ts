@@ -1,17 +1,7 @@
 import { existsSync } from 'node:fs';
+import { CHROMIUM_PATH } from '../../../../scripts/chromium.mjs';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Debian's Chromium as root in a closed network: no sandbox, no GPU, no calls home. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
+export { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../../scripts/chromium.mjs';
 
 export function assertChromium(): void {
   if (!existsSync(CHROMIUM_PATH)) {

@@ -90,6 +90,14 @@ export class DesktopWindow {
     throw new Error(`desktop window never saw ${describe}; last events: ${JSON.stringify(events.slice(-8))}`);
   }
 
+  /** The keys pressed since event number `since`, once there are at least `count` of them. */
+  waitForKeys(since: number, count: number): Promise<string[]> {
+    return this.waitFor(`${count} key presses`, (events) => {
+      const keys = events.slice(since).flatMap((e) => (e.type === 'keydown' && e.key ? [e.key] : []));
+      return keys.length >= count ? keys : undefined;
+    });
+  }
+
   screenshot(path: string): Promise<Buffer> {
     return this.page.screenshot({ path });
   }
