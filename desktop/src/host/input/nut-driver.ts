@@ -1,6 +1,8 @@
 /**
  * Real OS input through nut-js (the maintained fork). Loaded lazily: its native module crashes the
  * process when there is no display, so callers load it only after the display probe says it is safe.
+ * On X11 the pointer and text go through our own XTEST connection instead (x11-input.ts says why);
+ * keys and media keys stay with nut-js there, and nut-js does everything on macOS and Windows.
  *
  * It calls nut-js's provider layer rather than its `mouse` and `keyboard` objects: those await
  * sleep(autoDelayMs) before every action, and even a sleep of 0 is a timer of about a millisecond,
@@ -20,8 +22,8 @@ export async function loadNutDriver(platform: NodeJS.Platform = process.platform
   // The defaults (100 ms per mouse action, 300 ms per key) make a remote unusable.
   mouse.setMouseDelay(0);
   keyboard.setKeyboardDelay(0);
-  // On X11, pointer motion and text go through our own XTEST connection (see x11-input.ts).
   const x11 = platform === 'linux' ? await X11Input.connect(env.DISPLAY) : undefined;
+  const x11Buttons: Record<MouseButton, number> = { left: 1, middle: 2, right: 3 };
   /** libnut talks to X on a connection of its own: motion sent on ours must land first. */
   const settle = () => x11?.settle() ?? Promise.resolve();
 
@@ -56,19 +58,25 @@ export async function loadNutDriver(platform: NodeJS.Platform = process.platform
       await mouse.setMousePosition(new Point(Math.max(0, at.x + dx), Math.max(0, at.y + dy)));
     },
     async scrollSteps(x, y) {
-      await settle();
+      if (x11) return x11.scroll(x, y);
       if (y > 0) await mouse.scrollDown(y);
       else if (y < 0) await mouse.scrollUp(-y);
       if (x > 0) await mouse.scrollRight(x);
       else if (x < 0) await mouse.scrollLeft(-x);
     },
     async click(button, double) {
-      await settle();
+      if (x11) {
+        x11.click(x11Buttons[button], double ? 2 : 1);
+        return x11.settle();
+      }
       if (double) await mouse.doubleClick(buttons[button]);
       else await mouse.click(buttons[button]);
     },
     async setButton(button, down) {
-      await settle();
+      if (x11) {
+        x11.button(x11Buttons[button], down);
+        return x11.settle();
+      }
       if (down) await mouse.pressButton(buttons[button]);
       else await mouse.releaseButton(buttons[button]);
     },

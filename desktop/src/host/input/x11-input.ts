@@ -1,11 +1,12 @@
 /**
- * Pointer motion and exact text on X11 through XTEST, in pure JavaScript.
+ * The pointer and exact text on X11 through XTEST, in pure JavaScript.
  *
  * Motion is one relative MotionNotify request, written without waiting for a reply: no round trip to
  * the X server per move (libnut needs two, XQueryPointer and XWarpPointer with XSync, and their tail
- * under load is what set the host's p99), X clamps at the screen edges, and applications see real
- * relative motion. Callers that inject through another X connection call sync() first, so the server
- * has taken the motion before, say, a click lands.
+ * under load set the host's p99), X clamps at the screen edges, and applications see real relative
+ * motion. Buttons and wheel steps go the same way, so all pointer input is ordered on one connection;
+ * settle() waits one round trip, for a command to be acknowledged only once the server has it, and
+ * before anything is injected through another connection (libnut's, for keys).
  *
  * Text: libnut's typeString drops Shift for symbols
  * ('!' arrives as '1') and mangles everything outside ASCII. Here each character's keysym is looked
@@ -19,6 +20,12 @@ import { keysymForChar, SHIFT_L } from './x11-keysyms.js';
 type KeyPlace = { keycode: number; shift: boolean };
 const MAPPING_NOTIFY = 34;
 const MOTION_NOTIFY = 6;
+const BUTTON_PRESS = 4;
+const BUTTON_RELEASE = 5;
+const WHEEL_UP = 4;
+const WHEEL_DOWN = 5;
+const WHEEL_LEFT = 6;
+const WHEEL_RIGHT = 7;
 /** XTEST: a MotionNotify whose detail is 1 moves relative to the current position. */
 const RELATIVE = 1;
 /** The root window argument None: the screen the pointer is on. */
@@ -78,6 +85,25 @@ export class X11Input {
     const { xtest } = this;
     xtest.FakeInput(MOTION_NOTIFY, RELATIVE, 0, NONE, dx, dy);
     this.unsynced = true;
+  }
+
+  /** Presses or releases a pointer button: 1 left, 2 middle, 3 right; 4 to 7 are wheel steps. */
+  button(button: number, down: boolean): void {
+    this.xtest.FakeInput(down ? BUTTON_PRESS : BUTTON_RELEASE, button, 0, NONE, 0, 0);
+    this.unsynced = true;
+  }
+
+  click(button: number, times = 1): void {
+    for (let i = 0; i < times; i++) {
+      this.button(button, true);
+      this.button(button, false);
+    }
+  }
+
+  /** Whole wheel steps; positive y scrolls the content down, positive x to the right. */
+  scroll(x: number, y: number): void {
+    if (y !== 0) this.click(y > 0 ? WHEEL_DOWN : WHEEL_UP, Math.abs(y));
+    if (x !== 0) this.click(x > 0 ? WHEEL_RIGHT : WHEEL_LEFT, Math.abs(x));
   }
 
   /** Resolves once the server has processed everything sent so far (only waits when there is something). */
