@@ -196,7 +196,7 @@ try {
       `p99 < 2 ms: ${mark(quantile(figures.executed.move, 0.99) < 2)}`,
     ],
     [
-      'host-added latency, click (frame received -> X server confirmed), p50 / p99',
+      'host-added latency, click (frame received -> XTEST request written), p50 / p99',
       `${ms(quantile(figures.executed.click, 0.5))} / ${ms(quantile(figures.executed.click, 0.99))}`,
       `p99 < 2 ms: ${mark(quantile(figures.executed.click, 0.99) < 2)}`,
     ],

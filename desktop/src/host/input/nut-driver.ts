@@ -65,18 +65,12 @@ export async function loadNutDriver(platform: NodeJS.Platform = process.platform
       else if (x < 0) await mouse.scrollLeft(-x);
     },
     async click(button, double) {
-      if (x11) {
-        x11.click(x11Buttons[button], double ? 2 : 1);
-        return x11.settle();
-      }
+      if (x11) return x11.click(x11Buttons[button], double ? 2 : 1);
       if (double) await mouse.doubleClick(buttons[button]);
       else await mouse.click(buttons[button]);
     },
     async setButton(button, down) {
-      if (x11) {
-        x11.button(x11Buttons[button], down);
-        return x11.settle();
-      }
+      if (x11) return x11.button(x11Buttons[button], down);
       if (down) await mouse.pressButton(buttons[button]);
       else await mouse.releaseButton(buttons[button]);
     },

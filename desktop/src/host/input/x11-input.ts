@@ -4,9 +4,9 @@
  * Motion is one relative MotionNotify request, written without waiting for a reply: no round trip to
  * the X server per move (libnut needs two, XQueryPointer and XWarpPointer with XSync, and their tail
  * under load set the host's p99), X clamps at the screen edges, and applications see real relative
- * motion. Buttons and wheel steps go the same way, so all pointer input is ordered on one connection;
- * settle() waits one round trip, for a command to be acknowledged only once the server has it, and
- * before anything is injected through another connection (libnut's, for keys).
+ * motion. Buttons and wheel steps go the same way, so all pointer input is ordered on one connection
+ * (X processes a connection's requests in order). settle() waits one round trip, before anything is
+ * injected through another connection (libnut's, for keys). A lost connection fails every later call.
  *
  * Text: libnut's typeString drops Shift for symbols
  * ('!' arrives as '1') and mangles everything outside ASCII. Here each character's keysym is looked
@@ -43,6 +43,7 @@ export class X11Input {
   /** Set when the server says the mapping changed (a layout switch, or our own spare keycodes). */
   private stale = false;
   private unsynced = false;
+  private lost: Error | undefined;
 
   private constructor(
     private readonly display: x11.XDisplay,
@@ -59,6 +60,9 @@ export class X11Input {
           display.client.on('event', (event) => {
             if (event.type === MAPPING_NOTIFY) keyboard.stale = true;
           });
+          display.client.on('error', (lost) => {
+            keyboard.lost = lost;
+          });
           keyboard.refreshMapping().then(() => resolve(keyboard), reject);
         });
       });
@@ -67,6 +71,7 @@ export class X11Input {
   }
 
   async type(text: string): Promise<void> {
+    this.live();
     if (this.stale) {
       this.stale = false;
       await this.refreshMapping();
@@ -82,14 +87,14 @@ export class X11Input {
 
   /** Moves the pointer relative to where it is; returns before the server has processed it. */
   moveBy(dx: number, dy: number): void {
-    const { xtest } = this;
+    const { xtest } = this.live();
     xtest.FakeInput(MOTION_NOTIFY, RELATIVE, 0, NONE, dx, dy);
     this.unsynced = true;
   }
 
   /** Presses or releases a pointer button: 1 left, 2 middle, 3 right; 4 to 7 are wheel steps. */
   button(button: number, down: boolean): void {
-    this.xtest.FakeInput(down ? BUTTON_PRESS : BUTTON_RELEASE, button, 0, NONE, 0, 0);
+    this.live().xtest.FakeInput(down ? BUTTON_PRESS : BUTTON_RELEASE, button, 0, NONE, 0, 0);
     this.unsynced = true;
   }
 
@@ -111,6 +116,11 @@ export class X11Input {
     if (!this.unsynced) return;
     this.unsynced = false;
     await this.sync();
+  }
+
+  private live(): this {
+    if (this.lost) throw new Error(`the connection to the X server was lost: ${this.lost.message}`);
+    return this;
   }
 
   close(): void {
