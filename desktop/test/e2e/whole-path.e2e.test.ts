@@ -219,16 +219,34 @@ describe('phone controls the desktop through the real host and nut-js', () => {
     expect(up.button).toBe(0);
   });
 
-  it('comes back without a new scan when the desktop app is killed and restarted', async () => {
+  it('killing the desktop app mid-drag leaves no button held, and the page comes back without a new scan', async () => {
     const port = host.port;
     phone = await reopenPhone();
     await phone.waitConnected();
-    await host.stop('SIGKILL');
+    const count = await desktop.count();
+    await phone.holdAndMove(await phone.padCenter(), { x: -30, y: 0 });
+    await desktop.waitFor('the button pressed for a drag', (events) => events.slice(count).find((e) => e.type === 'mousedown'));
+    // kill <pid>: the host releases what the phones held on its way out.
+    await host.stop('SIGTERM');
+    const up = await desktop.waitFor('the button released', (events) => events.slice(count).find((e) => e.type === 'mouseup'));
+    expect(up.button).toBe(0);
+    await phone.liftAll();
     await phone.page.waitForFunction(() => document.querySelector('[data-testid=status] .dot-off') !== null);
     await sleep(300);
     host = await HostProcess.start({ display: x.display, dataDir, port });
     await phone.waitConnected(20_000);
     await host.waitForOutput(/connected: Pixel 7/);
+    const after = await desktop.count();
+    await phone.tap([await phone.padCenter()]);
+    await desktop.waitFor('a click after the reconnect', (events) => events.slice(after).find((e) => e.type === 'click'));
+  });
+
+  it('comes back by itself after the desktop app dies without a word (SIGKILL)', async () => {
+    const port = host.port;
+    await host.stop('SIGKILL');
+    await phone.page.waitForFunction(() => document.querySelector('[data-testid=status] .dot-off') !== null);
+    host = await HostProcess.start({ display: x.display, dataDir, port });
+    await phone.waitConnected(20_000);
     const count = await desktop.count();
     await phone.tap([await phone.padCenter()]);
     await desktop.waitFor('a click after the reconnect', (events) => events.slice(count).find((e) => e.type === 'click'));

@@ -80,6 +80,10 @@ export class Phone {
     }
   }
 
+  async liftAll(): Promise<void> {
+    await this.touch('touchEnd', []);
+  }
+
   async tapButton(selector: string): Promise<void> {
     await this.page.locator(selector).tap();
   }
