@@ -8,15 +8,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import {
-  decodeServer,
-  deriveDeviceSecret,
-  encodeMessage,
-  PROTOCOL_VERSION,
-  pairProof,
-  randomId,
-  tokenFromHash,
-} from '@deskremote/shared';
+import { decodeServer, encodeMessage, PROTOCOL_VERSION, pairProof, randomId, tokenFromHash } from '@deskremote/shared';
 import { WebSocket, WebSocketServer } from 'ws';
 
 const root = join(import.meta.dirname, '..');
@@ -137,7 +129,6 @@ async function hostFigures(display) {
     }),
   );
   await next('welcome');
-  deriveDeviceSecret(token, context);
 
   // Moves paced by a ping round trip, so each is injected on its own rather than summed.
   const tcp = socket._socket;
@@ -221,7 +212,9 @@ try {
       `< 80 KB: ${mark(bundle.gzipped < 80 * 1024)}`,
     ],
   ];
-  console.log(`DeskRemote bench: ${MOVES} moves, ${CLICKS} clicks, ${ECHOES} echoes, real nut-js on X display ${x.display}\n`);
+  console.log(
+    `DeskRemote bench: ${MOVES} moves, ${CLICKS} clicks, ${ECHOES} echoes, real driver (nut-js + XTEST) on X display ${x.display}\n`,
+  );
   const width = Math.max(...rows.map((r) => r[0].length));
   for (const [name, value, target] of rows) console.log(`${name.padEnd(width)}  ${value.padEnd(24)}  ${target}`);
 } finally {

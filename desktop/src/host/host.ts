@@ -80,7 +80,7 @@ export class Host {
   private readonly token = new PairingToken();
   private readonly throttle = new AuthThrottle();
   readonly state: HostStateStore;
-  readonly dispatcher: Dispatcher;
+  private readonly dispatcher: Dispatcher;
   private devices!: DeviceStore;
   private authenticator!: Authenticator;
   private boundPort = 0;
@@ -255,9 +255,5 @@ export class Host {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
     });
-  }
-
-  get inputBackend(): InputBackend {
-    return this.backend;
   }
 }
