@@ -11,6 +11,7 @@ import {
   CloseCode,
   DEFAULT_PORT,
   type DeviceSummary,
+  HEARTBEAT_TIMEOUT_MS,
   type HostState,
   MAX_FRAME_BYTES,
   type Platform,
@@ -47,6 +48,8 @@ export interface HostOptions {
   hostName?: string;
   slideProfile?: SlideProfile;
   maxSessions?: number;
+  /** How long an authenticated phone may stay silent (it pings every few seconds). */
+  heartbeatTimeoutMs?: number;
   onExecuted?: (timing: ExecutionTiming) => void;
   log?: (line: string) => void;
 }
@@ -151,6 +154,7 @@ export class Host {
       state: this.state,
       capabilities: this.capabilities(),
       log: this.log,
+      heartbeatTimeoutMs: this.options.heartbeatTimeoutMs ?? HEARTBEAT_TIMEOUT_MS,
       onAuthenticated: (session, paired) => {
         for (const other of this.sessions) {
           if (other !== session && other.deviceId === session.deviceId)

@@ -111,6 +111,26 @@ describe('pairing and sessions', () => {
     expect(host.pairedDevices).toEqual([]);
   });
 
+  it('closes a phone that falls silent and releases what it held', async () => {
+    const { host, driver } = await start({ heartbeatTimeoutMs: 300 });
+    const phone = await pairPhone(host);
+    phone.client.send({ t: 'button', id: 1, button: 'left', down: true });
+    await phone.client.next('ack');
+    const closed = await phone.client.closed;
+    expect(closed.code).toBe(CloseCode.heartbeatTimeout);
+    await waitFor(() => driver.calls.some((c) => c[0] === 'setButton' && c[2] === false));
+  });
+
+  it('keeps a phone that pings', async () => {
+    const { host } = await start({ heartbeatTimeoutMs: 300 });
+    const phone = await pairPhone(host);
+    for (let id = 1; id <= 8; id++) {
+      phone.client.send({ t: 'ping', id });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(phone.client.socket.readyState).toBe(phone.client.socket.OPEN);
+  });
+
   it('tells a page of another protocol version to reload', async () => {
     const { host } = await start();
     const client = await connectRaw(host.port);

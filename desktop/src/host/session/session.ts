@@ -13,7 +13,6 @@ import {
   decodeClient,
   type ErrorCode,
   encodeMessage,
-  HEARTBEAT_TIMEOUT_MS,
   NONCE_BYTES,
   PROTOCOL_VERSION,
   type ServerMessage,
@@ -35,6 +34,8 @@ export interface SessionDeps {
   onAuthenticated: (session: Session, paired: boolean) => void;
   onClosed: (session: Session) => void;
   log: (line: string) => void;
+  /** Silence from an authenticated phone for this long closes its session (and releases what it held). */
+  heartbeatTimeoutMs: number;
 }
 
 /** Rejected discrete commands beyond this many in a row mean a misbehaving client: close it. */
@@ -131,7 +132,7 @@ export class Session {
     this.deviceId = outcome.deviceId;
     this.deviceName = outcome.deviceName;
     clearTimeout(this.timers.shift());
-    this.timers.push(setInterval(() => this.checkHeartbeat(), 1000));
+    this.timers.push(setInterval(() => this.checkHeartbeat(), Math.min(1000, this.deps.heartbeatTimeoutMs / 4)));
     this.send({
       t: 'welcome',
       protocol: PROTOCOL_VERSION,
@@ -186,7 +187,7 @@ export class Session {
   }
 
   private checkHeartbeat(): void {
-    if (performance.now() - this.lastHeard > HEARTBEAT_TIMEOUT_MS) {
+    if (performance.now() - this.lastHeard > this.deps.heartbeatTimeoutMs) {
       this.close(CloseCode.heartbeatTimeout, 'no heartbeat from the phone');
     }
   }
