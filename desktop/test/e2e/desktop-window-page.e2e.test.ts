@@ -27,7 +27,11 @@ beforeAll(async () => {
   await page.addInitScript(() => {
     const bridge = window as unknown as Record<string, (...args: unknown[]) => Promise<never>>;
     const listeners: Array<(view: DashboardView) => void> = [];
-    Object.assign(window, { __push: (view: DashboardView) => listeners.forEach((l) => l(view)) });
+    Object.assign(window, {
+      __push: (view: DashboardView) => {
+        for (const listener of listeners) listener(view);
+      },
+    });
     window.deskremote = {
       view: () => bridge.__view!(),
       onView: (listener) => listeners.push(listener),
