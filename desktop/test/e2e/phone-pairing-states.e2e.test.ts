@@ -1,0 +1,56 @@
+/** What the phone page tells its user when it is not, or no longer, paired. Real page, real host, in-memory driver. */
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Host } from '../../src/host/host.js';
+import { startTestHost } from '../support/test-host.js';
+import { assertChromium } from './support/chromium.js';
+import { Phone } from './support/phone.js';
+
+const phoneDir = join(import.meta.dirname, '..', '..', '..', 'mobile-web', 'dist');
+let host: Host;
+const phones: Phone[] = [];
+
+beforeAll(async () => {
+  assertChromium();
+  ({ host } = await startTestHost({ phoneDir }));
+});
+
+afterAll(async () => {
+  await Promise.all(phones.map((p) => p.close()));
+  await host?.stop();
+});
+
+async function open(url: string): Promise<Phone> {
+  const phone = await Phone.open(url);
+  phones.push(phone);
+  return phone;
+}
+
+const unpairedText = async (phone: Phone) => {
+  const card = phone.page.getByTestId('unpaired');
+  await card.waitFor();
+  return card.textContent();
+};
+
+it('without a QR code or a pairing, the page says to scan the code', async () => {
+  const phone = await open(`http://127.0.0.1:${host.port}/`);
+  expect(await unpairedText(phone)).toContain('Scan the QR code on your computer');
+});
+
+it('a QR code that was already used is refused, and the page says to scan the current one', async () => {
+  const used = host.pairingUrl();
+  const first = await open(used);
+  await first.waitConnected();
+  const second = await open(used);
+  expect(await unpairedText(second)).toContain('already used');
+});
+
+it('a phone removed on the computer is told so at once, and forgets its pairing', async () => {
+  const phone = await open(host.pairingUrl());
+  await phone.waitConnected();
+  const id = host.pairedDevices.at(-1)?.id ?? '';
+  await host.revokeDevice(id);
+  expect(await unpairedText(phone)).toContain('removed on the computer');
+  await phone.page.reload();
+  expect(await unpairedText(phone)).toContain('Open DeskRemote on the computer');
+});
