@@ -17,6 +17,11 @@ document.addEventListener('visibilitychange', () => {
 window.addEventListener('pagehide', () => connection.pause());
 window.addEventListener('pageshow', () => connection.resume());
 window.addEventListener('online', () => connection.resume());
+// Scanning a QR code while this page is open in the same tab only changes the fragment: no reload.
+window.addEventListener('hashchange', () => {
+  const token = takePairingToken();
+  if (token) connection.pairWith(token);
+});
 
 connection.start();
 

@@ -37,6 +37,15 @@ it('without a QR code or a pairing, the page says to scan the code', async () =>
   expect(await unpairedText(phone)).toContain('Scan the QR code on your computer');
 });
 
+it('a page that says to scan pairs when the QR URL is then opened in the same tab', async () => {
+  const phone = await open(`http://127.0.0.1:${host.port}/`);
+  await unpairedText(phone);
+  // Same path, new fragment: the browser does not reload the page.
+  await phone.page.goto(host.pairingUrl());
+  await phone.waitConnected();
+  expect(new URL(phone.page.url()).hash).toBe('');
+});
+
 it('a QR code that was already used is refused, and the page says to scan the current one', async () => {
   const used = host.pairingUrl();
   const first = await open(used);

@@ -99,6 +99,20 @@ export class Connection {
     this.open();
   }
 
+  /** A QR code was opened in this tab while the page was open: pair again with its token, now. */
+  pairWith(token: string): void {
+    this.pairingToken = token;
+    this.stopped = false;
+    clearTimeout(this.retryTimer);
+    const old = this.socket;
+    // Detached first, so its close does not schedule a reconnect of its own.
+    this.socket = undefined;
+    this.stopHeartbeat();
+    old?.close(CloseCode.normal, 'pairing again');
+    this.attempt = 0;
+    this.open();
+  }
+
   /** Closes the socket on purpose (page hidden): the desktop releases whatever this phone held. */
   pause(): void {
     if (this.stopped) return;
