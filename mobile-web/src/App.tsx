@@ -18,6 +18,11 @@ const TABS: ReadonlyArray<{ id: Tab; label: MessageKey; icon: IconName }> = [
   { id: 'slides', label: 'tabSlides', icon: 'slides' },
 ];
 
+const CLICK_BUTTONS: ReadonlyArray<{ button: 'left' | 'right'; label: MessageKey }> = [
+  { button: 'left', label: 'leftClick' },
+  { button: 'right', label: 'rightClick' },
+];
+
 export function App({ connection }: { connection: Connection }) {
   const { status, state, problem } = useConnection(connection);
   const [tab, setTab] = useState<Tab>('pad');
@@ -39,20 +44,16 @@ export function App({ connection }: { connection: Connection }) {
             <Touchpad connection={connection} />
             <div className="pad-side">
               <div className="click-row">
-                <button
-                  type="button"
-                  className="click-button"
-                  onClick={() => connection.send({ t: 'click', button: 'left' }).catch(() => {})}
-                >
-                  {t('leftClick')}
-                </button>
-                <button
-                  type="button"
-                  className="click-button"
-                  onClick={() => connection.send({ t: 'click', button: 'right' }).catch(() => {})}
-                >
-                  {t('rightClick')}
-                </button>
+                {CLICK_BUTTONS.map(({ button, label }) => (
+                  <button
+                    key={button}
+                    type="button"
+                    className="click-button"
+                    onClick={() => connection.send({ t: 'click', button }).catch(() => {})}
+                  >
+                    {t(label)}
+                  </button>
+                ))}
               </div>
               <KeyBar connection={connection} />
             </div>
