@@ -13,7 +13,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 
 const root = join(import.meta.dirname, '..');
 const { Host } = await import(join(root, 'desktop/dist/host/host.js'));
-const { loadNutDriver } = await import(join(root, 'desktop/dist/host/input/nut-driver.js'));
+const { loadInputDriver } = await import(join(root, 'desktop/dist/host/input/load-driver.js'));
 const { READY } = await import(join(root, 'desktop/dist/host/input/input-availability.js'));
 
 const MOVES = 3000;
@@ -78,7 +78,7 @@ async function hostFigures(display) {
   const dataDir = await mkdtemp(join(tmpdir(), 'deskremote-bench-'));
   // libnut opens the display named in this process's environment.
   process.env.DISPLAY = display;
-  const driver = await loadNutDriver('linux', process.env);
+  const driver = await loadInputDriver('linux', process.env);
   const executed = { move: [], click: [] };
   const host = await Host.start({
     port: 0,

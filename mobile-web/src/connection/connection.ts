@@ -63,7 +63,7 @@ export class Connection {
   private readonly listeners = new Set<LinkListener>();
   private pairingToken: string | undefined;
   private stopped = false;
-  readonly deltas: DeltaSender;
+  private readonly deltas: DeltaSender;
 
   constructor(
     private readonly origin: string,

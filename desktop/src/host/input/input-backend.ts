@@ -2,7 +2,7 @@ import type { InputAvailability } from '@deskremote/shared';
 import { probeInjection } from './display-probe.js';
 import { assessEnvironment, READY } from './input-availability.js';
 import type { InputDriver } from './input-driver.js';
-import { loadNutDriver } from './nut-driver.js';
+import { loadInputDriver } from './load-driver.js';
 
 export interface InputBackend {
   availability: InputAvailability;
@@ -27,7 +27,7 @@ export async function openNutBackend(platform = process.platform, env = process.
     }
   }
   try {
-    const driver = await loadNutDriver(platform);
+    const driver = await loadInputDriver(platform, env);
     return { availability: assessed ?? READY, driver };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

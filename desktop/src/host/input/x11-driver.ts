@@ -1,0 +1,30 @@
+/**
+ * The driver on X11: the pointer (motion, buttons, wheel) and text through our own XTEST connection
+ * (x11-input.ts says why), keys and media keys through nut-js. libnut talks to X on a connection of
+ * its own, so whatever was sent on ours is settled before nut-js injects anything.
+ */
+import type { MouseButton } from '@deskremote/shared';
+import type { InputDriver } from './input-driver.js';
+import type { X11Input } from './x11-input.js';
+import { x11TextProblem } from './x11-keysyms.js';
+
+const X11_BUTTONS: Record<MouseButton, number> = { left: 1, middle: 2, right: 3 };
+
+export function x11Driver(x11: X11Input, nut: InputDriver): InputDriver {
+  return {
+    moveBy: async (dx, dy) => x11.moveBy(dx, dy),
+    scrollSteps: async (x, y) => x11.scroll(x, y),
+    click: async (button, double) => x11.click(X11_BUTTONS[button], double ? 2 : 1),
+    setButton: async (button, down) => x11.button(X11_BUTTONS[button], down),
+    async tapKey(key, mods) {
+      await x11.settle();
+      await nut.tapKey(key, mods);
+    },
+    async tapMediaKey(action) {
+      await x11.settle();
+      await nut.tapMediaKey(action);
+    },
+    textProblem: x11TextProblem,
+    typeText: (text) => x11.type(text),
+  };
+}
