@@ -1,21 +1,28 @@
 #!/usr/bin/env node
 /** The headless host: the same host as the desktop app, with the QR code printed in the terminal. */
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { DEFAULT_PORT } from '@deskremote/shared';
 import QRCode from 'qrcode';
+import { say } from './cli-words.js';
 import { appVersion, defaultDataDir, defaultPhoneDir } from './host/app-paths.js';
 import { Host } from './host/host.js';
 import { openNutBackend } from './host/input/input-backend.js';
+import { guardProcess } from './host/last-defence.js';
+import type { ApprovalRequest } from './host/pairing/approvals.js';
 import { loadSettings } from './host/settings/settings-store.js';
 
 const HELP = `DeskRemote headless host: control this computer from a phone's browser.
 
-Usage: deskremote [--port N] [--bind ADDRESS] [--data-dir DIR] [--no-qr]
+Usage: deskremote [--port N] [--bind ADDRESS] [--name HOST] [--data-dir DIR] [--approve-all] [--no-qr]
 
   --port N          port to serve on (default: the one saved in the app, else ${DEFAULT_PORT};
                     the next free one if taken; 0 = any)
   --bind ADDRESS    address to listen on (default all interfaces; 127.0.0.1 = this computer only)
+  --name HOST       a name phones reach this computer by (local DNS or mDNS, e.g. studio.local):
+                    accepted in Host and Origin, and put in the QR code instead of the IP address
   --data-dir DIR    where paired phones are kept (default ${defaultDataDir()})
+  --approve-all     pair every phone that shows a valid code, without asking here (scripts, tests)
   --no-qr           print the pairing URL without the QR code
   --headless        accepted for symmetry with npm start; this entry is always headless
 `;
@@ -25,7 +32,9 @@ async function main(): Promise<void> {
     options: {
       port: { type: 'string' },
       bind: { type: 'string' },
+      name: { type: 'string', multiple: true },
       'data-dir': { type: 'string' },
+      'approve-all': { type: 'boolean' },
       'no-qr': { type: 'boolean' },
       headless: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -36,36 +45,51 @@ async function main(): Promise<void> {
     return;
   }
   const dataDir = values['data-dir'] ?? defaultDataDir();
-  const port = values.port === undefined ? (await loadSettings(dataDir)).port : Number(values.port);
+  const settings = await loadSettings(dataDir);
+  const port = values.port === undefined ? settings.port : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not ${values.port}`);
+  const approveAll = values['approve-all'] === true;
 
-  const host = await Host.start({
+  let host: Host | undefined;
+  guardProcess(
+    () => host?.releaseAllInput(),
+    (line) => console.error(`  · ${line}`),
+  );
+  host = await Host.start({
     port,
     bind: values.bind ?? '0.0.0.0',
+    ...(values.name ? { names: values.name } : {}),
     dataDir,
     phoneDir: defaultPhoneDir(),
     openInput: () => openNutBackend(),
     version: appVersion(),
+    requireApproval: !approveAll && settings.requireApproval,
     log: (line) => console.log(`  · ${line}`),
   });
+  const running = host;
 
-  const showPairing = async (url: string) => {
+  const showPairing = async (url: string, expiresAt: number) => {
     const qr = values['no-qr'] ? '' : await QRCode.toString(url, { type: 'terminal', small: true, errorCorrectionLevel: 'M' });
-    console.log(`\n${qr}Scan the code with your phone's camera, or open this on the phone:\nPairing URL: ${url}`);
-    const others = host.addresses().slice(1);
-    if (others.length > 0) console.log(`Other addresses of this computer: ${others.join(', ')}`);
-    console.log('Each code pairs one phone; a new one appears after it is used.\n');
+    console.log(`\n${qr}${say('scan')}\nPairing URL: ${url}`);
+    const others = running.addresses().slice(1);
+    if (others.length > 0) console.log(say('otherAddresses', { list: others.join(', ') }));
+    console.log(`${say('oneTime', { time: new Date(expiresAt).toLocaleTimeString() })}\n`);
   };
 
-  console.log(`DeskRemote ${appVersion()} on port ${host.port}${host.portNote ? ` (${host.portNote})` : ''}. Ctrl+C quits.`);
-  await showPairing(host.pairingUrl());
+  const note = running.portNote;
+  console.log(say('running', { version: appVersion(), port: running.port }) + (note ? ` (${say('portTaken', note)})` : ''));
+  if (approveAll) console.log(say('approveAllOn'));
+  await showPairing(running.pairingUrl(), running.pairingExpiresAt);
   let connected = new Set<string>();
-  host.onEvent((event) => {
-    if (event.type === 'pairing-url') void showPairing(event.url);
+  const asker = new TerminalApprovals(running);
+  running.onEvent((event) => {
+    if (event.type === 'pairing-url') void showPairing(event.url, event.expiresAt);
+    if (event.type === 'approvals') asker.update(event.requests);
+    if (event.type === 'notice') console.log(say('conflict', { names: event.deviceNames.join(', ') }));
     if (event.type === 'state') {
       const now = new Set(event.state.devices.filter((d) => d.connected).map((d) => d.name));
-      for (const name of now) if (!connected.has(name)) console.log(`Phone connected: ${name}`);
-      for (const name of connected) if (!now.has(name)) console.log(`Phone disconnected: ${name}`);
+      for (const name of now) if (!connected.has(name)) console.log(say('connected', { name }));
+      for (const name of connected) if (!now.has(name)) console.log(say('disconnected', { name }));
       connected = now;
     }
   });
@@ -74,9 +98,9 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`\n${signal}: releasing held keys and buttons, closing connections.`);
+    console.log(`\n${say('stopping', { signal })}`);
     const forced = setTimeout(() => process.exit(1), 3000);
-    void host.stop().finally(() => {
+    void running.stop().finally(() => {
       clearTimeout(forced);
       process.exit(0);
     });
@@ -84,7 +108,59 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(signal));
 }
 
+/** Asks "Allow ‹phone›?" in the terminal, one request at a time; y allows, anything else denies. */
+class TerminalApprovals {
+  private asking: string | undefined;
+  private readonly lines = createInterface({ input: process.stdin, terminal: false });
+  private readonly answers: string[] = [];
+  private waiting: ((line: string) => void) | undefined;
+  private queue: ApprovalRequest[] = [];
+
+  constructor(private readonly host: Host) {
+    this.lines.on('line', (line) => {
+      if (this.waiting) this.waiting(line);
+      else this.answers.push(line);
+    });
+  }
+
+  update(requests: ApprovalRequest[]): void {
+    this.queue = requests;
+    if (this.asking && !requests.some((r) => r.id === this.asking)) {
+      console.log(say('askExpired'));
+      this.asking = undefined;
+      this.waiting = undefined;
+    }
+    void this.next();
+  }
+
+  private async next(): Promise<void> {
+    if (this.asking) return;
+    const request = this.queue[0];
+    if (!request) return;
+    this.asking = request.id;
+    const device =
+      [request.device.model, request.device.os, request.device.browser].filter(Boolean).join(', ') || say('unknownDevice');
+    process.stdout.write(
+      say('ask', {
+        name: request.deviceName,
+        device,
+        address: request.address,
+        code: `${request.code.slice(0, 3)} ${request.code.slice(3)}`,
+      }),
+    );
+    const answer = this.answers.shift() ?? (await new Promise<string>((resolve) => (this.waiting = resolve)));
+    this.waiting = undefined;
+    if (this.asking !== request.id) return;
+    const allow = /^\s*(y|yes|是|好)\s*$/i.test(answer);
+    this.host.decideApproval(request.id, allow);
+    console.log(allow ? say('allowed') : say('denied'));
+    this.asking = undefined;
+    this.queue = this.queue.filter((r) => r.id !== request.id);
+    void this.next();
+  }
+}
+
 main().catch((error: unknown) => {
-  console.error(`DeskRemote could not start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(say('cannotStart', { error: error instanceof Error ? error.message : String(error) }));
   process.exit(1);
 });

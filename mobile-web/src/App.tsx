@@ -1,7 +1,10 @@
 import { useState } from 'react';
+import { ApprovingCard } from './components/ApprovingCard';
 import { Icon, type IconName } from './components/icons';
 import { KeyBar } from './components/KeyBar';
 import { MediaPanel } from './components/MediaPanel';
+import { LanguageSwitch } from './components/LanguageSwitch';
+import { ReplacedCard } from './components/ReplacedCard';
 import { SlidesPanel } from './components/SlidesPanel';
 import { StatusBar } from './components/StatusBar';
 import { Toast } from './components/Toast';
@@ -9,7 +12,8 @@ import { Touchpad } from './components/Touchpad';
 import { UnpairedCard } from './components/UnpairedCard';
 import type { Connection } from './connection/connection';
 import { useConnection } from './connection/use-connection';
-import { type MessageKey, t } from './i18n/messages';
+import { type MessageKey, t } from './i18n/i18n';
+import { useLanguage } from './i18n/use-language';
 
 type Tab = 'pad' | 'media' | 'slides';
 const TABS: ReadonlyArray<{ id: Tab; label: MessageKey; icon: IconName }> = [
@@ -26,11 +30,24 @@ const CLICK_BUTTONS: ReadonlyArray<{ button: 'left' | 'right'; label: MessageKey
 export function App({ connection }: { connection: Connection }) {
   const { status, state, problem } = useConnection(connection);
   const [tab, setTab] = useState<Tab>('pad');
+  useLanguage();
 
-  if (status.kind === 'unpaired') {
+  const card =
+    status.kind === 'unpaired' ? (
+      <UnpairedCard reason={status.reason} />
+    ) : status.kind === 'approving' ? (
+      <ApprovingCard code={status.code} />
+    ) : status.kind === 'replaced' ? (
+      <ReplacedCard onConnectHere={() => connection.resume()} />
+    ) : undefined;
+  if (card) {
     return (
-      <div className="app">
-        <UnpairedCard reason={status.reason} />
+      <div className="app card-page">
+        <div className="card-language">
+          <LanguageSwitch />
+        </div>
+        {card}
+        <Toast problem={problem} />
       </div>
     );
   }
@@ -62,7 +79,7 @@ export function App({ connection }: { connection: Connection }) {
         {tab === 'media' && <MediaPanel connection={connection} />}
         {tab === 'slides' && <SlidesPanel connection={connection} />}
       </main>
-      <nav className="tabs" aria-label="Panels">
+      <nav className="tabs" aria-label={t('panels')}>
         {TABS.map(({ id, label, icon }) => (
           <button
             key={id}

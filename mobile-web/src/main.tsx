@@ -1,11 +1,14 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
+/**
+ * The entry: the connection starts before anything renders (the socket and the handshake overlap with
+ * loading the interface), then the reader's language and the interface load beside it.
+ */
+import './polyfills';
 import { Connection } from './connection/connection';
 import { takePairingToken } from './connection/credentials';
 import { deviceNameFrom } from './connection/device-name';
-import './styles.css';
+import { initialLanguage, switchLanguage } from './i18n/i18n';
 
+(window as unknown as { __deskremoteStarted: boolean }).__deskremoteStarted = true;
 const connection = new Connection(location.origin, takePairingToken(), deviceNameFrom(navigator.userAgent));
 
 // A hidden page (phone locked, app switched) closes its socket, so the desktop releases whatever it
@@ -25,11 +28,4 @@ window.addEventListener('hashchange', () => {
 
 connection.start();
 
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App connection={connection} />
-    </StrictMode>,
-  );
-}
+void Promise.all([switchLanguage(initialLanguage()), import('./render')]).then(([, { render }]) => render(connection));

@@ -1,6 +1,8 @@
 /**
  * Messages <-> bytes. Pointer deltas, the one message sent many times a second, travel as 5 bytes
- * (a tag and two little-endian int16); everything else is UTF-8 JSON starting with '{'.
+ * (a tag and two little-endian int16); everything else is UTF-8 JSON starting with '{', padded with
+ * spaces to a size bucket when it will be encrypted (JSON ignores trailing whitespace, so no length
+ * field is needed, and the Wi-Fi learns a bucket, not the length of what was typed).
  * Every decoded message is validated against its schema; anything else is rejected with a reason.
  */
 import * as v from 'valibot';
@@ -16,9 +18,23 @@ export type Decoded<T> = { ok: true; message: T } | { ok: false; reason: string;
 
 type AnyMessage = ClientMessage | ServerMessage | AuthMessage;
 
-export function encodeMessage(message: AnyMessage): Uint8Array {
+const SMALLEST_BUCKET = 64;
+
+export function encodeMessage(message: AnyMessage, pad = false): Uint8Array {
   if (message.t === 'move' || message.t === 'scroll') return encodeDelta(message);
-  return utf8.encode(JSON.stringify(message));
+  const json = utf8.encode(JSON.stringify(message));
+  return pad ? padToBucket(json) : json;
+}
+
+/** Spaces up to the next power of two (at least 64), never past the frame limit. */
+export function padToBucket(json: Uint8Array): Uint8Array {
+  let size = SMALLEST_BUCKET;
+  while (size < json.length) size *= 2;
+  size = Math.max(json.length, Math.min(size, MAX_FRAME_BYTES));
+  if (size === json.length) return json;
+  const out = new Uint8Array(size).fill(0x20);
+  out.set(json, 0);
+  return out;
 }
 
 function encodeDelta(message: MoveCommand | ScrollCommand): Uint8Array {

@@ -1,16 +1,22 @@
 /** Bumped whenever a message changes shape; a phone page with another number is told to reload. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 export const DEFAULT_PORT = 7531;
 export const WS_PATH = '/ws';
 
-/** Largest frame either side accepts; a text command is the only large message. */
+/** Largest message either side accepts, before encryption; a text command is the only large message. */
 export const MAX_FRAME_BYTES = 8 * 1024;
+/** Largest frame on the wire: a message and its 16-byte Poly1305 tag. */
+export const MAX_WIRE_BYTES = MAX_FRAME_BYTES + 16;
 export const MAX_TEXT_CHARS = 2000;
 export const MAX_DEVICE_NAME_CHARS = 48;
 
-/** The first message must authenticate within this time or the socket closes. */
+/** The first message must arrive within this time or the socket closes. */
 export const AUTH_TIMEOUT_MS = 5000;
+/** A new phone waits this long for the person at the computer to allow it; then it is denied. */
+export const APPROVAL_TIMEOUT_MS = 30_000;
+/** A QR code is replaced after this long even if no phone used it. */
+export const PAIRING_TOKEN_LIFETIME_MS = 5 * 60_000;
 /** The phone pings this often; the host answers. Silence for HEARTBEAT_TIMEOUT_MS means the link is dead. */
 export const HEARTBEAT_INTERVAL_MS = 5000;
 export const HEARTBEAT_TIMEOUT_MS = 12_000;
@@ -21,10 +27,15 @@ export const NONCE_BYTES = 24;
 /** Name of the URL fragment parameter that carries the pairing token. */
 export const PAIRING_FRAGMENT_KEY = 'pair';
 
-/** WebSocket close codes (4000-4999 are the application's own). */
+/**
+ * WebSocket close codes (4000-4999 are the application's own). They are not authenticated: the phone
+ * words them for the reader but acts on them only where a forged one cannot hurt (it reconnects, or
+ * shows why it stopped); forgetting a pairing or reloading needs an encrypted 'bye'.
+ */
 export const CloseCode = {
   normal: 1000,
   goingAway: 1001,
+  /** The proof was wrong: the QR code is wrong or was used already. */
   authFailed: 4001,
   authTimeout: 4002,
   /** The phone page speaks another protocol version: reload it from the host. */
@@ -36,5 +47,20 @@ export const CloseCode = {
   tooManyConnections: 4007,
   heartbeatTimeout: 4008,
   hostStopping: 4009,
+  /** Too many attempts are waiting: try again in a moment (nothing was evaluated). */
+  tryLater: 4010,
+  /** The person at the computer said no (or did not answer in time: approvalTimeout). */
+  denied: 4011,
+  approvalTimeout: 4012,
+  /** Two phones used the same QR code at once: both refused, a new code is shown. */
+  codeConflict: 4013,
+  /** The QR code expired: scan the one on screen now. */
+  codeExpired: 4014,
+  /** A frame did not decrypt as the next one: altered, replayed, reordered or in the clear. */
+  cipherFailed: 4015,
+  /** A newer connection of the same phone took over. */
+  replaced: 4016,
+  /** The stranger budget was full and this was the oldest unauthenticated socket. */
+  crowded: 4017,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

@@ -1,5 +1,7 @@
 /**
- * Protocol version 1: every message either side sends, as valibot schemas.
+ * Protocol version 2: every message either side sends, as valibot schemas. Before the welcome only the
+ * challenge and one authentication message travel, in the clear; everything from the welcome on is
+ * encrypted by the frame channel. Codes cross the wire, never sentences: each side words them itself.
  * These schemas are the single source of truth; the TypeScript types are inferred from them.
  */
 import * as v from 'valibot';
@@ -12,6 +14,13 @@ export const DeviceId = Base64Url(16, 64);
 const Nonce = Base64Url(16, 64);
 /** HMAC-SHA256, base64url: 43 characters. */
 const Proof = Base64Url(43, 43);
+/** An X25519 public key, base64url: 43 characters. */
+const PublicKey = Base64Url(43, 43);
+/** Parameters of a code (a display name, a count): short values the reader's language places in its own sentence. */
+export const CodeParams = v.pipe(
+  v.record(v.pipe(v.string(), v.maxLength(24)), v.union([v.pipe(v.string(), v.maxLength(200)), v.number()])),
+  v.check((value) => Object.keys(value).length <= 8, 'too many parameters'),
+);
 /** Discrete commands carry an id that the host echoes in its ack or error. */
 const CommandId = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 31 - 1));
 const Delta = v.pipe(v.number(), v.integer(), v.minValue(-32768), v.maxValue(32767));
@@ -97,6 +106,8 @@ export const PairMessage = v.strictObject({
   deviceId: DeviceId,
   deviceName: v.pipe(v.string(), v.maxLength(MAX_DEVICE_NAME_CHARS)),
   clientNonce: Nonce,
+  /** The phone's ephemeral X25519 key for this connection. */
+  key: PublicKey,
   proof: Proof,
 });
 export const ResumeMessage = v.strictObject({
@@ -104,6 +115,7 @@ export const ResumeMessage = v.strictObject({
   protocol: v.literal(PROTOCOL_VERSION),
   deviceId: DeviceId,
   clientNonce: Nonce,
+  key: PublicKey,
   proof: Proof,
 });
 export const AuthMessage = v.variant('t', [PairMessage, ResumeMessage]);
@@ -171,10 +183,11 @@ export const InputIssueCodes = [
   'no-display',
   'display-unreachable',
   'wayland',
+  'wayland-no-x11',
   'mac-permission',
   'mac-permission-unknown',
   'driver-failed',
-  'paused',
+  'unsupported-platform',
 ] as const;
 
 export const HostInfo = v.strictObject({
@@ -185,7 +198,8 @@ export const HostInfo = v.strictObject({
 export const InputAvailability = v.strictObject({
   status: v.picklist(InputStatuses),
   code: v.picklist(InputIssueCodes),
-  detail: v.string(),
+  /** For example the X display that cannot be reached, or the driver's own error text. */
+  params: v.optional(CodeParams),
 });
 export const DeviceSummary = v.strictObject({
   id: DeviceId,
@@ -206,17 +220,22 @@ export const Capabilities = v.strictObject({
   reports: v.array(v.string()),
 });
 
+/** The host's first frame, in the clear. The protocol number lets an old page know it must reload. */
 export const ChallengeMessage = v.strictObject({
   t: v.literal('challenge'),
   protocol: v.number(),
   nonce: Nonce,
+  /** The host's ephemeral X25519 key for this connection. */
+  key: PublicKey,
 });
+/**
+ * The first encrypted frame. That it decrypts proves the host holds the credential, so the phone knows
+ * it reached the computer it paired with.
+ */
 export const WelcomeMessage = v.strictObject({
   t: v.literal('welcome'),
   protocol: v.literal(PROTOCOL_VERSION),
   deviceId: DeviceId,
-  /** The host proves it holds the device secret too, so the phone knows it reached the right computer. */
-  hostProof: Proof,
   capabilities: Capabilities,
 });
 /** The whole state, sent once after welcome. */
@@ -236,9 +255,16 @@ export const ErrorMessage = v.strictObject({
   t: v.literal('error'),
   id: v.optional(CommandId),
   code: v.picklist(ErrorCodes),
-  message: v.string(),
+  /** The input problem behind 'input-unavailable', a character behind 'unsupported-text', and so on. */
+  params: v.optional(CodeParams),
 });
 export const PongMessage = v.strictObject({ t: v.literal('pong'), id: CommandId });
+/**
+ * Why the host is about to close an open session. Close codes are not authenticated, so the phone
+ * forgets its pairing or reloads only when told so here, inside the encrypted channel.
+ */
+export const ByeReasons = ['revoked', 'reload', 'replaced', 'host-stopping'] as const;
+export const ByeMessage = v.strictObject({ t: v.literal('bye'), reason: v.picklist(ByeReasons) });
 
 export const ServerMessage = v.variant('t', [
   ChallengeMessage,
@@ -248,6 +274,7 @@ export const ServerMessage = v.variant('t', [
   AckMessage,
   ErrorMessage,
   PongMessage,
+  ByeMessage,
 ]);
 
 export type AuthMessage = v.InferOutput<typeof AuthMessage>;
@@ -263,6 +290,9 @@ export type InputAvailability = v.InferOutput<typeof InputAvailability>;
 export type DeviceSummary = v.InferOutput<typeof DeviceSummary>;
 export type Capabilities = v.InferOutput<typeof Capabilities>;
 export type ErrorCode = (typeof ErrorCodes)[number];
+export type CodeParams = v.InferOutput<typeof CodeParams>;
+export type InputIssueCode = (typeof InputIssueCodes)[number];
+export type ByeReason = (typeof ByeReasons)[number];
 export type KeyName = (typeof KeyNames)[number];
 export type Modifier = (typeof Modifiers)[number];
 export type MouseButton = (typeof MouseButtons)[number];

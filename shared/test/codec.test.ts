@@ -39,18 +39,20 @@ describe('codec', () => {
 
   it('round-trips server messages', () => {
     const messages: ServerMessage[] = [
-      { t: 'challenge', protocol: PROTOCOL_VERSION, nonce: 'n'.repeat(32) },
+      { t: 'challenge', protocol: PROTOCOL_VERSION, nonce: 'n'.repeat(32), key: 'k'.repeat(43) },
+      { t: 'error', id: 3, code: 'unsupported-text', params: { char: 'U+0007', reason: 'control' } },
+      { t: 'bye', reason: 'revoked' },
       {
         t: 'snapshot',
         state: {
           host: { name: 'desk', platform: 'linux', version: '1.0.0' },
-          input: { status: 'ready', code: 'ok', detail: 'fine' },
+          input: { status: 'ready', code: 'ok' },
           devices: [{ id: 'A'.repeat(24), name: 'Pixel', connected: true, pairedAt: 1, lastSeenAt: 2 }],
         },
       },
-      { t: 'changes', changes: { input: { status: 'unavailable', code: 'no-display', detail: 'x' } } },
+      { t: 'changes', changes: { input: { status: 'unavailable', code: 'display-unreachable', params: { display: ':0' } } } },
       { t: 'ack', id: 9 },
-      { t: 'error', id: 9, code: 'rate-limited', message: 'slow down' },
+      { t: 'error', id: 9, code: 'rate-limited' },
       { t: 'pong', id: 3 },
     ];
     for (const message of messages) expect(decodeServer(encodeMessage(message))).toEqual({ ok: true, message });

@@ -1,16 +1,32 @@
 /**
  * What the desktop window's page may ask of the Electron main process, exposed by the preload as
  * window.deskremote. Ambient, so the page stays a plain script and the preload can share the type.
+ * Everything the page shows in words arrives as codes and names; the page words them itself.
  */
 interface DashboardView {
   pairingUrl: string;
   qrDataUrl: string;
+  /** When the QR code is replaced by itself (ms since the epoch). */
+  pairingExpiresAt: number;
   otherUrls: string[];
-  portNote: string | undefined;
+  /** The wanted port was taken and another is used. */
+  portNote: { wanted: number; used: number } | undefined;
   port: number;
   hostName: string;
-  input: { status: string; code: string; detail: string };
+  input: { status: string; code: string; params?: Record<string, string | number> | undefined };
   devices: Array<{ id: string; name: string; connected: boolean; pairedAt: number; lastSeenAt: number }>;
+  /** New phones waiting for "Allow": name, model, browser, address, and the code the phone shows. */
+  approvals: Array<{
+    id: string;
+    deviceName: string;
+    device: { model?: string; os?: string; browser?: string };
+    address: string;
+    code: string;
+    expiresAt: number;
+  }>;
+  requireApproval: boolean;
+  /** The latest thing to warn about, e.g. two phones that used one QR code (both were refused). */
+  notice: { code: 'code-conflict'; deviceNames: string[]; at: number } | undefined;
 }
 
 interface DashboardBridge {
@@ -19,6 +35,8 @@ interface DashboardBridge {
   revokeDevice(id: string): Promise<void>;
   renewPairingCode(): Promise<void>;
   setPort(port: number): Promise<void>;
+  decideApproval(id: string, allow: boolean): Promise<void>;
+  setApprovalRequired(required: boolean): Promise<void>;
 }
 
 interface Window {

@@ -22,28 +22,26 @@ async function openInput(): Promise<InputBackend> {
   const backend = await openNutBackend();
   if (process.platform !== 'darwin' || !backend.driver) return backend;
   if (systemPreferences.isTrustedAccessibilityClient(true)) {
-    return { ...backend, availability: { status: 'ready', code: 'ok', detail: 'Input is injected into this desktop.' } };
+    return { ...backend, availability: { status: 'ready', code: 'ok' } };
   }
-  return {
-    driver: backend.driver,
-    availability: {
-      status: 'unavailable',
-      code: 'mac-permission',
-      detail: 'Allow DeskRemote in System Settings › Privacy & Security › Accessibility, then restart DeskRemote.',
-    },
-  };
+  return { driver: backend.driver, availability: { status: 'unavailable', code: 'mac-permission' } };
 }
 
-async function startHost(port: number): Promise<void> {
+async function startHost(port: number, requireApproval: boolean): Promise<void> {
   host = await Host.start({
     port,
+    requireApproval,
     dataDir: app.getPath('userData'),
     phoneDir: app.isPackaged ? join(process.resourcesPath, 'phone') : defaultPhoneDir(),
     openInput,
     version: appVersion(),
     log: (line) => console.log(line),
   });
-  host.onEvent(() => void pushView());
+  host.onEvent((event) => {
+    // A phone asking to pair needs an answer within seconds: bring the window forward.
+    if (event.type === 'approvals' && event.requests.length > 0) showWindow();
+    void pushView();
+  });
   void pushView();
 }
 
@@ -96,9 +94,18 @@ ipcMain.handle('deskremote:revoke', (_event, id: unknown) => (typeof id === 'str
 ipcMain.handle('deskremote:renew', () => host?.renewPairingCode());
 ipcMain.handle('deskremote:set-port', async (_event, port: unknown) => {
   if (typeof port !== 'number' || !Number.isInteger(port) || port < 1024 || port > 65535) return;
-  await saveSettings(app.getPath('userData'), { port });
+  const settings = await saveSettings(app.getPath('userData'), { port });
   await host?.stop();
-  await startHost(port);
+  await startHost(port, settings.requireApproval);
+});
+ipcMain.handle('deskremote:decide-approval', (_event, id: unknown, allow: unknown) => {
+  if (typeof id === 'string' && typeof allow === 'boolean') host?.decideApproval(id, allow);
+});
+ipcMain.handle('deskremote:set-approval-required', async (_event, required: unknown) => {
+  if (typeof required !== 'boolean') return;
+  await saveSettings(app.getPath('userData'), { requireApproval: required });
+  host?.setApprovalRequired(required);
+  void pushView();
 });
 
 if (!app.requestSingleInstanceLock()) {
@@ -118,7 +125,7 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(
     async () => {
       const settings = await loadSettings(app.getPath('userData'));
-      await startHost(settings.port);
+      await startHost(settings.port, settings.requireApproval);
       createTray();
       showWindow();
     },

@@ -1,4 +1,4 @@
-/** The only bridge between the desktop window's page and the main process: four calls and one event. */
+/** The only bridge between the desktop window's page and the main process: six calls and one event. */
 import electron = require('electron');
 
 const { contextBridge, ipcRenderer } = electron;
@@ -11,6 +11,8 @@ const bridge: DashboardBridge = {
   revokeDevice: (id) => ipcRenderer.invoke('deskremote:revoke', id),
   renewPairingCode: () => ipcRenderer.invoke('deskremote:renew'),
   setPort: (port) => ipcRenderer.invoke('deskremote:set-port', port),
+  decideApproval: (id, allow) => ipcRenderer.invoke('deskremote:decide-approval', id, allow),
+  setApprovalRequired: (required) => ipcRenderer.invoke('deskremote:set-approval-required', required),
 };
 
 contextBridge.exposeInMainWorld('deskremote', bridge);

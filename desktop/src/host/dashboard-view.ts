@@ -8,6 +8,7 @@ export async function dashboardView(host: Host): Promise<DashboardView> {
   return {
     pairingUrl,
     qrDataUrl: await QRCode.toDataURL(pairingUrl, { errorCorrectionLevel: 'M', margin: 1, width: 280 }),
+    pairingExpiresAt: host.pairingExpiresAt,
     otherUrls: host
       .addresses()
       .slice(1)
@@ -15,7 +16,17 @@ export async function dashboardView(host: Host): Promise<DashboardView> {
     portNote: host.portNote,
     port: host.port,
     hostName: state.host.name,
-    input: state.input,
+    input: { ...state.input },
     devices: state.devices.map((d) => ({ ...d })),
+    approvals: host.approvals.list().map((r) => ({
+      id: r.id,
+      deviceName: r.deviceName,
+      device: { ...r.device },
+      address: r.address,
+      code: r.code,
+      expiresAt: r.expiresAt,
+    })),
+    requireApproval: host.approvalRequired,
+    notice: host.lastNotice,
   };
 }

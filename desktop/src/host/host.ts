@@ -1,6 +1,6 @@
 /**
- * The host: one HTTP server that serves the phone page and upgrades /ws, the sessions, the dispatcher
- * and the state they share. Plain Node: the CLI and the Electron shell both run exactly this.
+ * The host: one HTTP server that serves the phone page and upgrades /ws, the sessions, pairing, the
+ * dispatcher and the state they share. Plain Node: the CLI and the Electron shell both run exactly this.
  */
 
 import type { Server } from 'node:http';
@@ -13,7 +13,8 @@ import {
   type DeviceSummary,
   HEARTBEAT_TIMEOUT_MS,
   type HostState,
-  MAX_FRAME_BYTES,
+  MAX_WIRE_BYTES,
+  PAIRING_TOKEN_LIFETIME_MS,
   type Platform,
   pairingUrl,
 } from '@deskremote/shared';
@@ -27,11 +28,14 @@ import { createHttpServer } from './net/http-server.js';
 import { isLoopbackBind, LOOPBACK_NAMES, lanAddresses } from './net/lan-addresses.js';
 import { listenOnFreePort } from './net/listen.js';
 import { loadStaticFiles, type StaticFile } from './net/static-files.js';
-import { AuthThrottle } from './security/auth-throttle.js';
-import { Authenticator } from './security/authenticator.js';
-import { PairingToken } from './security/pairing-token.js';
+import { StrangerBudget } from './net/stranger-budget.js';
+import { type ApprovalRequest, Approvals } from './pairing/approvals.js';
+import { Authenticator } from './pairing/authenticator.js';
+import { PairingToken } from './pairing/pairing-token.js';
+import { AuthThrottle, type AuthThrottleOptions } from './security/auth-throttle.js';
 import { RequestGuard } from './security/request-guard.js';
 import { HostStateStore } from './session/host-state.js';
+import { nodeX25519 } from './session/node-x25519.js';
 import { Session } from './session/session.js';
 
 export interface HostOptions {
@@ -46,15 +50,32 @@ export interface HostOptions {
   openInput: () => Promise<InputBackend>;
   version: string;
   hostName?: string;
+  /**
+   * Extra names this computer is reached by (a local DNS or .local name): the Host and Origin checks
+   * accept them, and the QR code carries the first one instead of an IP address.
+   */
+  names?: string[];
   slideProfile?: SlideProfile;
-  maxSessions?: number;
+  /** New phones wait for "Allow" on the desktop (the default); false pairs every proven phone at once. */
+  requireApproval?: boolean;
+  /** How long a QR code lives before a new one replaces it. */
+  pairingLifetimeMs?: number;
+  approvalTimeoutMs?: number;
+  throttle?: AuthThrottleOptions;
+  /** Unauthenticated sockets allowed in total and per address; the oldest stranger makes room. */
+  strangers?: { total: number; perAddress: number };
   /** How long an authenticated phone may stay silent (it pings every few seconds). */
   heartbeatTimeoutMs?: number;
   onExecuted?: (timing: ExecutionTiming) => void;
   log?: (line: string) => void;
 }
 
-export type HostEvent = { type: 'pairing-url'; url: string } | { type: 'state'; state: HostState };
+export type HostEvent =
+  | { type: 'pairing-url'; url: string; expiresAt: number }
+  | { type: 'state'; state: HostState }
+  | { type: 'approvals'; requests: ApprovalRequest[] }
+  /** Something the person at the computer should know, as a code the window or terminal words. */
+  | { type: 'notice'; code: 'code-conflict'; deviceNames: string[] };
 
 const COMMANDS: ReadonlyArray<ClientMessage['t']> = [
   'move',
@@ -79,9 +100,14 @@ export class Host {
   private files = new Map<string, StaticFile>();
   private backend: InputBackend = { availability: CHECKING, driver: undefined };
   private server: Server | undefined;
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
-  private readonly token = new PairingToken();
-  private readonly throttle = new AuthThrottle();
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WIRE_BYTES, perMessageDeflate: false });
+  private readonly token: PairingToken;
+  private readonly throttle: AuthThrottle;
+  private readonly strangers: StrangerBudget<Session>;
+  private requireApproval: boolean;
+  /** The latest warning for the person at the computer, kept so a window opened later shows it too. */
+  lastNotice: { code: 'code-conflict'; deviceNames: string[]; at: number } | undefined;
+  readonly approvals: Approvals;
   readonly state: HostStateStore;
   private readonly dispatcher: Dispatcher;
   private devices!: DeviceStore;
@@ -91,6 +117,11 @@ export class Host {
 
   private constructor(private readonly options: HostOptions) {
     this.log = options.log ?? (() => {});
+    this.token = new PairingToken(options.pairingLifetimeMs ?? PAIRING_TOKEN_LIFETIME_MS);
+    this.throttle = new AuthThrottle(options.throttle);
+    this.strangers = new StrangerBudget(options.strangers?.total ?? 64, options.strangers?.perAddress ?? 8);
+    this.requireApproval = options.requireApproval ?? true;
+    this.approvals = new Approvals(() => this.requireApproval, options.approvalTimeoutMs);
     this.state = new HostStateStore({
       host: { name: options.hostName ?? osHostname(), platform: platformOf(osPlatform()), version: options.version },
       input: CHECKING,
@@ -113,7 +144,7 @@ export class Host {
 
   private async listen(): Promise<void> {
     this.devices = await DeviceStore.open(this.options.dataDir, this.log);
-    this.authenticator = new Authenticator(this.token, this.devices);
+    this.authenticator = new Authenticator(this.token, this.devices, nodeX25519);
     this.files = await loadStaticFiles(this.options.phoneDir);
     if (!this.files.has('/')) throw new Error(`the phone page is not built: no index.html in ${this.options.phoneDir}`);
     this.refreshDevices();
@@ -125,40 +156,53 @@ export class Host {
       files: () => this.files,
       guard,
       onUpgrade: (request, socket, head) => {
-        if (this.sessions.size >= (this.options.maxSessions ?? 16)) {
-          socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-          return;
-        }
         this.wss.handleUpgrade(request, socket, head, (ws) => {
-          this.sessions.add(this.createSession(ws, request.socket.remoteAddress ?? 'unknown'));
+          const address = request.socket.remoteAddress ?? 'unknown';
+          const session = this.createSession(ws, { address, userAgent: request.headers['user-agent'] });
+          this.sessions.add(session);
+          for (const old of this.strangers.admit(session, address)) old.close(CloseCode.crowded);
         });
       },
     });
     this.boundPort = await listenOnFreePort(this.server, this.options.port ?? DEFAULT_PORT, this.options.bind ?? '0.0.0.0');
     this.state.subscribe((_, state) => this.emit({ type: 'state', state }));
-    this.token.onRotate(() => this.emit({ type: 'pairing-url', url: this.pairingUrl() }));
+    this.token.onEvent((event) => {
+      if (event.type === 'rotated') this.emit({ type: 'pairing-url', url: this.pairingUrl(), expiresAt: event.expiresAt });
+      else {
+        this.log(`refused phones sharing one QR code: ${event.deviceNames.join(', ')}`);
+        this.lastNotice = { code: 'code-conflict', deviceNames: event.deviceNames, at: Date.now() };
+        this.emit({ type: 'notice', code: 'code-conflict', deviceNames: event.deviceNames });
+      }
+    });
+    this.approvals.onChange((requests) => this.emit({ type: 'approvals', requests }));
     void this.options.openInput().then((backend) => this.useInput(backend));
   }
 
   private useInput(backend: InputBackend): void {
     this.backend = backend;
     this.state.update({ input: backend.availability });
-    this.log(`input: ${backend.availability.status}: ${backend.availability.detail}`);
+    const params = backend.availability.params ? ` ${JSON.stringify(backend.availability.params)}` : '';
+    this.log(`input: ${backend.availability.status}: ${backend.availability.code}${params}`);
   }
 
-  private createSession(ws: import('ws').WebSocket, address: string): Session {
-    return new Session(ws, address, {
+  private createSession(ws: import('ws').WebSocket, peer: { address: string; userAgent: string | undefined }): Session {
+    const { address } = peer;
+    return new Session(ws, peer, {
       authenticator: this.authenticator,
       throttle: this.throttle,
+      approvals: this.approvals,
+      token: this.token,
+      devices: this.devices,
+      keyAgreement: nodeX25519,
       dispatcher: this.dispatcher,
       state: this.state,
       capabilities: this.capabilities(),
       log: this.log,
       heartbeatTimeoutMs: this.options.heartbeatTimeoutMs ?? HEARTBEAT_TIMEOUT_MS,
+      onProven: (session) => this.strangers.leave(session),
       onAuthenticated: (session, paired) => {
         for (const other of this.sessions) {
-          if (other !== session && other.deviceId === session.deviceId)
-            other.close(CloseCode.normal, 'replaced by a newer connection');
+          if (other !== session && other.deviceId === session.deviceId) other.bye('replaced', CloseCode.replaced);
         }
         this.log(`${paired ? 'paired' : 'connected'}: ${session.deviceName} from ${address}`);
         void this.devices.touch(session.deviceId ?? '', Date.now()).catch(() => {});
@@ -166,6 +210,7 @@ export class Host {
       },
       onClosed: (session) => {
         this.sessions.delete(session);
+        this.strangers.leave(session);
         if (session.deviceId) this.refreshDevices();
       },
     });
@@ -198,7 +243,8 @@ export class Host {
 
   /** Every name the Host and Origin headers may carry. */
   private names(): string[] {
-    const loopback: string[] = [...LOOPBACK_NAMES];
+    const extra = (this.options.names ?? []).map((n) => n.toLowerCase());
+    const loopback: string[] = [...LOOPBACK_NAMES, ...extra];
     if (isLoopbackBind(this.options.bind ?? '0.0.0.0')) return loopback;
     const name = osHostname().toLowerCase();
     return [...loopback, ...this.addresses(), name, `${name}.local`];
@@ -209,20 +255,42 @@ export class Host {
   }
 
   /** Said in the UI when the wanted port was taken. */
-  get portNote(): string | undefined {
+  get portNote(): { wanted: number; used: number } | undefined {
     const wanted = this.options.port ?? DEFAULT_PORT;
-    return wanted !== 0 && wanted !== this.boundPort
-      ? `port ${wanted} was taken, so DeskRemote uses ${this.boundPort}`
-      : undefined;
+    return wanted !== 0 && wanted !== this.boundPort ? { wanted, used: this.boundPort } : undefined;
   }
 
-  pairingUrl(address = this.addresses()[0] ?? '127.0.0.1'): string {
+  /** The last line of defence saw an exception: let go of everything held, keep serving. */
+  releaseAllInput(): Promise<void> {
+    return this.dispatcher.releaseAll();
+  }
+
+  pairingUrl(address = this.options.names?.[0] ?? this.addresses()[0] ?? '127.0.0.1'): string {
     return pairingUrl(`http://${address}:${this.boundPort}`, this.token.current);
+  }
+
+  /** When the QR code on screen is replaced by itself. */
+  get pairingExpiresAt(): number {
+    return this.token.expiresAt;
   }
 
   /** Replaces the code on screen, so a photographed QR code is worth nothing. */
   renewPairingCode(): void {
-    this.token.rotate();
+    this.token.rotate('renewed');
+  }
+
+  get approvalRequired(): boolean {
+    return this.requireApproval;
+  }
+
+  /** Approvals off: every phone with a valid code pairs at once (for scripts, tests, a trusted room). */
+  setApprovalRequired(required: boolean): void {
+    this.requireApproval = required;
+  }
+
+  /** The person at the computer answers "Allow ‹phone›?". */
+  decideApproval(id: string, allow: boolean): boolean {
+    return this.approvals.decide(id, allow);
   }
 
   get pairedDevices(): ReadonlyArray<DeviceSummary> {
@@ -233,8 +301,7 @@ export class Host {
   async revokeDevice(id: string): Promise<boolean> {
     const removed = await this.devices.remove(id);
     for (const session of this.sessions) {
-      if (session.deviceId === id)
-        session.close(CloseCode.unknownDevice, 'this phone was removed on the computer: scan the QR code');
+      if (session.deviceId === id) session.bye('revoked', CloseCode.unknownDevice);
     }
     this.refreshDevices();
     return removed;
@@ -251,7 +318,9 @@ export class Host {
 
   /** Closes every connection, releases everything held and stops listening. */
   async stop(): Promise<void> {
-    for (const session of this.sessions) session.close(CloseCode.hostStopping, 'the desktop app is closing');
+    this.token.stop();
+    this.approvals.cancelAll();
+    for (const session of this.sessions) session.bye('host-stopping', CloseCode.hostStopping);
     await this.dispatcher.releaseAll();
     this.wss.close();
     await new Promise<void>((resolve) => {

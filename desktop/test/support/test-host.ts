@@ -2,20 +2,15 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  deriveDeviceSecret,
-  hostProof,
-  PROTOCOL_VERSION,
-  pairProof,
-  randomId,
-  resumeProof,
-  tokenFromHash,
-} from '@deskremote/shared';
+import { randomId, tokenFromHash } from '@deskremote/shared';
+import { answerChallenge } from '../../../mobile-web/src/connection/handshake.js';
 import { Host, type HostOptions } from '../../src/host/host.js';
 import { READY } from '../../src/host/input/input-availability.js';
+import { nodeX25519 } from '../../src/host/session/node-x25519.js';
 import { MemoryDriver } from './memory-driver.js';
 import { connectRaw, type RawClient } from './raw-client.js';
 
+/** Approvals are off unless a test turns them on: most tests are about what happens after pairing. */
 export async function startTestHost(overrides: Partial<HostOptions> = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), 'deskremote-host-'));
   const phoneDir = join(dataDir, 'phone');
@@ -29,6 +24,7 @@ export async function startTestHost(overrides: Partial<HostOptions> = {}) {
     dataDir,
     phoneDir,
     version: '0.0.0-test',
+    requireApproval: false,
     openInput: async () => ({ availability: READY, driver }),
     ...overrides,
   });
@@ -40,27 +36,59 @@ export interface PairedPhone {
   client: RawClient;
   deviceId: string;
   secret: string;
+  confirmCode: string;
 }
 
-/** Pairs as the phone page does: proof over the nonces, secret derived on both sides. */
+export function currentToken(host: Host): string {
+  return tokenFromHash(new URL(host.pairingUrl()).hash) ?? '';
+}
+
+/** Sends a pairing proof as the phone page does (its own handshake code); does not wait for the welcome. */
+export async function startPairing(
+  host: Host,
+  options: { deviceName?: string; deviceId?: string; token?: string; localAddress?: string } = {},
+): Promise<PairedPhone> {
+  const client = await connectRaw(host.port, undefined, options.localAddress ? { localAddress: options.localAddress } : {});
+  const deviceId = options.deviceId ?? randomId(18);
+  const answer = answerChallenge(
+    client.challenge,
+    {
+      pairingToken: options.token ?? currentToken(host),
+      saved: undefined,
+      deviceName: options.deviceName ?? 'Test phone',
+      newDeviceId: () => deviceId,
+    },
+    nodeX25519,
+  );
+  if (!answer) throw new Error('no answer to the challenge');
+  client.send(answer.message);
+  client.secure(answer.keys);
+  return { client, deviceId, secret: answer.keys.deviceSecret, confirmCode: answer.keys.confirmCode };
+}
+
+/** Pairs and waits for the welcome and the first snapshot. */
 export async function pairPhone(host: Host, deviceName = 'Test phone', deviceId = randomId(18)): Promise<PairedPhone> {
-  const token = tokenFromHash(new URL(host.pairingUrl()).hash) ?? '';
-  const client = await connectRaw(host.port);
-  const clientNonce = randomId(24);
-  const context = { serverNonce: client.challenge.nonce, clientNonce, deviceId };
-  client.send({ t: 'pair', protocol: PROTOCOL_VERSION, deviceId, deviceName, clientNonce, proof: pairProof(token, context) });
-  const welcome = await client.next('welcome');
-  const secret = deriveDeviceSecret(token, context);
-  if (welcome.t !== 'welcome' || welcome.hostProof !== hostProof(secret, context))
-    throw new Error('the host did not prove itself');
-  await client.next('snapshot');
-  return { client, deviceId, secret };
+  const phone = await startPairing(host, { deviceName, deviceId });
+  await phone.client.next('welcome');
+  await phone.client.next('snapshot');
+  return phone;
 }
 
-export async function resumePhone(host: Host, deviceId: string, secret: string): Promise<RawClient> {
-  const client = await connectRaw(host.port);
-  const clientNonce = randomId(24);
-  const context = { serverNonce: client.challenge.nonce, clientNonce, deviceId };
-  client.send({ t: 'resume', protocol: PROTOCOL_VERSION, deviceId, clientNonce, proof: resumeProof(secret, context) });
+/** Sends a resume proof with the saved secret; the caller waits for what it expects. */
+export async function resumePhone(
+  host: Host,
+  deviceId: string,
+  secret: string,
+  options: { localAddress?: string } = {},
+): Promise<RawClient> {
+  const client = await connectRaw(host.port, undefined, options);
+  const answer = answerChallenge(
+    client.challenge,
+    { pairingToken: undefined, saved: { deviceId, secret }, deviceName: '', newDeviceId: () => deviceId },
+    nodeX25519,
+  );
+  if (!answer) throw new Error('no answer to the challenge');
+  client.send(answer.message);
+  client.secure(answer.keys);
   return client;
 }

@@ -1,7 +1,7 @@
 import type { KeyName } from '@deskremote/shared';
 import { type FormEvent, useState } from 'react';
 import type { Connection } from '../connection/connection';
-import { type MessageKey, t } from '../i18n/messages';
+import { type MessageKey, t } from '../i18n/i18n';
 import { Icon, type IconName } from './icons';
 
 const KEYS: ReadonlyArray<{ key: KeyName; label: MessageKey; icon?: IconName; text?: string }> = [

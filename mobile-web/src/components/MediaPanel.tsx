@@ -1,6 +1,6 @@
 import type { MediaAction } from '@deskremote/shared';
 import type { Connection } from '../connection/connection';
-import { type MessageKey, t } from '../i18n/messages';
+import { type MessageKey, t } from '../i18n/i18n';
 import { Icon, type IconName } from './icons';
 
 const BUTTONS: ReadonlyArray<{ action: MediaAction; label: MessageKey; icon: IconName; big?: boolean }> = [

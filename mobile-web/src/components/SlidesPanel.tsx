@@ -1,6 +1,6 @@
 import type { SlideAction } from '@deskremote/shared';
 import type { Connection } from '../connection/connection';
-import { type MessageKey, t } from '../i18n/messages';
+import { type MessageKey, t } from '../i18n/i18n';
 
 const SMALL: ReadonlyArray<{ action: SlideAction; label: MessageKey }> = [
   { action: 'start', label: 'startShow' },

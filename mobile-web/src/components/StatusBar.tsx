@@ -1,6 +1,8 @@
 import type { HostState } from '@deskremote/shared';
 import type { LinkStatus } from '../connection/connection';
-import { t } from '../i18n/messages';
+import { t } from '../i18n/i18n';
+import { inputIssueText, retryReasonText } from '../i18n/words';
+import { LanguageSwitch } from './LanguageSwitch';
 
 const PLATFORM_NAMES: Record<HostState['host']['platform'], string> = {
   linux: 'Linux',
@@ -12,9 +14,9 @@ const PLATFORM_NAMES: Record<HostState['host']['platform'], string> = {
 function statusLine(status: LinkStatus, state: HostState | undefined): string {
   switch (status.kind) {
     case 'open':
-      return state ? `${t('connectedTo')} ${state.host.name}` : t('connecting');
+      return state ? t('connectedTo', { name: state.host.name }) : t('connecting');
     case 'waiting':
-      return t('reconnecting', { s: Math.max(1, Math.round(status.retryInMs / 1000)) });
+      return `${retryReasonText(status.reason)} ${t('reconnecting', { s: Math.max(1, Math.round(status.retryInMs / 1000)) })}`;
     case 'paused':
       return t('paused');
     case 'reloading':
@@ -36,6 +38,7 @@ export function StatusBar({ status, state }: { status: LinkStatus; state: HostSt
         <span className={`dot ${open ? 'dot-on' : 'dot-off'}`} aria-hidden="true" />
         <span className="status-text">{statusLine(status, state)}</span>
         {open && state && <span className="chip">{PLATFORM_NAMES[state.host.platform]}</span>}
+        <LanguageSwitch />
       </div>
       {open && phones.length > 0 && (
         <div className="phones" data-testid="phones">
@@ -43,8 +46,8 @@ export function StatusBar({ status, state }: { status: LinkStatus; state: HostSt
         </div>
       )}
       {open && input && input.status !== 'ready' && (
-        <div className={`banner banner-${input.status}`} role="alert" data-testid="input-problem">
-          {input.detail}
+        <div className={`banner banner-${input.status}`} role="alert" data-testid="input-problem" data-code={input.code}>
+          {inputIssueText(input.code, input.params)}
         </div>
       )}
     </header>

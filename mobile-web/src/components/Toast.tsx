@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
+import type { Problem } from '../connection/connection';
+import { problemText } from '../i18n/words';
 
-/** The last problem the desktop reported, shown for a few seconds. */
-export function Toast({ problem }: { problem: { message: string; at: number } | undefined }) {
+/** The last problem, shown for a few seconds in the reader's language. */
+export function Toast({ problem }: { problem: Problem | undefined }) {
   const [visible, setVisible] = useState(false);
   useEffect(() => {
     if (!problem) return;
@@ -11,8 +13,8 @@ export function Toast({ problem }: { problem: { message: string; at: number } | 
   }, [problem]);
   if (!problem || !visible) return null;
   return (
-    <div className="toast" role="status" data-testid="toast">
-      {problem.message}
+    <div className="toast" role="status" data-testid="toast" data-code={problem.code}>
+      {problemText(problem.code, problem.params)}
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { Connection } from '../connection/connection';
 import { pointerGain } from '../gestures/pointer-gain';
 import { GESTURE_TIMING, type GestureAction, type TouchPoint, TouchpadGestures } from '../gestures/touchpad-gestures';
-import { t } from '../i18n/messages';
+import { t } from '../i18n/i18n';
 
 function pointsOf(list: TouchList): TouchPoint[] {
   return Array.from(list, (touch) => ({ id: touch.identifier, x: touch.clientX, y: touch.clientY }));

@@ -1,16 +1,12 @@
-import { t } from '../i18n/messages';
+import type { StopReason } from '../connection/close-policy';
+import { t } from '../i18n/i18n';
+import { stopReasonText } from '../i18n/words';
 
-export function UnpairedCard({ reason }: { reason: string }) {
-  const detail =
-    reason === 'no-pairing'
-      ? t('unpairedNoPairing')
-      : reason === 'host-mismatch'
-        ? t('unpairedHostMismatch')
-        : `${reason.includes(' ') ? reason : t('unpairedGeneric')}`;
+export function UnpairedCard({ reason }: { reason: StopReason }) {
   return (
-    <div className="unpaired" data-testid="unpaired">
+    <div className="card" data-testid="unpaired" data-reason={reason}>
       <h1>{t('unpairedTitle')}</h1>
-      <p>{detail}</p>
+      <p>{stopReasonText(reason)}</p>
     </div>
   );
 }

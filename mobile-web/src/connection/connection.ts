@@ -1,94 +1,106 @@
 /**
- * The phone's one WebSocket to the desktop: authenticates (pairing with the QR token, or resuming with
- * the device secret), sends commands, receives state, keeps itself alive and comes back by itself.
+ * The phone's connection to the desktop as the page sees it: one status, the desktop's state and the
+ * last problem, as an immutable snapshot for useSyncExternalStore (so nothing that arrives before the
+ * first render is lost). Underneath, a new Link per attempt, reconnection with a growing randomised
+ * delay, a heartbeat, and the close policy.
  */
 import {
-  type AuthMessage,
   type ClientMessage,
   CloseCode,
-  constantTimeEqual,
+  type CodeParams,
   type DiscreteCommandInput,
-  decodeServer,
-  deriveDeviceSecret,
-  encodeMessage,
   HEARTBEAT_INTERVAL_MS,
   HEARTBEAT_TIMEOUT_MS,
   type HostState,
-  hostProof,
-  NONCE_BYTES,
-  PROTOCOL_VERSION,
-  type ProofContext,
-  pairProof,
-  randomId,
-  resumeProof,
   type ServerMessage,
-  WS_PATH,
 } from '@deskremote/shared';
-import { reconnectDelay } from './backoff.js';
-import { credentialStore, type DeviceCredentials, newDeviceId } from './credentials.js';
-import { type DeltaKind, DeltaSender } from './delta-sender.js';
+import { reconnectDelay } from './backoff';
+import { type LinkEnd, type RetryReason, type StopReason, closeAction } from './close-policy';
+import { credentialStore, newDeviceId } from './credentials';
+import { type DeltaKind, DeltaSender } from './delta-sender';
+import { Link } from './link';
+import { CommandFailed, type ProblemCode, Requests } from './requests';
 
 export type LinkStatus =
   | { kind: 'connecting'; attempt: number }
+  /** The desktop is asking its person to allow this phone; both show this code. */
+  | { kind: 'approving'; code: string }
   | { kind: 'open'; deviceId: string }
-  | { kind: 'waiting'; attempt: number; retryInMs: number; reason: string }
-  | { kind: 'unpaired'; reason: string }
+  | { kind: 'waiting'; attempt: number; retryInMs: number; reason: RetryReason }
+  /** Cannot control the computer until the person scans a code (or, for some reasons, it comes back by itself). */
+  | { kind: 'unpaired'; reason: StopReason }
   | { kind: 'paused' }
+  /** Another tab of this phone took over. */
+  | { kind: 'replaced' }
   | { kind: 'reloading' };
 
-export interface LinkListener {
-  status?: (status: LinkStatus) => void;
-  state?: (state: HostState) => void;
-  problem?: (message: string) => void;
+export interface Problem {
+  code: ProblemCode | StopReason;
+  params: CodeParams;
+  at: number;
 }
 
-export class CommandFailed extends Error {}
+export interface ConnectionSnapshot {
+  status: LinkStatus;
+  state: HostState | undefined;
+  problem: Problem | undefined;
+}
 
-const ACK_TIMEOUT_MS = 5000;
 const RELOAD_GUARD_KEY = 'deskremote.reloadedAt';
+/** The approval card appears only if the welcome does not come at once (approvals off: no flash). */
+const APPROVAL_CARD_DELAY_MS = 400;
 
 export class Connection {
-  private socket: WebSocket | undefined;
-  private statusValue: LinkStatus = { kind: 'connecting', attempt: 0 };
-  private hostState: HostState | undefined;
+  private link: Link | undefined;
+  private snapshot: ConnectionSnapshot = { status: { kind: 'connecting', attempt: 0 }, state: undefined, problem: undefined };
+  private readonly listeners = new Set<() => void>();
+  private readonly requests = new Requests();
+  private readonly deltas: DeltaSender;
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private heartbeatTimer: ReturnType<typeof setInterval> | undefined;
-  private lastHeard = 0;
-  private nextId = 1;
-  private readonly pending = new Map<
-    number,
-    { resolve: () => void; reject: (e: Error) => void; timer: ReturnType<typeof setTimeout> }
-  >();
-  private readonly listeners = new Set<LinkListener>();
-  private pairingToken: string | undefined;
+  private approvalTimer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
-  private readonly deltas: DeltaSender;
 
   constructor(
     private readonly origin: string,
-    pairingToken: string | undefined,
+    private pairingToken: string | undefined,
     private readonly deviceName: string,
   ) {
-    this.pairingToken = pairingToken;
     this.deltas = new DeltaSender({
-      backlog: () => this.socket?.bufferedAmount ?? 0,
-      sendDelta: (kind, dx, dy) => this.sendRaw({ t: kind, dx, dy }),
+      backlog: () => this.link?.backlog ?? 0,
+      sendDelta: (kind, dx, dy) => this.link?.send({ t: kind, dx, dy }),
     });
   }
 
-  get status(): LinkStatus {
-    return this.statusValue;
-  }
+  // ---- the store React reads
 
-  get state(): HostState | undefined {
-    return this.hostState;
-  }
-
-  subscribe(listener: LinkListener): () => void {
+  readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  };
+
+  readonly getSnapshot = (): ConnectionSnapshot => this.snapshot;
+
+  get status(): LinkStatus {
+    return this.snapshot.status;
   }
+
+  private update(changes: Partial<ConnectionSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...changes };
+    for (const listener of this.listeners) listener();
+  }
+
+  private setStatus(status: LinkStatus): void {
+    this.update({ status });
+  }
+
+  /** Shows a problem for a few seconds (the page words its code). */
+  report(code: ProblemCode | StopReason, params: CodeParams = {}): void {
+    this.update({ problem: { code, params, at: Date.now() } });
+  }
+
+  // ---- lifecycle
 
   start(): void {
     this.stopped = false;
@@ -96,205 +108,174 @@ export class Connection {
       this.setStatus({ kind: 'unpaired', reason: 'no-pairing' });
       return;
     }
-    this.open();
+    this.connect();
   }
 
   /** A QR code was opened in this tab while the page was open: pair again with its token, now. */
   pairWith(token: string): void {
     this.pairingToken = token;
     this.stopped = false;
-    clearTimeout(this.retryTimer);
-    const old = this.socket;
-    // Detached first, so its close does not schedule a reconnect of its own.
-    this.socket = undefined;
-    this.stopHeartbeat();
-    old?.close(CloseCode.normal, 'pairing again');
     this.attempt = 0;
-    this.open();
+    this.drop();
+    this.connect();
   }
 
   /** Closes the socket on purpose (page hidden): the desktop releases whatever this phone held. */
   pause(): void {
     if (this.stopped) return;
     this.stopped = true;
-    clearTimeout(this.retryTimer);
-    if (this.socket && this.socket.readyState === WebSocket.OPEN) this.sendDiscrete({ t: 'release' }).catch(() => {});
-    this.socket?.close(CloseCode.normal, 'page hidden');
+    if (this.link?.open) this.sendDiscrete({ t: 'release' }).catch(() => {});
+    this.drop();
     this.setStatus({ kind: 'paused' });
   }
 
-  /** Connects now, skipping any backoff wait (page visible again, network back). */
+  /** Connects now, skipping any backoff wait (page visible again, network back, "connect here"). */
   resume(): void {
-    if (this.statusValue.kind === 'unpaired' || this.statusValue.kind === 'reloading') return;
-    if (this.statusValue.kind === 'open' || this.statusValue.kind === 'connecting') return;
-    clearTimeout(this.retryTimer);
+    const kind = this.snapshot.status.kind;
+    if (kind === 'reloading' || kind === 'open' || kind === 'connecting' || kind === 'approving') return;
+    if (kind === 'unpaired' && !credentialStore.load() && !this.pairingToken) return;
     this.stopped = false;
-    this.open();
+    this.connect();
   }
 
   addDelta(kind: DeltaKind, dx: number, dy: number): void {
-    if (this.statusValue.kind === 'open') this.deltas.add(kind, dx, dy);
+    if (this.snapshot.status.kind === 'open') this.deltas.add(kind, dx, dy);
   }
 
-  /** Resolves when the desktop has injected the command; rejects with what went wrong. */
+  /** Resolves when the desktop has injected the command; rejects (and shows) what went wrong. */
   send(command: DiscreteCommandInput): Promise<void> {
     return this.sendDiscrete(command).catch((error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
-      for (const listener of this.listeners) listener.problem?.(message);
+      if (error instanceof CommandFailed) this.report(error.code, error.params);
       throw error;
     });
   }
 
   private sendDiscrete(command: DiscreteCommandInput): Promise<void> {
-    if (this.statusValue.kind !== 'open') return Promise.reject(new CommandFailed('not connected to the computer'));
-    const id = this.nextId++;
-    return new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        reject(new CommandFailed('the computer did not answer'));
-      }, ACK_TIMEOUT_MS);
-      this.pending.set(id, { resolve, reject, timer });
-      this.sendRaw({ ...command, id } as ClientMessage);
-    });
+    if (!this.link?.open) return Promise.reject(new CommandFailed('not-connected'));
+    const { id, done } = this.requests.track();
+    this.link.send({ ...command, id } as ClientMessage);
+    return done;
   }
 
-  private open(): void {
-    this.setStatus({ kind: 'connecting', attempt: this.attempt });
-    const url = `${this.origin.replace(/^http/, 'ws')}${WS_PATH}`;
-    const socket = new WebSocket(url);
-    socket.binaryType = 'arraybuffer';
-    this.socket = socket;
-    let context: ProofContext | undefined;
-    let derivedSecret: string | undefined;
-    let pairing = false;
+  // ---- one attempt after another
 
-    socket.onmessage = (event) => {
-      if (socket !== this.socket) return;
-      this.lastHeard = performance.now();
-      if (!(event.data instanceof ArrayBuffer)) return;
-      const decoded = decodeServer(new Uint8Array(event.data));
-      if (!decoded.ok) return;
-      const message: ServerMessage = decoded.message;
-      switch (message.t) {
-        case 'challenge': {
-          if (message.protocol !== PROTOCOL_VERSION) return this.reloadPage();
-          const auth = this.authMessage(message.nonce);
-          if (!auth) {
-            socket.close(CloseCode.normal);
-            return this.setStatus({ kind: 'unpaired', reason: 'no-pairing' });
-          }
-          context = auth.context;
-          derivedSecret = auth.secret;
-          pairing = auth.message.t === 'pair';
-          this.sendRaw(auth.message);
-          return;
-        }
-        case 'welcome': {
-          if (!context || !derivedSecret || !constantTimeEqual(message.hostProof, hostProof(derivedSecret, context))) {
-            socket.close(CloseCode.authFailed, 'host proof');
-            return this.setStatus({ kind: 'unpaired', reason: 'host-mismatch' });
-          }
-          if (pairing) {
-            credentialStore.save({ deviceId: message.deviceId, secret: derivedSecret });
-            this.pairingToken = undefined;
-          }
+  private connect(): void {
+    clearTimeout(this.retryTimer);
+    this.drop();
+    this.setStatus({ kind: 'connecting', attempt: this.attempt });
+    const link = new Link(
+      this.origin,
+      () => ({ pairingToken: this.pairingToken, saved: credentialStore.load(), deviceName: this.deviceName, newDeviceId }),
+      {
+        sentPairing: (code) => {
+          this.approvalTimer = setTimeout(() => {
+            if (this.link === link && !link.open) this.setStatus({ kind: 'approving', code });
+          }, APPROVAL_CARD_DELAY_MS);
+        },
+        paired: (deviceId, secret) => {
+          credentialStore.save({ deviceId, secret });
+          this.pairingToken = undefined;
+        },
+        open: (deviceId) => {
+          clearTimeout(this.approvalTimer);
           this.attempt = 0;
           this.deltas.reset();
-          this.startHeartbeat(socket);
-          return this.setStatus({ kind: 'open', deviceId: message.deviceId });
-        }
-        case 'snapshot':
-          return this.setState(message.state);
-        case 'changes':
-          return this.hostState && this.setState({ ...this.hostState, ...message.changes } as HostState);
-        case 'ack':
-        case 'error': {
-          if (message.id === undefined) {
-            if (message.t === 'error') for (const l of this.listeners) l.problem?.(message.message);
-            return;
-          }
-          const waiting = this.pending.get(message.id);
-          if (!waiting) return;
-          this.pending.delete(message.id);
-          clearTimeout(waiting.timer);
-          if (message.t === 'ack') waiting.resolve();
-          else waiting.reject(new CommandFailed(message.message));
-          return;
-        }
-        case 'pong':
-          return;
-      }
-    };
-
-    socket.onclose = (event) => {
-      if (socket !== this.socket) return;
-      this.socket = undefined;
-      this.stopHeartbeat();
-      this.failPending('the connection closed');
-      this.onClosed(event.code, event.reason, pairing);
-    };
-  }
-
-  private authMessage(serverNonce: string): { message: AuthMessage; context: ProofContext; secret: string } | undefined {
-    const clientNonce = randomId(NONCE_BYTES);
-    const saved: DeviceCredentials | undefined = credentialStore.load();
-    if (this.pairingToken) {
-      const deviceId = saved?.deviceId ?? newDeviceId();
-      const context = { serverNonce, clientNonce, deviceId };
-      return {
-        context,
-        secret: deriveDeviceSecret(this.pairingToken, context),
-        message: {
-          t: 'pair',
-          protocol: PROTOCOL_VERSION,
-          deviceId,
-          deviceName: this.deviceName,
-          clientNonce,
-          proof: pairProof(this.pairingToken, context),
+          this.startHeartbeat(link);
+          this.setStatus({ kind: 'open', deviceId });
         },
-      };
-    }
-    if (!saved) return undefined;
-    const context = { serverNonce, clientNonce, deviceId: saved.deviceId };
-    return {
-      context,
-      secret: saved.secret,
-      message: {
-        t: 'resume',
-        protocol: PROTOCOL_VERSION,
-        deviceId: saved.deviceId,
-        clientNonce,
-        proof: resumeProof(saved.secret, context),
+        message: (message) => this.onMessage(message),
+        nothingToProve: () => {
+          this.link = undefined;
+          this.setStatus({ kind: 'unpaired', reason: 'no-pairing' });
+        },
+        outdated: () => {
+          this.link = undefined;
+          this.reloadPage();
+        },
+        end: (end) => {
+          if (this.link !== link) return;
+          this.link = undefined;
+          this.afterEnd(end);
+        },
       },
-    };
+    );
+    this.link = link;
   }
 
-  private onClosed(code: number, reason: string, wasPairing: boolean): void {
-    if (code === CloseCode.reloadPage) {
-      this.reloadPage();
-      return;
-    }
-    if (code === CloseCode.unknownDevice) {
-      credentialStore.clear();
-      this.setStatus({ kind: 'unpaired', reason: reason || 'unknown-device' });
-      return;
-    }
-    if (code === CloseCode.authFailed && wasPairing) {
-      // The code from the QR is spent or wrong. A phone paired before can still come back with its secret.
-      this.pairingToken = undefined;
-      if (!credentialStore.load()) {
-        this.setStatus({ kind: 'unpaired', reason: reason || 'pairing-failed' });
+  /** Detaches and closes the current link without reacting to its end. */
+  private drop(): void {
+    clearTimeout(this.retryTimer);
+    clearTimeout(this.approvalTimer);
+    this.stopHeartbeat();
+    const old = this.link;
+    this.link = undefined;
+    old?.close(CloseCode.normal);
+    this.requests.failAll('connection-closed');
+  }
+
+  private onMessage(message: ServerMessage): void {
+    switch (message.t) {
+      case 'snapshot':
+        return this.update({ state: message.state });
+      case 'changes':
+        if (this.snapshot.state) this.update({ state: { ...this.snapshot.state, ...message.changes } as HostState });
         return;
-      }
+      case 'ack':
+        return this.requests.settle(message.id);
+      case 'error':
+        if (message.id === undefined) return this.report(message.code, message.params ?? {});
+        return this.requests.settle(message.id, new CommandFailed(message.code, message.params ?? {}));
+      default:
+        return;
     }
+  }
+
+  private afterEnd(end: LinkEnd): void {
+    clearTimeout(this.approvalTimer);
+    this.stopHeartbeat();
+    this.requests.failAll('connection-closed');
+    const action = closeAction(end);
+    switch (action.kind) {
+      case 'forget':
+        credentialStore.clear();
+        return this.setStatus({ kind: 'unpaired', reason: action.reason });
+      case 'reload':
+        return this.reloadPage();
+      case 'replaced':
+        this.stopped = true;
+        return this.setStatus({ kind: 'replaced' });
+      case 'pairing-failed':
+        this.pairingToken = undefined;
+        if (!credentialStore.load()) return this.setStatus({ kind: 'unpaired', reason: action.reason });
+        // Paired before: say why the new code failed, and come back as the phone it already is.
+        this.report(action.reason);
+        return this.retry('lost');
+      case 'unrecognized':
+        // Shown, but the saved pairing stays and the phone keeps trying slowly: a forged close code or
+        // a stranger's computer at this address must not strand it.
+        this.setStatus({ kind: 'unpaired', reason: action.reason });
+        return this.schedule(reconnectDelay(this.attempt++ + 4));
+      case 'retry':
+        return this.retry(action.reason);
+    }
+  }
+
+  private retry(reason: RetryReason): void {
     if (this.stopped) return;
     const retryInMs = reconnectDelay(this.attempt);
     this.attempt++;
     this.setStatus({ kind: 'waiting', attempt: this.attempt, retryInMs, reason });
-    this.retryTimer = setTimeout(() => this.open(), retryInMs);
+    this.schedule(retryInMs);
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => this.connect(), ms);
   }
 
   private reloadPage(): void {
+    this.stopped = true;
     const last = Number(sessionStorage.getItem(RELOAD_GUARD_KEY) ?? 0);
     this.setStatus({ kind: 'reloading' });
     if (Date.now() - last < 30_000) return;
@@ -302,48 +283,20 @@ export class Connection {
     location.reload();
   }
 
-  private startHeartbeat(socket: WebSocket): void {
+  private startHeartbeat(link: Link): void {
     this.stopHeartbeat();
     this.heartbeatTimer = setInterval(() => {
-      if (performance.now() - this.lastHeard > HEARTBEAT_TIMEOUT_MS) {
+      if (performance.now() - link.lastHeard > HEARTBEAT_TIMEOUT_MS) {
         // The desktop went silent (asleep, killed, Wi-Fi gone): drop the socket and start reconnecting.
-        socket.close();
-        if (socket === this.socket) {
-          this.socket = undefined;
-          this.stopHeartbeat();
-          this.failPending('the computer stopped answering');
-          this.onClosed(CloseCode.heartbeatTimeout, 'no answer', false);
-        }
+        link.close(CloseCode.heartbeatTimeout);
         return;
       }
-      this.sendRaw({ t: 'ping', id: this.nextId++ });
+      link.send({ t: 'ping', id: this.requests.untracked() });
     }, HEARTBEAT_INTERVAL_MS);
   }
 
   private stopHeartbeat(): void {
     clearInterval(this.heartbeatTimer);
     this.heartbeatTimer = undefined;
-  }
-
-  private failPending(reason: string): void {
-    for (const [id, waiting] of this.pending) {
-      clearTimeout(waiting.timer);
-      waiting.reject(new CommandFailed(reason));
-      this.pending.delete(id);
-    }
-  }
-
-  private sendRaw(message: ClientMessage | AuthMessage): void {
-    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(encodeMessage(message));
-  }
-
-  private setStatus(status: LinkStatus): void {
-    this.statusValue = status;
-    for (const listener of this.listeners) listener.status?.(status);
-  }
-
-  private setState(state: HostState): void {
-    this.hostState = state;
-    for (const listener of this.listeners) listener.state?.(state);
   }
 }

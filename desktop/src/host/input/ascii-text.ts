@@ -1,14 +1,14 @@
+import type { TextProblem } from './input-driver.js';
+
 /**
  * libnut types printable ASCII exactly but mangles everything else on X11 (see DESIGN.md), so until the
  * per-OS Unicode routes exist, such text is refused whole rather than typed wrong.
  */
-export function asciiTextProblem(text: string): string | undefined {
+export function asciiTextProblem(text: string): TextProblem | undefined {
   for (const ch of text) {
     const code = ch.codePointAt(0) ?? 0;
     const typeable = (code >= 0x20 && code <= 0x7e) || ch === '\n' || ch === '\t';
-    if (!typeable) {
-      return `'${ch}' cannot be typed exactly on this computer yet: only plain ASCII text is supported`;
-    }
+    if (!typeable) return { char: ch, reason: 'ascii-only' };
   }
   return undefined;
 }

@@ -3,7 +3,7 @@
  * time, each reported back. Pointer and scroll deltas that arrive while the driver is busy are summed
  * into the delta waiting at the tail, so a stall is caught up in one step instead of replayed.
  */
-import type { DiscreteCommand, InputAvailability, MouseButton } from '@deskremote/shared';
+import type { CodeParams, DiscreteCommand, InputAvailability, MouseButton } from '@deskremote/shared';
 import type { InputDriver } from './input-driver.js';
 import type { SlideProfile } from './slide-profiles.js';
 
@@ -13,9 +13,9 @@ export const SCROLL_PIXELS_PER_STEP = 24;
 export class CommandRejected extends Error {
   constructor(
     readonly code: 'input-unavailable' | 'injection-failed' | 'unsupported-text' | 'session-closed',
-    message: string,
+    readonly params: CodeParams = {},
   ) {
-    super(message);
+    super(`${code} ${JSON.stringify(params)}`);
   }
 }
 
@@ -76,10 +76,10 @@ export class Dispatcher {
   submit(sessionId: string, command: DiscreteCommand, receivedAt = this.now()): Promise<void> {
     if (command.t === 'release') return this.releaseSession(sessionId);
     const availability = this.options.availability();
-    if (!this.canInject()) return Promise.reject(new CommandRejected('input-unavailable', availability.detail));
+    if (!this.canInject()) return Promise.reject(new CommandRejected('input-unavailable', { issue: availability.code }));
     if (command.t === 'text') {
       const problem = this.options.driver()?.textProblem(command.text);
-      if (problem) return Promise.reject(new CommandRejected('unsupported-text', problem));
+      if (problem) return Promise.reject(new CommandRejected('unsupported-text', { ...problem }));
     }
     return new Promise((resolve, reject) => {
       this.queue.push({ kind: 'discrete', sessionId, command, receivedAt, resolve, reject });
@@ -96,7 +96,7 @@ export class Dispatcher {
       const job = this.queue[i];
       if (job?.kind === 'discrete' && job.sessionId === sessionId) {
         this.queue.splice(i, 1);
-        job.reject(new CommandRejected('session-closed', 'the connection closed before this ran'));
+        job.reject(new CommandRejected('session-closed'));
       }
     }
     return new Promise((resolve) => {
@@ -140,7 +140,8 @@ export class Dispatcher {
       return;
     }
     if (!driver) {
-      if (job.kind === 'discrete') job.reject(new CommandRejected('input-unavailable', this.options.availability().detail));
+      if (job.kind === 'discrete')
+        job.reject(new CommandRejected('input-unavailable', { issue: this.options.availability().code }));
       return;
     }
     try {
@@ -155,7 +156,7 @@ export class Dispatcher {
     } catch (error) {
       if (job.kind === 'discrete') {
         const message = error instanceof Error ? error.message : String(error);
-        job.reject(new CommandRejected('injection-failed', `the desktop refused the input: ${message}`));
+        job.reject(new CommandRejected('injection-failed', { error: message.slice(0, 200) }));
       }
     }
   }

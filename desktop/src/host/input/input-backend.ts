@@ -20,7 +20,7 @@ export async function openNutBackend(platform = process.platform, env = process.
         availability: {
           status: 'unavailable',
           code: 'display-unreachable',
-          detail: `The X display ${env.DISPLAY ?? ''} cannot be reached for input: ${probe.detail}`,
+          params: { display: env.DISPLAY ?? '', error: probe.detail.slice(0, 200) },
         },
         driver: undefined,
       };
@@ -32,7 +32,7 @@ export async function openNutBackend(platform = process.platform, env = process.
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return {
-      availability: { status: 'unavailable', code: 'driver-failed', detail: `The input driver failed to load: ${message}` },
+      availability: { status: 'unavailable', code: 'driver-failed', params: { error: message.slice(0, 200) } },
       driver: undefined,
     };
   }

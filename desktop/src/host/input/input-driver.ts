@@ -12,6 +12,12 @@ export interface InputDriver {
   tapKey(key: KeyName, mods: readonly Modifier[]): Promise<void>;
   tapMediaKey(action: MediaAction): Promise<void>;
   /** Why this text cannot be typed exactly, or undefined if it can. Checked before anything is injected. */
-  textProblem(text: string): string | undefined;
+  textProblem(text: string): TextProblem | undefined;
   typeText(text: string): Promise<void>;
+}
+
+/** The first character a driver cannot type, and why: sent to the phone as parameters of 'unsupported-text'. */
+export interface TextProblem {
+  char: string;
+  reason: 'control' | 'ascii-only';
 }

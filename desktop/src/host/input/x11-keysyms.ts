@@ -1,3 +1,5 @@
+import type { TextProblem } from './input-driver.js';
+
 /** Characters to X11 keysyms, as X defines them: Latin-1 is its own code, the rest of Unicode is 0x01000000 + code point. */
 const RETURN = 0xff0d;
 const TAB = 0xff09;
@@ -13,11 +15,10 @@ export function keysymForChar(ch: string): number | undefined {
 }
 
 /** Control characters (other than newline and tab) have no key: text containing them is refused. */
-export function x11TextProblem(text: string): string | undefined {
+export function x11TextProblem(text: string): TextProblem | undefined {
   for (const ch of text) {
-    if (keysymForChar(ch) === undefined) {
-      return `the text contains a control character (U+${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}) that cannot be typed`;
-    }
+    if (keysymForChar(ch) === undefined)
+      return { char: `U+${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`, reason: 'control' };
   }
   return undefined;
 }

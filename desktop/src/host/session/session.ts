@@ -1,36 +1,51 @@
 /**
  * One phone's connection, from challenge to close. Before authentication exactly one message is
- * parsed, and only as an authentication message; after it, commands go to the dispatcher.
+ * parsed, and only as an authentication message; a new phone then waits for approval; from the welcome
+ * on, every frame is encrypted by the frame channel and commands go to the dispatcher.
  */
 
 import { randomBytes } from 'node:crypto';
 import {
   AUTH_TIMEOUT_MS,
+  type AuthMessage,
+  type ByeReason,
   type Capabilities,
   type ClientMessage,
   CloseCode,
+  type CodeParams,
   decodeAuth,
   decodeClient,
   type ErrorCode,
-  encodeMessage,
+  FrameChannel,
+  type KeyAgreement,
   NONCE_BYTES,
   PROTOCOL_VERSION,
   type ServerMessage,
 } from '@deskremote/shared';
 import type { WebSocket } from 'ws';
+import type { DeviceStore } from '../devices/device-store.js';
 import type { CommandRejected, Dispatcher } from '../input/dispatcher.js';
+import type { Approvals } from '../pairing/approvals.js';
+import type { AuthOutcome, Authenticator, ChallengeSecrets } from '../pairing/authenticator.js';
+import { describeUserAgent } from '../pairing/device-description.js';
+import type { PairingToken } from '../pairing/pairing-token.js';
 import type { AuthThrottle } from '../security/auth-throttle.js';
-import type { Authenticator } from '../security/authenticator.js';
 import { RateLimiter } from '../security/rate-limiter.js';
 import type { HostStateStore } from './host-state.js';
 
 export interface SessionDeps {
   authenticator: Authenticator;
   throttle: AuthThrottle;
+  approvals: Approvals;
+  token: PairingToken;
+  devices: DeviceStore;
+  keyAgreement: KeyAgreement;
   dispatcher: Dispatcher;
   state: HostStateStore;
   capabilities: Capabilities;
-  /** Called once authenticated; the host closes an older session of the same device. */
+  /** Called once the phone proved its credential: it is no longer a stranger. */
+  onProven: (session: Session) => void;
+  /** Called once the welcome is sent; the host closes an older session of the same device. */
   onAuthenticated: (session: Session, paired: boolean) => void;
   onClosed: (session: Session) => void;
   log: (line: string) => void;
@@ -38,18 +53,31 @@ export interface SessionDeps {
   heartbeatTimeoutMs: number;
 }
 
+export interface PeerInfo {
+  address: string;
+  userAgent: string | undefined;
+}
+
 /** Rejected discrete commands beyond this many in a row mean a misbehaving client: close it. */
 const MAX_STRIKES = 50;
 
 let nextSessionNumber = 1;
 
+type Phase = 'awaiting-auth' | 'authenticating' | 'approving' | 'open' | 'closed';
+
 export class Session {
   readonly id = `s${nextSessionNumber++}`;
-  private readonly nonce = randomBytes(NONCE_BYTES).toString('base64url');
-  private phase: 'awaiting-auth' | 'authenticating' | 'open' | 'closed' = 'awaiting-auth';
+  private phase: Phase = 'awaiting-auth';
+  private readonly challenge: ChallengeSecrets;
+  private readonly channel = new FrameChannel<ServerMessage, ClientMessage, AuthMessage>({
+    plain: decodeAuth,
+    sealed: decodeClient,
+  });
+  private readonly ended = new AbortController();
   private lastHeard = performance.now();
   private strikes = 0;
-  private readonly timers: NodeJS.Timeout[] = [];
+  private authTimer: NodeJS.Timeout | undefined;
+  private heartbeatTimer: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
   private readonly discreteLimit = new RateLimiter(60, 120);
   private readonly deltaLimit = new RateLimiter(2000, 1000);
@@ -58,97 +86,172 @@ export class Session {
 
   constructor(
     private readonly socket: WebSocket,
-    readonly remoteAddress: string,
+    readonly peer: PeerInfo,
     private readonly deps: SessionDeps,
   ) {
     socket.binaryType = 'nodebuffer';
     socket.on('message', (data, isBinary) => this.onFrame(data as Buffer, isBinary));
     socket.on('close', () => this.onSocketClosed());
-    socket.on('error', () => this.close(CloseCode.badMessage, 'socket error'));
-    this.timers.push(setTimeout(() => this.close(CloseCode.authTimeout, 'authentication timed out'), AUTH_TIMEOUT_MS));
-    this.send({ t: 'challenge', protocol: PROTOCOL_VERSION, nonce: this.nonce });
+    socket.on('error', () => this.close(CloseCode.badMessage));
+    this.authTimer = setTimeout(() => this.close(CloseCode.authTimeout), AUTH_TIMEOUT_MS);
+    const pair = deps.keyAgreement.generate();
+    this.challenge = {
+      nonce: randomBytes(NONCE_BYTES).toString('base64url'),
+      publicKey: Buffer.from(pair.publicKey).toString('base64url'),
+      secretKey: pair.secretKey,
+    };
+    this.send({ t: 'challenge', protocol: PROTOCOL_VERSION, nonce: this.challenge.nonce, key: this.challenge.publicKey });
   }
 
   get authenticated(): boolean {
     return this.phase === 'open';
   }
 
-  close(code: number, reason: string): void {
+  get remoteAddress(): string {
+    return this.peer.address;
+  }
+
+  /** Close codes carry no sentence: the phone words them in its reader's language. */
+  close(code: number): void {
     if (this.phase === 'closed') return;
     this.teardown();
-    this.socket.close(code, reason.slice(0, 120));
+    this.socket.close(code);
     // A client that does not answer the close handshake is cut off.
     setTimeout(() => this.socket.terminate(), 1000).unref();
+  }
+
+  /** Says why inside the encrypted channel (the only word the phone trusts), then closes. */
+  bye(reason: ByeReason, code: number): void {
+    if (this.phase === 'open') this.send({ t: 'bye', reason });
+    this.close(code);
   }
 
   private onFrame(data: Buffer, isBinary: boolean): void {
     this.lastHeard = performance.now();
     const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    if (this.phase === 'awaiting-auth') {
-      this.phase = 'authenticating';
-      void this.authenticate(bytes, isBinary);
-      return;
+    switch (this.phase) {
+      case 'awaiting-auth':
+        this.phase = 'authenticating';
+        void this.authenticate(bytes, isBinary).catch((error: unknown) => {
+          this.deps.log(`authentication error: ${error instanceof Error ? error.message : String(error)}`);
+          this.close(CloseCode.authFailed);
+        });
+        return;
+      case 'authenticating':
+      case 'approving':
+        // Nothing beyond the first message is parsed before the welcome; a hurried client is closed
+        // and nothing it proved is spent.
+        this.close(CloseCode.badMessage);
+        return;
+      case 'open':
+        this.onCommandFrame(bytes, isBinary, performance.now());
+        return;
+      case 'closed':
+        return;
     }
-    if (this.phase === 'authenticating') {
-      // Nothing beyond the first message is parsed before the session is authenticated.
-      this.close(CloseCode.badMessage, 'a message arrived before authentication finished');
-      return;
-    }
-    if (this.phase === 'open') this.onCommandFrame(bytes, isBinary, performance.now());
   }
 
   private async authenticate(bytes: Uint8Array, isBinary: boolean): Promise<void> {
-    const { throttle, authenticator } = this.deps;
-    const decoded = isBinary ? decodeAuth(bytes) : ({ ok: false, reason: 'frames must be binary' } as const);
+    const decoded = isBinary ? this.channel.decodePlain(bytes) : ({ ok: false, reason: 'frames must be binary' } as const);
     if (!decoded.ok) {
-      if ('protocolMismatch' in decoded && decoded.protocolMismatch) {
-        this.close(CloseCode.reloadPage, 'this page is out of date: reload it');
-        return;
-      }
-      throttle.fail(this.remoteAddress);
-      this.close(CloseCode.authFailed, `the first message must authenticate: ${decoded.reason}`);
+      this.close('protocolMismatch' in decoded && decoded.protocolMismatch ? CloseCode.reloadPage : CloseCode.authFailed);
       return;
     }
-    const wait = throttle.delayFor(this.remoteAddress);
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    if (this.phase !== 'authenticating') return;
-    let outcome: Awaited<ReturnType<Authenticator['verify']>>;
+    const admission = await this.deps.throttle.admit(this.peer.address, this.ended.signal);
+    if (!admission.granted) {
+      this.close(CloseCode.tryLater);
+      return;
+    }
+    let outcome: AuthOutcome;
     try {
-      outcome = await authenticator.verify(decoded.message, this.nonce);
+      outcome = this.deps.authenticator.verify(decoded.message, this.challenge);
     } catch (error) {
-      this.deps.log(`authentication error: ${error instanceof Error ? error.message : String(error)}`);
-      this.close(CloseCode.authFailed, 'the host could not save the pairing; try again');
-      return;
+      admission.finish('failure');
+      throw error;
     }
+    admission.finish(outcome.ok ? 'success' : 'failure');
     if (this.phase !== 'authenticating') return;
     if (!outcome.ok) {
-      throttle.fail(this.remoteAddress);
-      this.deps.log(`refused ${this.remoteAddress}: ${outcome.reason}`);
-      this.close(outcome.unknownDevice ? CloseCode.unknownDevice : CloseCode.authFailed, outcome.reason);
+      this.deps.log(`refused ${this.peer.address}: ${outcome.why}`);
+      this.close(outcome.close);
       return;
     }
-    throttle.succeed(this.remoteAddress);
+    this.deps.onProven(this);
+    if (outcome.kind === 'pair' && !(await this.approve(outcome))) return;
+    this.open(outcome);
+  }
+
+  /** Holds the token while the person at the computer decides; spends it only if the answer is yes. */
+  private async approve(outcome: Extract<AuthOutcome, { ok: true; kind: 'pair' }>): Promise<boolean> {
+    this.phase = 'approving';
+    clearTimeout(this.authTimer);
+    const claim = this.deps.token.claim(outcome.token, {
+      deviceId: outcome.deviceId,
+      deviceName: outcome.deviceName,
+      onConflict: () => this.close(CloseCode.codeConflict),
+    });
+    if (!claim.ok) {
+      this.close(CloseCode.codeConflict);
+      return false;
+    }
+    let decision: Awaited<ReturnType<Approvals['request']>>;
+    try {
+      decision = await this.deps.approvals.request(
+        {
+          deviceName: outcome.deviceName,
+          device: describeUserAgent(this.peer.userAgent),
+          address: this.peer.address,
+          code: outcome.keys.confirmCode,
+        },
+        this.ended.signal,
+      );
+    } finally {
+      claim.release();
+    }
+    if (this.phase !== 'approving') return false;
+    if (decision !== 'allow') {
+      this.deps.log(
+        `pairing ${decision === 'deny' ? 'denied' : 'not answered'}: ${outcome.deviceName} from ${this.peer.address}`,
+      );
+      this.close(decision === 'deny' ? CloseCode.denied : CloseCode.approvalTimeout);
+      return false;
+    }
+    if (!this.deps.token.spend(outcome.token)) {
+      this.close(CloseCode.authFailed);
+      return false;
+    }
+    const at = Date.now();
+    this.deps.devices
+      .add({ id: outcome.deviceId, name: outcome.deviceName, secret: outcome.keys.deviceSecret, pairedAt: at, lastSeenAt: at })
+      .catch((error: unknown) => {
+        this.deps.log(`could not save the paired phone: ${error instanceof Error ? error.message : String(error)}`);
+        this.close(CloseCode.authFailed);
+      });
+    return true;
+  }
+
+  private open(outcome: Extract<AuthOutcome, { ok: true }>): void {
     this.phase = 'open';
     this.deviceId = outcome.deviceId;
     this.deviceName = outcome.deviceName;
-    clearTimeout(this.timers.shift());
-    this.timers.push(setInterval(() => this.checkHeartbeat(), Math.min(1000, this.deps.heartbeatTimeoutMs / 4)));
-    this.send({
-      t: 'welcome',
-      protocol: PROTOCOL_VERSION,
-      deviceId: outcome.deviceId,
-      hostProof: outcome.hostProof,
-      capabilities: this.deps.capabilities,
-    });
-    this.deps.onAuthenticated(this, outcome.paired);
+    clearTimeout(this.authTimer);
+    this.heartbeatTimer = setInterval(() => this.checkHeartbeat(), Math.min(1000, this.deps.heartbeatTimeoutMs / 4));
+    this.channel.secure(outcome.keys.hostToPhone, outcome.keys.phoneToHost);
+    this.send({ t: 'welcome', protocol: PROTOCOL_VERSION, deviceId: outcome.deviceId, capabilities: this.deps.capabilities });
+    this.deps.onAuthenticated(this, outcome.kind === 'pair');
+    if (this.phase !== 'open') return;
     this.send({ t: 'snapshot', state: this.deps.state.state });
     this.unsubscribe = this.deps.state.subscribe((changes) => this.send({ t: 'changes', changes }));
   }
 
   private onCommandFrame(bytes: Uint8Array, isBinary: boolean, receivedAt: number): void {
-    const decoded = isBinary ? decodeClient(bytes) : ({ ok: false, reason: 'frames must be binary' } as const);
+    // Plaintext, altered, replayed or reordered: the channel cannot be trusted any more.
+    const decoded = isBinary ? this.channel.decode(bytes) : { ok: false as const, reason: 'text frame', fatal: true };
     if (!decoded.ok) {
-      this.reject(undefined, 'bad-message', decoded.reason);
+      if (decoded.fatal) {
+        this.deps.log(`closed ${this.deviceName ?? this.id}: ${decoded.reason}`);
+        this.close(CloseCode.cipherFailed);
+      } else this.reject(undefined, 'bad-message');
       return;
     }
     const message: ClientMessage = decoded.message;
@@ -161,7 +264,7 @@ export class Session {
       return;
     }
     if (!this.discreteLimit.take()) {
-      this.reject(message.id, 'rate-limited', 'too many commands: slow down');
+      this.reject(message.id, 'rate-limited');
       return;
     }
     this.deps.dispatcher.submit(this.id, message, receivedAt).then(
@@ -171,35 +274,30 @@ export class Session {
       },
       (error: CommandRejected) => {
         if (error.code === 'session-closed') return;
-        this.send({ t: 'error', id: message.id, code: error.code, message: error.message });
+        this.send({ t: 'error', id: message.id, code: error.code, params: error.params });
       },
     );
   }
 
-  private reject(id: number | undefined, code: ErrorCode, message: string): void {
-    this.send(id === undefined ? { t: 'error', code, message } : { t: 'error', id, code, message });
-    if (++this.strikes > MAX_STRIKES) {
-      this.close(
-        code === 'rate-limited' ? CloseCode.rateLimited : CloseCode.badMessage,
-        `too many rejected messages: ${message}`,
-      );
-    }
+  private reject(id: number | undefined, code: ErrorCode, params?: CodeParams): void {
+    this.send({ t: 'error', ...(id === undefined ? {} : { id }), code, ...(params ? { params } : {}) });
+    if (++this.strikes > MAX_STRIKES) this.close(code === 'rate-limited' ? CloseCode.rateLimited : CloseCode.badMessage);
   }
 
   private checkHeartbeat(): void {
-    if (performance.now() - this.lastHeard > this.deps.heartbeatTimeoutMs) {
-      this.close(CloseCode.heartbeatTimeout, 'no heartbeat from the phone');
-    }
+    if (performance.now() - this.lastHeard > this.deps.heartbeatTimeoutMs) this.close(CloseCode.heartbeatTimeout);
   }
 
   private send(message: ServerMessage): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(encodeMessage(message));
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(this.channel.encode(message));
   }
 
   private teardown(): void {
     const wasOpen = this.phase === 'open';
     this.phase = 'closed';
-    for (const timer of this.timers) clearTimeout(timer);
+    clearTimeout(this.authTimer);
+    clearInterval(this.heartbeatTimer);
+    this.ended.abort();
     this.unsubscribe?.();
     if (wasOpen) void this.deps.dispatcher.releaseSession(this.id);
     this.deps.onClosed(this);

@@ -1,4 +1,4 @@
-/** The user's settings (for now, the port), kept as settings.json in the data folder and written atomically. */
+/** The user's settings, kept as settings.json in the data folder and written atomically. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_PORT } from '@deskremote/shared';
@@ -7,7 +7,10 @@ import { writeFileAtomic } from '../devices/atomic-file.js';
 
 const Settings = v.object({
   port: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1024), v.maxValue(65535)), DEFAULT_PORT),
+  /** A new phone waits for "Allow" on the desktop. */
+  requireApproval: v.optional(v.boolean(), true),
 });
+const DEFAULTS: Settings = { port: DEFAULT_PORT, requireApproval: true };
 export type Settings = v.InferOutput<typeof Settings>;
 
 export async function loadSettings(dataDir: string): Promise<Settings> {
@@ -17,9 +20,12 @@ export async function loadSettings(dataDir: string): Promise<Settings> {
   } catch {
     // Missing or unreadable: the defaults, and the file is only replaced when the user changes a setting.
   }
-  return { port: DEFAULT_PORT };
+  return { ...DEFAULTS };
 }
 
-export async function saveSettings(dataDir: string, settings: Settings): Promise<void> {
+/** Changes some settings and keeps the rest as they are on disk. */
+export async function saveSettings(dataDir: string, changes: Partial<Settings>): Promise<Settings> {
+  const settings = { ...(await loadSettings(dataDir)), ...changes };
   await writeFileAtomic(join(dataDir, 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
+  return settings;
 }

@@ -1,0 +1,56 @@
+/*
+ * A classic script in the oldest JavaScript, run before the app: on a browser too old for the app (before
+ * iOS Safari 14 or Android Chrome 90), or if the app's code fails to start, it shows a card asking to
+ * update the browser instead of a blank page. In both languages, since the translations live in the app.
+ */
+(function () {
+  var modern =
+    typeof BigInt === 'function' &&
+    typeof Promise !== 'undefined' &&
+    typeof Promise.any === 'function' &&
+    typeof String.prototype.replaceAll === 'function' &&
+    typeof WebSocket === 'function' &&
+    typeof TextEncoder === 'function' &&
+    !!(window.crypto && window.crypto.getRandomValues);
+
+  function line(tag, text, size, weight) {
+    var element = document.createElement(tag);
+    element.textContent = text;
+    element.style.fontSize = size;
+    element.style.fontWeight = weight;
+    element.style.margin = '0 0 12px';
+    return element;
+  }
+
+  function show() {
+    if (window.__deskremoteStarted || document.getElementById('update-browser')) return;
+    var root = document.getElementById('root') || document.body;
+    var card = document.createElement('div');
+    card.id = 'update-browser';
+    card.setAttribute('role', 'alert');
+    card.style.padding = '32px 24px';
+    card.style.fontFamily = 'system-ui, -apple-system, sans-serif';
+    card.style.color = '#e8edf2';
+    card.style.background = '#111418';
+    card.style.minHeight = '100vh';
+    card.style.boxSizing = 'border-box';
+    card.appendChild(line('h1', 'Please update your browser', '22px', '700'));
+    card.appendChild(
+      line('p', 'This browser is too old for DeskRemote. Update it (iOS 14 or newer, Chrome 90 or newer), or open this page in another browser.', '16px', '400'),
+    );
+    card.appendChild(line('h1', '请更新浏览器', '22px', '700'));
+    card.appendChild(line('p', '这个浏览器版本太旧，无法使用 DeskRemote。请更新浏览器（iOS 14 或更高版本，Chrome 90 或更高版本），或换一个浏览器打开本页。', '16px', '400'));
+    root.innerHTML = '';
+    root.appendChild(card);
+  }
+
+  if (!modern) {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', show);
+    else show();
+    return;
+  }
+  // A syntax or start-up error in the app's code is reported here before the app says it started.
+  window.addEventListener('error', function () {
+    if (!window.__deskremoteStarted) show();
+  });
+})();

@@ -1,0 +1,148 @@
+/**
+ * One WebSocket to the desktop, from challenge to close: answers the challenge, waits for the welcome
+ * (the first encrypted frame, and the host's proof), then carries encrypted messages both ways. The
+ * frame channel is the only thing here that touches bytes. A link is used once; the connection makes
+ * a new one for every attempt.
+ */
+import {
+  type AuthMessage,
+  type ByeReason,
+  type ClientMessage,
+  CloseCode,
+  decodeServer,
+  FrameChannel,
+  PROTOCOL_VERSION,
+  type ServerMessage,
+  WS_PATH,
+} from '@deskremote/shared';
+import type { LinkEnd } from './close-policy';
+import { answerChallenge, type HandshakeInputs } from './handshake';
+
+export interface LinkEvents {
+  /** The pairing proof is sent: the desktop may now be asking its person; both screens show this code. */
+  sentPairing(confirmCode: string): void;
+  open(deviceId: string): void;
+  message(message: ServerMessage): void;
+  /** Nothing to prove: never paired and no code. */
+  nothingToProve(): void;
+  /** The host speaks another protocol: this page is out of date. */
+  outdated(): void;
+  /** The pairing succeeded: what the phone must keep to come back without a scan. */
+  paired(deviceId: string, secret: string): void;
+  end(end: LinkEnd): void;
+}
+
+export class Link {
+  private readonly socket: WebSocket;
+  private readonly channel = new FrameChannel<AuthMessage | ClientMessage, ServerMessage>({
+    plain: decodeServer,
+    sealed: decodeServer,
+  });
+  private stage: 'challenge' | 'welcome' | 'open' | 'ended' = 'challenge';
+  private pairing = false;
+  private bye: ByeReason | undefined;
+  private hostMismatch = false;
+  /** What to keep if the welcome comes: saved only once it proves the host derived the same secret. */
+  private pairedAs: { deviceId: string; secret: string } | undefined;
+  lastHeard = performance.now();
+
+  constructor(
+    origin: string,
+    private readonly inputs: () => HandshakeInputs,
+    private readonly events: LinkEvents,
+  ) {
+    this.socket = new WebSocket(`${origin.replace(/^http/, 'ws')}${WS_PATH}`);
+    this.socket.binaryType = 'arraybuffer';
+    this.socket.onmessage = (event) => this.onFrame(event.data);
+    this.socket.onclose = (event) => this.finish(event.code);
+  }
+
+  get open(): boolean {
+    return this.stage === 'open';
+  }
+
+  /** Bytes the socket has not sent yet (the delta sender holds back while the network is behind). */
+  get backlog(): number {
+    return this.socket.bufferedAmount;
+  }
+
+  send(message: ClientMessage): void {
+    if (this.stage === 'open' && this.socket.readyState === WebSocket.OPEN) this.socket.send(this.channel.encode(message));
+  }
+
+  /** Closes on purpose; `end` still reports, with the code given. */
+  close(code: number = CloseCode.normal): void {
+    if (this.socket.readyState === WebSocket.CONNECTING || this.socket.readyState === WebSocket.OPEN) this.socket.close(code);
+    this.finish(code);
+  }
+
+  private onFrame(data: unknown): void {
+    if (this.stage === 'ended') return;
+    this.lastHeard = performance.now();
+    if (!(data instanceof ArrayBuffer)) return this.close(CloseCode.badMessage);
+    const bytes = new Uint8Array(data);
+    if (this.stage === 'challenge') return this.onChallenge(bytes);
+    const decoded = this.channel.decode(bytes);
+    if (!decoded.ok) {
+      // Not the computer this phone paired with (the welcome did not decrypt), or an altered frame.
+      if (this.stage === 'welcome') this.hostMismatch = true;
+      return this.close(decoded.fatal ? CloseCode.normal : CloseCode.badMessage);
+    }
+    const message = decoded.message;
+    if (this.stage === 'welcome') {
+      if (message.t !== 'welcome') return this.close(CloseCode.badMessage);
+      this.stage = 'open';
+      if (this.pairedAs) this.events.paired(this.pairedAs.deviceId, this.pairedAs.secret);
+      this.events.open(message.deviceId);
+      return;
+    }
+    if (message.t === 'bye') {
+      this.bye = message.reason;
+      return;
+    }
+    this.events.message(message);
+  }
+
+  private onChallenge(bytes: Uint8Array): void {
+    const decoded = this.channel.decodePlain(bytes);
+    if (!decoded.ok || decoded.message.t !== 'challenge') return this.close(CloseCode.badMessage);
+    if (decoded.message.protocol !== PROTOCOL_VERSION) {
+      this.stage = 'ended';
+      this.socket.close(CloseCode.normal);
+      return this.events.outdated();
+    }
+    const inputs = this.inputs();
+    let answer: ReturnType<typeof answerChallenge>;
+    try {
+      answer = answerChallenge(decoded.message, inputs);
+    } catch {
+      return this.close(CloseCode.badMessage);
+    }
+    if (!answer) {
+      this.stage = 'ended';
+      this.socket.close(CloseCode.normal);
+      return this.events.nothingToProve();
+    }
+    this.pairing = answer.pairing;
+    this.socket.send(this.channel.encode(answer.message));
+    this.channel.secure(answer.keys.phoneToHost, answer.keys.hostToPhone);
+    this.stage = 'welcome';
+    if (answer.pairing) {
+      this.pairedAs = { deviceId: answer.message.deviceId, secret: answer.keys.deviceSecret };
+      this.events.sentPairing(answer.keys.confirmCode);
+    }
+  }
+
+  private finish(code: number): void {
+    if (this.stage === 'ended') return;
+    this.stage = 'ended';
+    this.socket.onmessage = null;
+    this.socket.onclose = null;
+    this.events.end({
+      code,
+      pairing: this.pairing,
+      ...(this.bye ? { bye: this.bye } : {}),
+      ...(this.hostMismatch ? { hostMismatch: true } : {}),
+    });
+  }
+}

@@ -1,0 +1,62 @@
+/** Codes from the wire and the connection, worded in the reader's language. */
+import type { CodeParams, InputIssueCode } from '@deskremote/shared';
+import type { RetryReason, StopReason } from '../connection/close-policy';
+import type { ProblemCode } from '../connection/requests';
+import type { MessageKey } from './en';
+import { t } from './i18n';
+
+const STOP: Record<StopReason, MessageKey> = {
+  'no-pairing': 'stopNoPairing',
+  'code-wrong': 'stopCodeWrong',
+  'code-expired': 'stopCodeExpired',
+  'code-conflict': 'stopCodeConflict',
+  denied: 'stopDenied',
+  'approval-timeout': 'stopApprovalTimeout',
+  removed: 'stopRemoved',
+  'not-recognized': 'stopNotRecognized',
+  'host-mismatch': 'stopHostMismatch',
+};
+
+const RETRY: Record<RetryReason, MessageKey> = {
+  lost: 'retryLost',
+  'host-stopping': 'retryHostStopping',
+  busy: 'retryBusy',
+  'no-answer': 'retryNoAnswer',
+};
+
+const INPUT: Record<Exclude<InputIssueCode, 'ok'>, MessageKey> = {
+  checking: 'inputChecking',
+  'no-display': 'inputNoDisplay',
+  'display-unreachable': 'inputDisplayUnreachable',
+  wayland: 'inputWayland',
+  'wayland-no-x11': 'inputWaylandNoX11',
+  'mac-permission': 'inputMacPermission',
+  'mac-permission-unknown': 'inputMacPermissionUnknown',
+  'driver-failed': 'inputDriverFailed',
+  'unsupported-platform': 'inputUnsupportedPlatform',
+};
+
+const PROBLEM: Record<ProblemCode, MessageKey> = {
+  'bad-message': 'problemBadMessage',
+  'rate-limited': 'problemRateLimited',
+  'input-unavailable': 'problemInputUnavailable',
+  'injection-failed': 'problemInjectionFailed',
+  'unsupported-text': 'problemUnsupportedText',
+  'not-authenticated': 'problemNotAuthenticated',
+  'not-connected': 'problemNotConnected',
+  'no-answer': 'problemNoAnswer',
+  'connection-closed': 'problemConnectionClosed',
+};
+
+export const stopReasonText = (reason: StopReason): string => t(STOP[reason]);
+export const retryReasonText = (reason: RetryReason): string => t(RETRY[reason]);
+
+export function inputIssueText(code: InputIssueCode, params: CodeParams = {}): string {
+  return code === 'ok' ? '' : t(INPUT[code], params);
+}
+
+/** A problem with a command, or a pairing that failed while the phone stays paired (a stop reason). */
+export function problemText(code: ProblemCode | StopReason, params: CodeParams = {}): string {
+  if (code in PROBLEM) return t(PROBLEM[code as ProblemCode], params);
+  return stopReasonText(code as StopReason);
+}

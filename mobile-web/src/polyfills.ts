@@ -1,0 +1,12 @@
+/**
+ * The few newer built-ins our dependencies call, for the oldest browsers we support (iOS Safari 14,
+ * Android Chrome 90). Imported first by the entry, so it runs before any dependency's module code.
+ */
+if (typeof Object.hasOwn !== 'function') {
+  // noble's option checks call Object.hasOwn (Safari 15.4+); without it iOS 14 showed a blank page.
+  Object.defineProperty(Object, 'hasOwn', {
+    value: (object: object, key: PropertyKey) => Object.prototype.hasOwnProperty.call(object, key),
+    configurable: true,
+    writable: true,
+  });
+}
