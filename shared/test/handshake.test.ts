@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
+  type ClientMessage,
   constantTimeEqual,
   decodeClient,
   decodeServer,
@@ -104,17 +105,8 @@ describe('frame channel', () => {
   const pair = () => {
     const k1 = new Uint8Array(32).fill(1);
     const k2 = new Uint8Array(32).fill(2);
-    const host = new FrameChannel<
-      ServerMessage,
-      ReturnType<typeof decodeClient> extends { ok: true; message: infer M } ? M : never
-    >({
-      plain: decodeClient,
-      sealed: decodeClient,
-    });
-    const phone = new FrameChannel<Parameters<FrameChannel<never, never>['encode']>[0], ServerMessage>({
-      plain: decodeServer,
-      sealed: decodeServer,
-    });
+    const host = new FrameChannel<ServerMessage, ClientMessage>({ plain: decodeClient, sealed: decodeClient });
+    const phone = new FrameChannel<ClientMessage, ServerMessage>({ plain: decodeServer, sealed: decodeServer });
     host.secure(k1, k2);
     phone.secure(k2, k1);
     return { host, phone };

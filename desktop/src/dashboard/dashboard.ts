@@ -1,59 +1,125 @@
-/** The desktop window: the QR code to scan, the phones paired and connected, and the port. */
+/**
+ * The desktop window: new phones asking to pair, the QR code to scan, the phones paired and connected,
+ * and the settings. Words come from dashboard-words.ts in the system's language; the host sends codes.
+ */
 const byId = <T extends HTMLElement>(id: string): T => {
   const element = document.getElementById(id);
   if (!element) throw new Error(`#${id} missing`);
   return element as T;
 };
 
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = ''): HTMLElementTagNameMap[K] {
+  const made = document.createElement(tag);
+  made.className = className;
+  made.textContent = text;
+  return made;
+}
+
 function timeAgo(at: number): string {
   const seconds = Math.round((Date.now() - at) / 1000);
-  if (seconds < 60) return 'just now';
-  if (seconds < 3600) return `${Math.round(seconds / 60)} min ago`;
-  if (seconds < 86_400) return `${Math.round(seconds / 3600)} h ago`;
+  if (seconds < 60) return say('justNow');
+  if (seconds < 3600) return say('minutesAgo', { n: Math.round(seconds / 60) });
+  if (seconds < 86_400) return say('hoursAgo', { n: Math.round(seconds / 3600) });
   return new Date(at).toLocaleDateString();
 }
 
-function render(view: DashboardView): void {
-  byId<HTMLImageElement>('qr').src = view.qrDataUrl;
-  byId('url').textContent = view.pairingUrl.replace(/#.*/, '');
-  byId('host-name').textContent = view.hostName;
-  byId('other-urls').textContent = view.otherUrls.length > 0 ? `Also reachable at ${view.otherUrls.join(', ')}` : '';
-  byId('port-note').textContent = view.portNote ?? '';
-  const portInput = byId<HTMLInputElement>('port');
-  if (document.activeElement !== portInput) portInput.value = String(view.port);
+function countdown(until: number): string {
+  const seconds = Math.max(0, Math.round((until - Date.now()) / 1000));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
 
-  const input = byId('input');
-  input.className = `input input-${view.input.status}`;
-  input.textContent = view.input.detail;
+let current: DashboardView | undefined;
 
+function renderApprovals(view: DashboardView): void {
+  const section = byId('approvals');
+  section.replaceChildren();
+  section.hidden = view.approvals.length === 0;
+  for (const request of view.approvals) {
+    const card = element('div', 'approval');
+    card.dataset.id = request.id;
+    const device = [request.device.model, request.device.os, request.device.browser].filter(Boolean).join(', ') || say('unknownDevice');
+    const code = element('p', 'approval-code', `${request.code.slice(0, 3)} ${request.code.slice(3)}`);
+    const allow = element('button', 'allow', say('allow'));
+    allow.type = 'button';
+    allow.addEventListener('click', () => void window.deskremote.decideApproval(request.id, true));
+    const deny = element('button', 'deny', say('deny'));
+    deny.type = 'button';
+    deny.addEventListener('click', () => void window.deskremote.decideApproval(request.id, false));
+    const buttons = element('div', 'approval-buttons');
+    buttons.append(deny, allow);
+    card.append(
+      element('h1', '', say('approvalsTitle', { name: request.deviceName })),
+      element('p', 'approval-device', say('approvalsDevice', { device, address: request.address.replace(/^::ffff:/, '') })),
+      element('p', 'small', say('approvalsCode')),
+      code,
+      element('p', 'small approval-expires', say('approvalsExpires', { s: Math.max(0, Math.round((request.expiresAt - Date.now()) / 1000)) })),
+      buttons,
+    );
+    section.append(card);
+  }
+}
+
+function renderDevices(view: DashboardView): void {
   const list = byId('devices');
   list.replaceChildren();
-  if (view.devices.length === 0) {
-    const empty = document.createElement('li');
-    empty.className = 'empty';
-    empty.textContent = 'No phone paired yet. Scan the code to pair one.';
-    list.append(empty);
-  }
+  if (view.devices.length === 0) list.append(element('li', 'empty', say('noPhones')));
   for (const device of view.devices) {
     const item = document.createElement('li');
-    const dot = document.createElement('span');
-    dot.className = `dot ${device.connected ? 'on' : 'off'}`;
-    const name = document.createElement('span');
-    name.className = 'name';
-    name.textContent = device.name;
-    const seen = document.createElement('span');
-    seen.className = 'seen';
-    seen.textContent = device.connected ? 'connected' : `last seen ${timeAgo(device.lastSeenAt)}`;
-    const remove = document.createElement('button');
-    remove.textContent = 'Remove';
-    remove.title = 'Forget this phone and disconnect it now';
+    const remove = element('button', '', say('remove'));
+    remove.title = say('removeTitle');
     remove.addEventListener('click', () => void window.deskremote.revokeDevice(device.id));
-    item.append(dot, name, seen, remove);
+    item.append(
+      element('span', `dot ${device.connected ? 'on' : 'off'}`),
+      element('span', 'name', device.name),
+      element('span', 'seen', device.connected ? say('connected') : say('lastSeen', { when: timeAgo(device.lastSeenAt) })),
+      remove,
+    );
     list.append(item);
   }
 }
 
+function render(view: DashboardView): void {
+  current = view;
+  renderApprovals(view);
+  const notice = byId('notice');
+  notice.hidden = !view.notice || Date.now() - view.notice.at > 10 * 60_000;
+  notice.textContent = view.notice ? say('conflict', { names: view.notice.deviceNames.join(', ') }) : '';
+  byId<HTMLImageElement>('qr').src = view.qrDataUrl;
+  byId('url').textContent = view.pairingUrl.replace(/#.*/, '');
+  byId('host-name').textContent = view.hostName;
+  byId('other-urls').textContent = view.otherUrls.length > 0 ? say('alsoAt', { list: view.otherUrls.join(', ') }) : '';
+  byId('port-note').textContent = view.portNote ? say('portTaken', view.portNote) : '';
+  const portInput = byId<HTMLInputElement>('port');
+  if (document.activeElement !== portInput) portInput.value = String(view.port);
+  byId<HTMLInputElement>('require-approval').checked = view.requireApproval;
+  const input = byId('input');
+  input.className = `input input-${view.input.status}`;
+  input.dataset.code = view.input.code;
+  input.textContent = say(DASHBOARD_INPUT_WORDS[view.input.code] ?? 'inputDriverFailed', view.input.params ?? {});
+  renderDevices(view);
+  tick();
+}
+
+/** Counts down the QR code's and the questions' remaining time between views. */
+function tick(): void {
+  if (!current) return;
+  byId('expires').textContent = say('newCodeIn', { time: countdown(current.pairingExpiresAt) });
+  for (const request of current.approvals) {
+    const left = document.querySelector(`.approval[data-id="${request.id}"] .approval-expires`);
+    if (left) left.textContent = say('approvalsExpires', { s: Math.max(0, Math.round((request.expiresAt - Date.now()) / 1000)) });
+  }
+}
+
+document.documentElement.lang = dashboardChinese ? 'zh-CN' : 'en';
+document.title = say('title');
+for (const labelled of document.querySelectorAll<HTMLElement>('[data-say]')) {
+  labelled.textContent = say(labelled.dataset.say as DashboardKey);
+}
+byId<HTMLImageElement>('qr').alt = say('qrAlt');
 byId('renew').addEventListener('click', () => void window.deskremote.renewPairingCode());
+byId<HTMLInputElement>('require-approval').addEventListener('change', (event) => {
+  void window.deskremote.setApprovalRequired((event.target as HTMLInputElement).checked);
+});
 byId('port-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const port = Number(byId<HTMLInputElement>('port').value);
@@ -61,3 +127,4 @@ byId('port-form').addEventListener('submit', (event) => {
 });
 window.deskremote.onView(render);
 void window.deskremote.view().then(render);
+setInterval(tick, 1000);

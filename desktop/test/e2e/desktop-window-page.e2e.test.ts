@@ -9,22 +9,22 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { dashboardView } from '../../src/host/dashboard-view.js';
 import type { Host } from '../../src/host/host.js';
-import { pairPhone, startTestHost } from '../support/test-host.js';
+import { pairPhone, startPairing, startTestHost } from '../support/test-host.js';
 import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium.js';
 
 let host: Host;
 let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  assertChromium();
-  ({ host } = await startTestHost());
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  page = await browser.newPage({ viewport: { width: 780, height: 560 } });
-  await page.exposeFunction('__view', () => dashboardView(host));
-  await page.exposeFunction('__revoke', (id: string) => host.revokeDevice(id));
-  await page.exposeFunction('__renew', () => host.renewPairingCode());
-  await page.addInitScript(() => {
+/** The window's page with a bridge of the preload's shape onto a real host, in the given system language. */
+async function openWindow(locale: string): Promise<Page> {
+  const opened = await browser.newPage({ viewport: { width: 780, height: 620 }, locale });
+  await opened.exposeFunction('__view', () => dashboardView(host));
+  await opened.exposeFunction('__revoke', (id: string) => host.revokeDevice(id));
+  await opened.exposeFunction('__renew', () => host.renewPairingCode());
+  await opened.exposeFunction('__decide', (id: string, allow: boolean) => host.decideApproval(id, allow));
+  await opened.exposeFunction('__require', (required: boolean) => host.setApprovalRequired(required));
+  await opened.addInitScript(() => {
     const bridge = window as unknown as Record<string, (...args: unknown[]) => Promise<never>>;
     const listeners: Array<(view: DashboardView) => void> = [];
     Object.assign(window, {
@@ -38,14 +38,24 @@ beforeAll(async () => {
       revokeDevice: (id) => bridge.__revoke!(id),
       renewPairingCode: () => bridge.__renew!(),
       setPort: async () => {},
+      decideApproval: (id, allow) => bridge.__decide!(id, allow),
+      setApprovalRequired: (required) => bridge.__require!(required),
     };
   });
   host.onEvent(() => {
     void dashboardView(host).then((view) =>
-      page.evaluate((v) => (window as unknown as { __push(v: unknown): void }).__push(v), view),
+      opened.evaluate((v) => (window as unknown as { __push(v: unknown): void }).__push(v), view).catch(() => {}),
     );
   });
-  await page.goto(pathToFileURL(join(import.meta.dirname, '..', '..', 'dist', 'dashboard', 'index.html')).href);
+  await opened.goto(pathToFileURL(join(import.meta.dirname, '..', '..', 'dist', 'dashboard', 'index.html')).href);
+  return opened;
+}
+
+beforeAll(async () => {
+  assertChromium();
+  ({ host } = await startTestHost());
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  page = await openWindow('en-US');
 });
 
 afterAll(async () => {
@@ -84,4 +94,67 @@ it('New code replaces the pairing code on screen', async () => {
   await page.getByRole('button', { name: 'New code' }).click();
   await page.waitForFunction((old) => document.querySelector('#qr')?.getAttribute('src') !== old, qr);
   expect(host.pairingUrl()).not.toBe(url);
+});
+
+it('asks before a new phone pairs: name, model, browser, address and the code the phone shows; Allow lets it in', async () => {
+  host.setApprovalRequired(true);
+  try {
+    const phone = await startPairing(host, { deviceName: 'Lectern phone' });
+    await page.waitForSelector('.approval');
+    const prompt = (await page.locator('.approval').textContent()) ?? '';
+    expect(prompt).toContain('Allow “Lectern phone” to control this computer?');
+    expect(prompt).toContain('127.0.0.1');
+    expect(prompt).toContain(`${phone.confirmCode.slice(0, 3)} ${phone.confirmCode.slice(3)}`);
+    await page.screenshot({ path: 'test-results/desktop-window-approval.png' });
+    await page.getByRole('button', { name: 'Allow' }).click();
+    expect((await phone.client.next('welcome')).t).toBe('welcome');
+    await page.waitForFunction(() => document.querySelector('#approvals')?.hasAttribute('hidden'));
+    expect(host.pairedDevices.map((d) => d.name)).toContain('Lectern phone');
+    phone.client.socket.close();
+  } finally {
+    host.setApprovalRequired(false);
+  }
+});
+
+it('Deny refuses the phone and stores nothing', async () => {
+  host.setApprovalRequired(true);
+  try {
+    const phone = await startPairing(host, { deviceName: 'Stranger phone' });
+    await page.waitForSelector('.approval');
+    await page.getByRole('button', { name: 'Deny' }).click();
+    expect((await phone.client.closed).code).toBe(CloseCode.denied);
+    expect(host.pairedDevices.map((d) => d.name)).not.toContain('Stranger phone');
+  } finally {
+    host.setApprovalRequired(false);
+  }
+});
+
+it('turning approvals off in the window pairs the next phone at once', async () => {
+  host.setApprovalRequired(true);
+  await page.reload();
+  await page.waitForFunction(() => (document.getElementById('require-approval') as HTMLInputElement | null)?.checked === true);
+  await page.locator('#require-approval').uncheck();
+  await expect.poll(() => host.approvalRequired).toBe(false);
+  const phone = await pairPhone(host, 'Quick phone');
+  expect(phone.client.messages.some((m) => m.t === 'welcome')).toBe(true);
+  phone.client.socket.close();
+});
+
+it('speaks Chinese on a Chinese system, the prompt included', async () => {
+  const zh = await openWindow('zh-CN');
+  host.setApprovalRequired(true);
+  try {
+    await zh.waitForFunction(() => document.querySelector('#qr')?.getAttribute('src')?.startsWith('data:image/png'));
+    expect(await zh.locator('h1').first().textContent()).toBe('用手机扫码');
+    expect(await zh.locator('#input').textContent()).toBe('输入会注入到这台电脑的桌面。');
+    const phone = await startPairing(host, { deviceName: '讲台手机' });
+    await zh.waitForSelector('.approval');
+    expect(await zh.locator('.approval h1').textContent()).toBe('允许“讲台手机”控制这台电脑吗？');
+    await zh.screenshot({ path: 'test-results/desktop-window-approval-zh.png' });
+    await zh.getByRole('button', { name: '拒绝' }).click();
+    expect((await phone.client.closed).code).toBe(CloseCode.denied);
+  } finally {
+    host.setApprovalRequired(false);
+    await zh.close();
+  }
 });

@@ -22,6 +22,8 @@ export interface RawClient {
   sent: Uint8Array[];
   send(message: AuthMessage | ClientMessage): void;
   sendBytes(bytes: Uint8Array | string, binary?: boolean): void;
+  /** Seals arbitrary bytes as the next frame: garbage that passes the cipher, to test the decoder. */
+  sendSealed(plaintext: Uint8Array): void;
   /** From now on frames are encrypted both ways with these keys. */
   secure(keys: SessionKeys): void;
   closed: Promise<{ code: number; reason: string }>;
@@ -80,6 +82,7 @@ export function connectRaw(
         closed,
         send: (message) => push(channel.encode(message)),
         sendBytes: (bytes, binary = true) => socket.send(bytes, { binary }),
+        sendSealed: (plaintext) => push(channel.sealBytes(plaintext)),
         secure: (keys) => channel.secure(keys.phoneToHost, keys.hostToPhone),
         next: (type, timeoutMs = 3000) =>
           new Promise((found, fail) => {

@@ -1,86 +1,100 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  deriveDeviceSecret,
-  hostProof,
-  type PairMessage,
-  PROTOCOL_VERSION,
-  pairProof,
-  type ResumeMessage,
-  randomId,
-  resumeProof,
-} from '@deskremote/shared';
+import { type AuthMessage, CloseCode, randomId } from '@deskremote/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { answerChallenge } from '../../../mobile-web/src/connection/handshake.js';
 import { DeviceStore } from '../../src/host/devices/device-store.js';
-import { Authenticator } from '../../src/host/security/authenticator.js';
-import { PairingToken } from '../../src/host/security/pairing-token.js';
+import { Authenticator, type ChallengeSecrets } from '../../src/host/pairing/authenticator.js';
+import { PairingToken } from '../../src/host/pairing/pairing-token.js';
+import { nodeX25519 } from '../../src/host/session/node-x25519.js';
 
 let token: PairingToken;
 let store: DeviceStore;
 let auth: Authenticator;
 
 beforeEach(async () => {
-  token = new PairingToken();
+  token = new PairingToken(0);
   store = await DeviceStore.open(await mkdtemp(join(tmpdir(), 'auth-')));
-  auth = new Authenticator(token, store, () => 1000);
+  auth = new Authenticator(token, store, nodeX25519);
 });
 
-function pairMessage(withToken: string, serverNonce: string, deviceId = randomId(18)) {
-  const clientNonce = randomId(24);
-  const context = { serverNonce, clientNonce, deviceId };
-  const message: PairMessage = {
-    t: 'pair',
-    protocol: PROTOCOL_VERSION,
-    deviceId,
+function challenge(): ChallengeSecrets & { message: { t: 'challenge'; protocol: 2; nonce: string; key: string } } {
+  const pair = nodeX25519.generate();
+  const nonce = randomId(24);
+  const publicKey = Buffer.from(pair.publicKey).toString('base64url');
+  return { nonce, publicKey, secretKey: pair.secretKey, message: { t: 'challenge', protocol: 2, nonce, key: publicKey } };
+}
+
+/** The phone page's own handshake code answers. */
+function answer(c: ReturnType<typeof challenge>, credentials: { token?: string; saved?: { deviceId: string; secret: string } }) {
+  const deviceId = credentials.saved?.deviceId ?? randomId(18);
+  const result = answerChallenge(c.message, {
+    pairingToken: credentials.token,
+    saved: credentials.saved,
     deviceName: ' Pixel\u200b 7\u0000 ',
-    clientNonce,
-    proof: pairProof(withToken, context),
-  };
-  return { context, message };
+    newDeviceId: () => deviceId,
+  });
+  if (!result) throw new Error('no answer');
+  return result;
 }
 
 describe('authenticator', () => {
-  it('pairs a phone that proves it holds the token, once', async () => {
-    const used = token.current;
-    const serverNonce = randomId(24);
-    const { message, context } = pairMessage(used, serverNonce);
-    const outcome = await auth.verify(message, serverNonce);
-    expect(outcome).toMatchObject({ ok: true, paired: true, deviceName: 'Pixel 7' });
-    const secret = deriveDeviceSecret(used, context);
-    expect(outcome.ok && outcome.hostProof).toBe(hostProof(secret, context));
-    expect(store.get(message.deviceId)?.secret).toBe(secret);
-    expect(token.current).not.toBe(used);
-
-    const again = pairMessage(used, serverNonce);
-    expect(await auth.verify(again.message, serverNonce)).toMatchObject({ ok: false, unknownDevice: false });
-  });
-
-  it('refuses a pairing proof over another nonce (a replay)', async () => {
-    const { message } = pairMessage(token.current, randomId(24));
-    expect((await auth.verify(message, randomId(24))).ok).toBe(false);
+  it('accepts a phone that proves the token, with the same keys, code and device secret on both sides', () => {
+    const c = challenge();
+    const phone = answer(c, { token: token.current });
+    const outcome = auth.verify(phone.message, c);
+    expect(outcome).toMatchObject({ ok: true, kind: 'pair', deviceName: 'Pixel 7', token: token.current });
+    if (!outcome.ok) return;
+    expect(outcome.keys).toEqual(phone.keys);
+    // Nothing irreversible yet: the session spends the token and stores the device with the welcome.
     expect(store.list()).toEqual([]);
   });
 
-  it('lets a paired phone back in with its device secret, and no one else', async () => {
-    const serverNonce = randomId(24);
-    const { message, context } = pairMessage(token.current, serverNonce);
-    const pairedToken = token.current;
-    await auth.verify(message, serverNonce);
-    const secret = deriveDeviceSecret(pairedToken, context);
+  it('refuses a pairing proof made for another connection (a replay) or with another token', () => {
+    const first = challenge();
+    const phone = answer(first, { token: token.current });
+    expect(auth.verify(phone.message, challenge())).toMatchObject({ ok: false, close: CloseCode.authFailed });
+    const c = challenge();
+    expect(auth.verify(answer(c, { token: PairingToken.fresh() }).message, c)).toMatchObject({ ok: false, close: CloseCode.authFailed });
+  });
 
-    const nonce2 = randomId(24);
-    const clientNonce = randomId(24);
-    const resume: ResumeMessage = { t: 'resume', protocol: PROTOCOL_VERSION, deviceId: message.deviceId, clientNonce, proof: '' };
-    const ctx2 = { serverNonce: nonce2, clientNonce, deviceId: message.deviceId };
-    expect(await auth.verify({ ...resume, proof: resumeProof(secret, ctx2) }, nonce2)).toMatchObject({ ok: true, paired: false });
-    expect(await auth.verify({ ...resume, proof: resumeProof(randomId(32), ctx2) }, nonce2)).toMatchObject({
+  it('says a code expired, was used or was copied, rather than only "wrong"', () => {
+    const expired = token.current;
+    token.rotate('expired');
+    let c = challenge();
+    expect(auth.verify(answer(c, { token: expired }).message, c)).toMatchObject({ ok: false, close: CloseCode.codeExpired });
+    const used = token.current;
+    expect(token.spend(used)).toBe(true);
+    c = challenge();
+    expect(auth.verify(answer(c, { token: used }).message, c)).toMatchObject({ ok: false, close: CloseCode.authFailed, why: 'code already used' });
+  });
+
+  it('lets a paired phone back in with its device secret, and no one else', async () => {
+    const secret = randomId(32);
+    const deviceId = randomId(18);
+    await store.add({ id: deviceId, name: 'Pixel 7', secret, pairedAt: 1, lastSeenAt: 1 });
+    let c = challenge();
+    const back = answer(c, { saved: { deviceId, secret } });
+    const outcome = auth.verify(back.message, c);
+    expect(outcome).toMatchObject({ ok: true, kind: 'resume', deviceId, deviceName: 'Pixel 7' });
+    expect(outcome.ok && outcome.keys.phoneToHost).toEqual(back.keys.phoneToHost);
+    c = challenge();
+    expect(auth.verify(answer(c, { saved: { deviceId, secret: randomId(32) } }).message, c)).toMatchObject({
       ok: false,
-      unknownDevice: true,
+      close: CloseCode.authFailed,
     });
-    expect(await auth.verify({ ...resume, deviceId: randomId(18), proof: resumeProof(secret, ctx2) }, nonce2)).toMatchObject({
+    c = challenge();
+    expect(auth.verify(answer(c, { saved: { deviceId: randomId(18), secret } }).message, c)).toMatchObject({
       ok: false,
-      unknownDevice: true,
+      close: CloseCode.unknownDevice,
     });
+  });
+
+  it('refuses a low-order key instead of agreeing on a known secret', () => {
+    const c = challenge();
+    const phone = answer(c, { token: token.current });
+    const message: AuthMessage = { ...phone.message, key: Buffer.alloc(32).toString('base64url') };
+    expect(auth.verify(message, c)).toMatchObject({ ok: false, close: CloseCode.authFailed });
   });
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { AuthThrottle } from '../../src/host/security/auth-throttle.js';
 import { RateLimiter } from '../../src/host/security/rate-limiter.js';
 import { RequestGuard } from '../../src/host/security/request-guard.js';
 
@@ -43,25 +42,6 @@ describe('request guard', () => {
     ]) {
       expect(guard.originAllowed(origin), String(origin)).toBe(false);
     }
-  });
-});
-
-describe('auth throttle', () => {
-  it('doubles the wait after each failure, caps it, and forgets after a quiet spell', () => {
-    let now = 0;
-    const throttle = new AuthThrottle(250, 4000, 60_000, () => now);
-    expect(throttle.delayFor('a')).toBe(0);
-    const waits = Array.from({ length: 6 }, () => {
-      throttle.fail('a');
-      return throttle.delayFor('a');
-    });
-    expect(waits).toEqual([250, 500, 1000, 2000, 4000, 4000]);
-    expect(throttle.delayFor('b')).toBe(0);
-    now = 61_000;
-    expect(throttle.delayFor('a')).toBe(0);
-    throttle.fail('c');
-    throttle.succeed('c');
-    expect(throttle.delayFor('c')).toBe(0);
   });
 });
 

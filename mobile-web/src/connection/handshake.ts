@@ -17,7 +17,7 @@ import {
   toBase64Url,
   transcriptHash,
 } from '@deskremote/shared';
-import type { DeviceCredentials } from './credentials';
+import type { DeviceCredentials } from './credentials.js';
 
 type Challenge = Extract<ServerMessage, { t: 'challenge' }>;
 

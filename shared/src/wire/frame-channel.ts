@@ -37,6 +37,12 @@ export class FrameChannel<Send extends Encodable, Receive, PlainReceive = Receiv
     return this.sealer.seal(encodeMessage(message, true));
   }
 
+  /** Seals bytes that are not a message: for tests that check what the other side does with garbage. */
+  sealBytes(plaintext: Uint8Array): Uint8Array {
+    if (!this.sealer) throw new Error('not secured yet');
+    return this.sealer.seal(plaintext);
+  }
+
   /** Before `secure`: a plain frame. After: the next sealed frame, or a fatal failure. */
   decodePlain(bytes: Uint8Array): Decoded<PlainReceive> {
     return this.decoders.plain(bytes);

@@ -216,17 +216,23 @@ export class Session {
       this.close(decision === 'deny' ? CloseCode.denied : CloseCode.approvalTimeout);
       return false;
     }
-    if (!this.deps.token.spend(outcome.token)) {
+    // Stored before the welcome, so a crash cannot leave a phone that thinks it is paired with a host
+    // that forgot it; undone if the phone left meanwhile, so the token is spent only with a welcome.
+    const at = Date.now();
+    const device = { id: outcome.deviceId, name: outcome.deviceName, secret: outcome.keys.deviceSecret, pairedAt: at, lastSeenAt: at };
+    const previous = this.deps.devices.get(device.id);
+    try {
+      await this.deps.devices.add(device);
+    } catch (error) {
+      this.deps.log(`could not save the paired phone: ${error instanceof Error ? error.message : String(error)}`);
       this.close(CloseCode.authFailed);
       return false;
     }
-    const at = Date.now();
-    this.deps.devices
-      .add({ id: outcome.deviceId, name: outcome.deviceName, secret: outcome.keys.deviceSecret, pairedAt: at, lastSeenAt: at })
-      .catch((error: unknown) => {
-        this.deps.log(`could not save the paired phone: ${error instanceof Error ? error.message : String(error)}`);
-        this.close(CloseCode.authFailed);
-      });
+    if (this.phase !== 'approving' || !this.deps.token.spend(outcome.token)) {
+      await (previous ? this.deps.devices.add(previous) : this.deps.devices.remove(device.id)).catch(() => {});
+      this.close(CloseCode.authFailed);
+      return false;
+    }
     return true;
   }
 
