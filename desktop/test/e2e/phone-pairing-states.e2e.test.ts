@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Host } from '../../src/host/host.js';
 import { startTestHost } from '../support/test-host.js';
 import { assertChromium } from './support/chromium.js';
+import { PHONE_HOST_NAME } from './support/host-process.js';
 import { Phone } from './support/phone.js';
 
 const phoneDir = join(import.meta.dirname, '..', '..', '..', 'mobile-web', 'dist');
@@ -12,7 +13,7 @@ const phones: Phone[] = [];
 
 beforeAll(async () => {
   assertChromium();
-  ({ host } = await startTestHost({ phoneDir }));
+  ({ host } = await startTestHost({ phoneDir, names: [PHONE_HOST_NAME] }));
 });
 
 afterAll(async () => {
@@ -31,14 +32,24 @@ const unpairedText = async (phone: Phone) => {
   await card.waitFor();
   return card.textContent();
 };
+const plainPage = () => `http://${PHONE_HOST_NAME}:${host.port}/`;
+
+it('is served the way a phone on the Wi-Fi gets it: plain http, not a secure context, gzip only', async () => {
+  const phone = await open(plainPage());
+  expect(await phone.page.evaluate(() => window.isSecureContext)).toBe(false);
+  expect(await phone.page.evaluate(() => typeof crypto.subtle)).toBe('undefined');
+  // Chromium offers brotli and zstd only to secure contexts; the host serves gzip to everyone.
+  const encoding = await phone.page.evaluate(async () => (await fetch('/')).headers.get('content-encoding'));
+  expect(encoding).toBe('gzip');
+});
 
 it('without a QR code or a pairing, the page says to scan the code', async () => {
-  const phone = await open(`http://127.0.0.1:${host.port}/`);
+  const phone = await open(plainPage());
   expect(await unpairedText(phone)).toContain('Scan the QR code on your computer');
 });
 
 it('a page that says to scan pairs when the QR URL is then opened in the same tab', async () => {
-  const phone = await open(`http://127.0.0.1:${host.port}/`);
+  const phone = await open(plainPage());
   await unpairedText(phone);
   // Same path, new fragment: the browser does not reload the page.
   await phone.page.goto(host.pairingUrl());
@@ -51,7 +62,7 @@ it('a QR code that was already used is refused, and the page says to scan the cu
   const first = await open(used);
   await first.waitConnected();
   const second = await open(used);
-  expect(await unpairedText(second)).toContain('already used');
+  expect(await unpairedText(second)).toContain('wrong or was already used');
 });
 
 it('a phone removed on the computer is told so at once, and forgets its pairing', async () => {

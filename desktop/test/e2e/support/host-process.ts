@@ -4,6 +4,9 @@ import { resolve } from 'node:path';
 
 const CLI = resolve(import.meta.dirname, '..', '..', '..', 'dist', 'cli.js');
 
+/** A name that is not an IP address, mapped to 127.0.0.1 inside the phone's browser only. */
+export const PHONE_HOST_NAME = 'deskremote.test';
+
 export class HostProcess {
   private output = '';
   private readonly waiters = new Set<() => void>();
@@ -17,13 +20,30 @@ export class HostProcess {
     child.stderr?.on('data', collect);
   }
 
-  static async start(options: { display: string; dataDir: string; port?: number }): Promise<HostProcess> {
+  /**
+   * Bound to loopback and told it is also `deskremote.test`, the name the phone's browser maps to
+   * 127.0.0.1: the page is then on a plain-http origin that is NOT a secure context, as on a real phone.
+   * Approvals are off (--approve-all) unless `approvals` is set: then the terminal asks.
+   */
+  static async start(options: { display: string; dataDir: string; port?: number; approvals?: boolean }): Promise<HostProcess> {
     const child = spawn(
       process.execPath,
-      [CLI, '--bind', '127.0.0.1', '--port', String(options.port ?? 0), '--data-dir', options.dataDir, '--no-qr'],
+      [
+        CLI,
+        '--bind',
+        '127.0.0.1',
+        '--name',
+        PHONE_HOST_NAME,
+        '--port',
+        String(options.port ?? 0),
+        '--data-dir',
+        options.dataDir,
+        '--no-qr',
+        ...(options.approvals ? [] : ['--approve-all']),
+      ],
       {
         env: { ...process.env, DISPLAY: options.display, WAYLAND_DISPLAY: '', XDG_SESSION_TYPE: 'x11' },
-        stdio: ['ignore', 'pipe', 'pipe'],
+        stdio: ['pipe', 'pipe', 'pipe'],
       },
     );
     const host = new HostProcess(child);
@@ -36,14 +56,17 @@ export class HostProcess {
     return this.output;
   }
 
-  /** The URL the QR code encodes, its address swapped for 127.0.0.1: tests talk to loopback only. */
+  /** The URL the QR code encodes: http://deskremote.test:PORT/#pair=..., which the phone maps to loopback. */
   pairingUrl(): string {
     const urls = [...this.output.matchAll(/Pairing URL: (\S+)/g)].map((m) => m[1] ?? '');
     const last = urls[urls.length - 1];
     if (!last) throw new Error(`the host printed no pairing URL:\n${this.output}`);
-    const url = new URL(last);
-    url.hostname = '127.0.0.1';
-    return url.toString();
+    return last;
+  }
+
+  /** Answers the terminal's "Allow ‹phone›?" question. */
+  answer(line: string): void {
+    this.child.stdin?.write(`${line}\n`);
   }
 
   pairingUrlCount(): number {

@@ -4,6 +4,7 @@
  */
 import { type Browser, type BrowserContext, type CDPSession, chromium, devices, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
+import { PHONE_HOST_NAME } from './host-process.js';
 
 type Point = { x: number; y: number };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -16,9 +17,18 @@ export class Phone {
     private readonly cdp: CDPSession,
   ) {}
 
-  static async open(url: string, profile = 'Pixel 7'): Promise<Phone> {
-    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ ...devices[profile] });
+  /**
+   * `deskremote.test` resolves to 127.0.0.1 in this browser only, so the page is served from a plain
+   * http name: not a secure context (no crypto.subtle, no brotli), exactly what a phone on the LAN sees,
+   * while every byte stays on loopback.
+   */
+  static async open(url: string, profile = 'Pixel 7', locale = 'en-US'): Promise<Phone> {
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP ${PHONE_HOST_NAME} 127.0.0.1`],
+    });
+    const context = await browser.newContext({ ...devices[profile], locale });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await page.goto(url);
