@@ -155,6 +155,7 @@ export class Host {
     this.server = createHttpServer({
       files: () => this.files,
       guard,
+      log: this.log,
       onUpgrade: (request, socket, head) => {
         this.wss.handleUpgrade(request, socket, head, (ws) => {
           const address = request.socket.remoteAddress ?? 'unknown';

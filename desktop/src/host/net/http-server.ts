@@ -4,6 +4,7 @@ import { WS_PATH } from '@deskremote/shared';
 import type { RequestGuard } from '../security/request-guard.js';
 import type { StaticFile } from './static-files.js';
 
+/** On every response, errors included. */
 const SECURITY_HEADERS = {
   'Content-Security-Policy':
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
@@ -11,48 +12,107 @@ const SECURITY_HEADERS = {
   'X-Frame-Options': 'DENY',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
+  // Another site's page may not even embed our files (<img src=http://this-host/...>).
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+} as const;
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  414: 'URI Too Long',
+  421: 'Misdirected Request',
+  426: 'Upgrade Required',
 };
+
+/** Longest request target we read; the page's own paths are a few dozen characters. */
+const MAX_TARGET_CHARS = 2048;
 
 export interface HttpServerOptions {
   files: () => Map<string, StaticFile>;
   guard: RequestGuard;
   /** Called for an upgrade that passed the Host and Origin checks. */
   onUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
+  log?: (line: string) => void;
 }
 
-/** One server: the phone page over GET, and the WebSocket upgrade on /ws. */
+/**
+ * The request's path, or a status to refuse it with. Only origin-form targets ('/...') are served:
+ * absolute URLs, '*', '//host' and the like never name one of our files.
+ */
+export function targetPath(target: string | undefined): { path: string } | { status: number } {
+  if (!target) return { status: 400 };
+  if (target.length > MAX_TARGET_CHARS) return { status: 414 };
+  if (!target.startsWith('/') || target.startsWith('//')) return { status: 400 };
+  const end = target.search(/[?#]/);
+  const raw = end < 0 ? target : target.slice(0, end);
+  try {
+    // Decoded only to compare with our file names; a path is never joined to the file system.
+    return { path: decodeURIComponent(raw) };
+  } catch {
+    return { status: 400 };
+  }
+}
+
+/** One server: the phone page over GET, and the WebSocket upgrade on /ws. No request can throw out of it. */
 export function createHttpServer(options: HttpServerOptions): Server {
-  const server = createServer((request, response) => serveFile(options, request, response));
-  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const refuse = (status: number, text: string) => {
-      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-    };
-    socket.on('error', () => socket.destroy());
-    if (new URL(request.url ?? '/', 'http://x').pathname !== WS_PATH) return refuse(404, 'Not Found');
-    if (!options.guard.hostAllowed(request.headers.host)) return refuse(421, 'Misdirected Request');
-    if (!options.guard.originAllowed(request.headers.origin)) return refuse(403, 'Forbidden');
-    options.onUpgrade(request, socket, head);
+  const log = options.log ?? (() => {});
+  const server = createServer({ maxHeaderSize: 8 * 1024, requestTimeout: 15_000, headersTimeout: 10_000 }, (request, response) => {
+    try {
+      serveFile(options, request, response);
+    } catch (error) {
+      log(`request failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (!response.headersSent) response.writeHead(500, SECURITY_HEADERS);
+      response.end();
+    }
   });
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 15_000;
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    try {
+      upgrade(options, request, socket, head);
+    } catch (error) {
+      log(`upgrade failed: ${error instanceof Error ? error.message : String(error)}`);
+      socket.destroy();
+    }
+  });
+  // Malformed HTTP (bad request lines, oversized headers): Node answers 400 or 431 here, never a crash.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable) return socket.destroy();
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+    socket.end(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  });
   return server;
 }
 
+function upgrade(options: HttpServerOptions, request: IncomingMessage, socket: Duplex, head: Buffer): void {
+  const refuse = (status: number) => {
+    socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  };
+  const target = targetPath(request.url);
+  if ('status' in target) return refuse(target.status);
+  if (target.path !== WS_PATH) return refuse(404);
+  if (request.method !== 'GET') return refuse(405);
+  if (!options.guard.hostAllowed(request.headers.host)) return refuse(421);
+  if (!options.guard.originAllowed(request.headers.origin)) return refuse(403);
+  if (String(request.headers.upgrade ?? '').toLowerCase() !== 'websocket') return refuse(400);
+  options.onUpgrade(request, socket, head);
+}
+
+function refuse(response: ServerResponse, status: number, extra: Record<string, string> = {}): void {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS, ...extra });
+  response.end(`${STATUS_TEXT[status] ?? 'Error'}\n`);
+}
+
 function serveFile(options: HttpServerOptions, request: IncomingMessage, response: ServerResponse): void {
-  if (!options.guard.hostAllowed(request.headers.host)) {
-    response.writeHead(421, { 'Content-Type': 'text/plain' }).end('Misdirected request\n');
-    return;
-  }
-  if (request.method !== 'GET' && request.method !== 'HEAD') {
-    response.writeHead(405, { Allow: 'GET, HEAD' }).end();
-    return;
-  }
-  const path = new URL(request.url ?? '/', 'http://x').pathname;
-  const file = options.files().get(path);
-  if (!file) {
-    response.writeHead(404, { 'Content-Type': 'text/plain', ...SECURITY_HEADERS }).end('Not found\n');
-    return;
-  }
+  if (!options.guard.hostAllowed(request.headers.host)) return refuse(response, 421);
+  if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, { Allow: 'GET, HEAD' });
+  const target = targetPath(request.url);
+  if ('status' in target) return refuse(response, target.status);
+  if (target.path === WS_PATH) return refuse(response, 426, { Upgrade: 'websocket' });
+  const file = options.files().get(target.path);
+  if (!file) return refuse(response, 404);
   const gzip = file.gzipped !== undefined && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
   const body = gzip && file.gzipped ? file.gzipped : file.body;
   response.writeHead(200, {

@@ -90,7 +90,15 @@ export class Session {
     private readonly deps: SessionDeps,
   ) {
     socket.binaryType = 'nodebuffer';
-    socket.on('message', (data, isBinary) => this.onFrame(data as Buffer, isBinary));
+    socket.on('message', (data, isBinary) => {
+      // No frame can end the process: whatever slips through closes this socket alone.
+      try {
+        this.onFrame(data as Buffer, isBinary);
+      } catch (error) {
+        deps.log(`frame failed: ${error instanceof Error ? error.message : String(error)}`);
+        this.close(CloseCode.badMessage);
+      }
+    });
     socket.on('close', () => this.onSocketClosed());
     socket.on('error', () => this.close(CloseCode.badMessage));
     this.authTimer = setTimeout(() => this.close(CloseCode.authTimeout), AUTH_TIMEOUT_MS);
