@@ -3,7 +3,7 @@
  * iOS Safari 14 or Android Chrome 90), or if the app's code fails to start, it shows a card asking to
  * update the browser instead of a blank page. In both languages, since the translations live in the app.
  */
-(function () {
+(() => {
   var modern =
     typeof BigInt === 'function' &&
     typeof Promise !== 'undefined' &&
@@ -36,10 +36,22 @@
     card.style.boxSizing = 'border-box';
     card.appendChild(line('h1', 'Please update your browser', '22px', '700'));
     card.appendChild(
-      line('p', 'This browser is too old for DeskRemote. Update it (iOS 14 or newer, Chrome 90 or newer), or open this page in another browser.', '16px', '400'),
+      line(
+        'p',
+        'This browser is too old for DeskRemote. Update it (iOS 14 or newer, Chrome 90 or newer), or open this page in another browser.',
+        '16px',
+        '400',
+      ),
     );
     card.appendChild(line('h1', '请更新浏览器', '22px', '700'));
-    card.appendChild(line('p', '这个浏览器版本太旧，无法使用 DeskRemote。请更新浏览器（iOS 14 或更高版本，Chrome 90 或更高版本），或换一个浏览器打开本页。', '16px', '400'));
+    card.appendChild(
+      line(
+        'p',
+        '这个浏览器版本太旧，无法使用 DeskRemote。请更新浏览器（iOS 14 或更高版本，Chrome 90 或更高版本），或换一个浏览器打开本页。',
+        '16px',
+        '400',
+      ),
+    );
     root.innerHTML = '';
     root.appendChild(card);
   }
@@ -50,7 +62,7 @@
     return;
   }
   // A syntax or start-up error in the app's code is reported here before the app says it started.
-  window.addEventListener('error', function () {
+  window.addEventListener('error', () => {
     if (!window.__deskremoteStarted) show();
   });
 })();

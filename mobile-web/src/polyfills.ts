@@ -5,7 +5,7 @@
 if (typeof Object.hasOwn !== 'function') {
   // noble's option checks call Object.hasOwn (Safari 15.4+); without it iOS 14 showed a blank page.
   Object.defineProperty(Object, 'hasOwn', {
-    value: (object: object, key: PropertyKey) => Object.prototype.hasOwnProperty.call(object, key),
+    value: (object: object, key: PropertyKey) => Object.hasOwn(object, key),
     configurable: true,
     writable: true,
   });

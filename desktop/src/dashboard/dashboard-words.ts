@@ -31,13 +31,16 @@ const DASHBOARD_EN = {
   deny: 'Deny',
   unknownDevice: 'Unknown device',
   askApproval: 'Ask me before a new phone can pair',
-  conflict: 'Two phones used the same QR code ({names}). Both were refused and a new code is shown: someone may have photographed it.',
+  conflict:
+    'Two phones used the same QR code ({names}). Both were refused and a new code is shown: someone may have photographed it.',
   inputReady: 'Input is injected into this desktop.',
   inputChecking: 'Checking whether input can be injected…',
   inputNoDisplay: 'No X display (DISPLAY is not set): start DeskRemote from inside your desktop session.',
   inputDisplayUnreachable: 'The X display {display} cannot be reached for input: {error}',
-  inputWayland: 'Wayland session: input reaches only X11 (XWayland) windows. For full control log in with an X11 session (“GNOME on Xorg”, “Plasma (X11)”).',
-  inputWaylandNoX11: 'This Wayland session has no XWayland: DeskRemote cannot inject input. Log in with an X11 session (“GNOME on Xorg”, “Plasma (X11)”).',
+  inputWayland:
+    'Wayland session: input reaches only X11 (XWayland) windows. For full control log in with an X11 session (“GNOME on Xorg”, “Plasma (X11)”).',
+  inputWaylandNoX11:
+    'This Wayland session has no XWayland: DeskRemote cannot inject input. Log in with an X11 session (“GNOME on Xorg”, “Plasma (X11)”).',
   inputMacPermission: 'Allow DeskRemote in System Settings › Privacy & Security › Accessibility, then restart DeskRemote.',
   inputMacPermissionUnknown: 'macOS needs DeskRemote to be allowed under System Settings › Privacy & Security › Accessibility.',
   inputDriverFailed: 'The input driver failed to load: {error}',
@@ -79,14 +82,17 @@ const DASHBOARD_ZH: Record<DashboardKey, string> = {
   inputChecking: '正在检查能否注入输入…',
   inputNoDisplay: '没有 X 显示（未设置 DISPLAY）：请在桌面会话中启动 DeskRemote。',
   inputDisplayUnreachable: '无法连接 X 显示 {display} 来注入输入：{error}',
-  inputWayland: 'Wayland 会话：输入只能到达 X11（XWayland）窗口。要完全控制，请以 X11 会话登录（“GNOME on Xorg”或“Plasma (X11)”）。',
-  inputWaylandNoX11: '这个 Wayland 会话没有 XWayland，DeskRemote 无法注入输入。请以 X11 会话登录（“GNOME on Xorg”或“Plasma (X11)”）。',
+  inputWayland:
+    'Wayland 会话：输入只能到达 X11（XWayland）窗口。要完全控制，请以 X11 会话登录（“GNOME on Xorg”或“Plasma (X11)”）。',
+  inputWaylandNoX11:
+    '这个 Wayland 会话没有 XWayland，DeskRemote 无法注入输入。请以 X11 会话登录（“GNOME on Xorg”或“Plasma (X11)”）。',
   inputMacPermission: '请在“系统设置 › 隐私与安全性 › 辅助功能”中允许 DeskRemote，然后重新启动 DeskRemote。',
   inputMacPermissionUnknown: 'macOS 需要在“系统设置 › 隐私与安全性 › 辅助功能”中允许 DeskRemote。',
   inputDriverFailed: '输入驱动加载失败：{error}',
   inputUnsupportedPlatform: '不支持在 {platform} 上注入输入。',
 };
 
+// biome-ignore lint/correctness/noUnusedVariables: read by dashboard.ts, a plain script sharing this page's globals
 const DASHBOARD_INPUT_WORDS: Record<string, DashboardKey> = {
   ok: 'inputReady',
   checking: 'inputChecking',
@@ -102,6 +108,7 @@ const DASHBOARD_INPUT_WORDS: Record<string, DashboardKey> = {
 
 const dashboardChinese = /^zh/i.test(navigator.language);
 
+// biome-ignore lint/correctness/noUnusedVariables: called by dashboard.ts, a plain script sharing this page's globals
 function say(key: DashboardKey, params: Record<string, string | number> = {}): string {
   return (dashboardChinese ? DASHBOARD_ZH : DASHBOARD_EN)[key].replace(/\{(\w+)\}/g, (_, name: string) =>
     String(params[name] ?? ''),

@@ -37,7 +37,8 @@ function renderApprovals(view: DashboardView): void {
   for (const request of view.approvals) {
     const card = element('div', 'approval');
     card.dataset.id = request.id;
-    const device = [request.device.model, request.device.os, request.device.browser].filter(Boolean).join(', ') || say('unknownDevice');
+    const device =
+      [request.device.model, request.device.os, request.device.browser].filter(Boolean).join(', ') || say('unknownDevice');
     const code = element('p', 'approval-code', `${request.code.slice(0, 3)} ${request.code.slice(3)}`);
     const allow = element('button', 'allow', say('allow'));
     allow.type = 'button';
@@ -52,7 +53,11 @@ function renderApprovals(view: DashboardView): void {
       element('p', 'approval-device', say('approvalsDevice', { device, address: request.address.replace(/^::ffff:/, '') })),
       element('p', 'small', say('approvalsCode')),
       code,
-      element('p', 'small approval-expires', say('approvalsExpires', { s: Math.max(0, Math.round((request.expiresAt - Date.now()) / 1000)) })),
+      element(
+        'p',
+        'small approval-expires',
+        say('approvalsExpires', { s: Math.max(0, Math.round((request.expiresAt - Date.now()) / 1000)) }),
+      ),
       buttons,
     );
     section.append(card);

@@ -261,6 +261,16 @@ export class Host {
     return wanted !== 0 && wanted !== this.boundPort ? { wanted, used: this.boundPort } : undefined;
   }
 
+  /** Proof evaluations granted and attempts turned away as busy (for tests and the bench). */
+  get throttleStats(): { granted: number; busy: number } {
+    return { ...this.throttle.stats };
+  }
+
+  /** Unauthenticated sockets open now. */
+  get strangerCount(): number {
+    return this.strangers.size;
+  }
+
   /** The last line of defence saw an exception: let go of everything held, keep serving. */
   releaseAllInput(): Promise<void> {
     return this.dispatcher.releaseAll();

@@ -56,7 +56,10 @@ describe('authenticator', () => {
     const phone = answer(first, { token: token.current });
     expect(auth.verify(phone.message, challenge())).toMatchObject({ ok: false, close: CloseCode.authFailed });
     const c = challenge();
-    expect(auth.verify(answer(c, { token: PairingToken.fresh() }).message, c)).toMatchObject({ ok: false, close: CloseCode.authFailed });
+    expect(auth.verify(answer(c, { token: PairingToken.fresh() }).message, c)).toMatchObject({
+      ok: false,
+      close: CloseCode.authFailed,
+    });
   });
 
   it('says a code expired, was used or was copied, rather than only "wrong"', () => {
@@ -67,7 +70,11 @@ describe('authenticator', () => {
     const used = token.current;
     expect(token.spend(used)).toBe(true);
     c = challenge();
-    expect(auth.verify(answer(c, { token: used }).message, c)).toMatchObject({ ok: false, close: CloseCode.authFailed, why: 'code already used' });
+    expect(auth.verify(answer(c, { token: used }).message, c)).toMatchObject({
+      ok: false,
+      close: CloseCode.authFailed,
+      why: 'code already used',
+    });
   });
 
   it('lets a paired phone back in with its device secret, and no one else', async () => {

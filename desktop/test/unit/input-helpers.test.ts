@@ -19,7 +19,11 @@ describe('input availability', () => {
     expect(assessEnvironment('linux', { DISPLAY: ':0', XDG_SESSION_TYPE: 'x11' })).toBeUndefined();
     expect(assessEnvironment('darwin', {})).toMatchObject({ code: 'mac-permission-unknown' });
     expect(assessEnvironment('win32', {})).toBeUndefined();
-    expect(assessEnvironment('aix', {})).toEqual({ status: 'unavailable', code: 'unsupported-platform', params: { platform: 'aix' } });
+    expect(assessEnvironment('aix', {})).toEqual({
+      status: 'unavailable',
+      code: 'unsupported-platform',
+      params: { platform: 'aix' },
+    });
   });
 });
 

@@ -6,7 +6,7 @@ export function ApprovingCard({ code }: { code: string }) {
     <div className="card" data-testid="approving">
       <h1>{t('approvingTitle')}</h1>
       <p>{t('approvingBody')}</p>
-      <p className="confirm-code" data-testid="confirm-code" aria-label={code}>
+      <p className="confirm-code" data-testid="confirm-code">
         {code.slice(0, 3)} {code.slice(3)}
       </p>
       <p className="card-note">{t('approvingWait')}</p>

@@ -15,7 +15,7 @@ import {
   type ServerMessage,
 } from '@deskremote/shared';
 import { reconnectDelay } from './backoff';
-import { type LinkEnd, type RetryReason, type StopReason, closeAction } from './close-policy';
+import { closeAction, type LinkEnd, type RetryReason, type StopReason } from './close-policy';
 import { credentialStore, newDeviceId } from './credentials';
 import { type DeltaKind, DeltaSender } from './delta-sender';
 import { Link } from './link';
@@ -213,7 +213,7 @@ export class Connection {
     this.requests.failAll('connection-closed');
   }
 
-  private onMessage(message: ServerMessage): void {
+  private onMessage(message: ServerMessage) {
     switch (message.t) {
       case 'snapshot':
         return this.update({ state: message.state });
@@ -230,7 +230,7 @@ export class Connection {
     }
   }
 
-  private afterEnd(end: LinkEnd): void {
+  private afterEnd(end: LinkEnd) {
     clearTimeout(this.approvalTimer);
     this.stopHeartbeat();
     this.requests.failAll('connection-closed');

@@ -12,8 +12,8 @@ import {
   nobleX25519,
   PROTOCOL_VERSION,
   randomId,
-  type SessionKeys,
   type ServerMessage,
+  type SessionKeys,
   toBase64Url,
   transcriptHash,
 } from '@deskremote/shared';

@@ -76,7 +76,7 @@ export class Link {
     this.finish(code);
   }
 
-  private onFrame(data: unknown): void {
+  private onFrame(data: unknown) {
     if (this.stage === 'ended') return;
     this.lastHeard = performance.now();
     if (!(data instanceof ArrayBuffer)) return this.close(CloseCode.badMessage);
@@ -103,7 +103,7 @@ export class Link {
     this.events.message(message);
   }
 
-  private onChallenge(bytes: Uint8Array): void {
+  private onChallenge(bytes: Uint8Array) {
     const decoded = this.channel.decodePlain(bytes);
     if (!decoded.ok || decoded.message.t !== 'challenge') return this.close(CloseCode.badMessage);
     if (decoded.message.protocol !== PROTOCOL_VERSION) {

@@ -59,15 +59,18 @@ export function targetPath(target: string | undefined): { path: string } | { sta
 /** One server: the phone page over GET, and the WebSocket upgrade on /ws. No request can throw out of it. */
 export function createHttpServer(options: HttpServerOptions): Server {
   const log = options.log ?? (() => {});
-  const server = createServer({ maxHeaderSize: 8 * 1024, requestTimeout: 15_000, headersTimeout: 10_000 }, (request, response) => {
-    try {
-      serveFile(options, request, response);
-    } catch (error) {
-      log(`request failed: ${error instanceof Error ? error.message : String(error)}`);
-      if (!response.headersSent) response.writeHead(500, SECURITY_HEADERS);
-      response.end();
-    }
-  });
+  const server = createServer(
+    { maxHeaderSize: 8 * 1024, requestTimeout: 15_000, headersTimeout: 10_000 },
+    (request, response) => {
+      try {
+        serveFile(options, request, response);
+      } catch (error) {
+        log(`request failed: ${error instanceof Error ? error.message : String(error)}`);
+        if (!response.headersSent) response.writeHead(500, SECURITY_HEADERS);
+        response.end();
+      }
+    },
+  );
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     try {
@@ -81,7 +84,9 @@ export function createHttpServer(options: HttpServerOptions): Server {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     if (!socket.writable) return socket.destroy();
     const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-    socket.end(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    socket.end(
+      `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+    );
   });
   return server;
 }
@@ -91,12 +96,30 @@ function upgrade(options: HttpServerOptions, request: IncomingMessage, socket: D
     socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   };
   const target = targetPath(request.url);
-  if ('status' in target) return refuse(target.status);
-  if (target.path !== WS_PATH) return refuse(404);
-  if (request.method !== 'GET') return refuse(405);
-  if (!options.guard.hostAllowed(request.headers.host)) return refuse(421);
-  if (!options.guard.originAllowed(request.headers.origin)) return refuse(403);
-  if (String(request.headers.upgrade ?? '').toLowerCase() !== 'websocket') return refuse(400);
+  if ('status' in target) {
+    refuse(target.status);
+    return;
+  }
+  if (target.path !== WS_PATH) {
+    refuse(404);
+    return;
+  }
+  if (request.method !== 'GET') {
+    refuse(405);
+    return;
+  }
+  if (!options.guard.hostAllowed(request.headers.host)) {
+    refuse(421);
+    return;
+  }
+  if (!options.guard.originAllowed(request.headers.origin)) {
+    refuse(403);
+    return;
+  }
+  if (String(request.headers.upgrade ?? '').toLowerCase() !== 'websocket') {
+    refuse(400);
+    return;
+  }
   options.onUpgrade(request, socket, head);
 }
 
@@ -106,13 +129,28 @@ function refuse(response: ServerResponse, status: number, extra: Record<string, 
 }
 
 function serveFile(options: HttpServerOptions, request: IncomingMessage, response: ServerResponse): void {
-  if (!options.guard.hostAllowed(request.headers.host)) return refuse(response, 421);
-  if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, { Allow: 'GET, HEAD' });
+  if (!options.guard.hostAllowed(request.headers.host)) {
+    refuse(response, 421);
+    return;
+  }
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    refuse(response, 405, { Allow: 'GET, HEAD' });
+    return;
+  }
   const target = targetPath(request.url);
-  if ('status' in target) return refuse(response, target.status);
-  if (target.path === WS_PATH) return refuse(response, 426, { Upgrade: 'websocket' });
+  if ('status' in target) {
+    refuse(response, target.status);
+    return;
+  }
+  if (target.path === WS_PATH) {
+    refuse(response, 426, { Upgrade: 'websocket' });
+    return;
+  }
   const file = options.files().get(target.path);
-  if (!file) return refuse(response, 404);
+  if (!file) {
+    refuse(response, 404);
+    return;
+  }
   const gzip = file.gzipped !== undefined && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
   const body = gzip && file.gzipped ? file.gzipped : file.body;
   response.writeHead(200, {

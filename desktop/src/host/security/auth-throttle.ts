@@ -1,208 +1,234 @@
 /**
- * Slows guessing without locking anyone out. Proof evaluations are bounded per second in total (a
- * token bucket no new address can refill), attempts from one address are evaluated one at a time,
- * and each failure from an address adds a wait before its next attempt that doubles up to two
- * seconds, never more: the right credential is accepted within three seconds of the last wrong one.
- * Waiters with a clean record go first; when too many wait, the worst record is turned away.
+ * Slows proof guessing without ever locking anyone out.
+ *
+ * What bounds guessing is one token bucket shared by all addresses: a new address brings no new
+ * tokens, so cycling through addresses buys an attacker nothing. Per-address memory only keeps things
+ * fair (and may be forgotten, LRU): attempts from one address are evaluated one at a time, each failure
+ * delays that address's next evaluation (doubling, but capped so the right credential still gets in
+ * within seconds), and when several addresses wait for a token the cleanest record goes first.
  */
 import { RateLimiter } from './rate-limiter.js';
 
 export interface AuthThrottleOptions {
-  globalPerSecond?: number;
-  globalBurst?: number;
-  baseDelayMs?: number;
-  maxDelayMs?: number;
-  forgetAfterMs?: number;
-  maxWaitingPerAddress?: number;
-  maxWaiting?: number;
-  maxAddresses?: number;
-  now?: () => number;
+  globalPerSecond?: number; // proof evaluations per second, all addresses together (default 20)
+  globalBurst?: number; // default 20
+  baseDelayMs?: number; // first penalty after a failure from an address (default 100), doubling per failure...
+  maxDelayMs?: number; // ...up to this (default 2000), so the right credential is accepted within 3 s of the last wrong one
+  forgetAfterMs?: number; // an address's failures are forgotten after this long without one (default 10 min)
+  maxWaitingPerAddress?: number; // attempts waiting per address beyond the one being evaluated (default 1: two in line wait at most two capped penalties, under the 5 s auth timeout)
+  maxWaiting?: number; // attempts waiting in total (default 64)
+  maxAddresses?: number; // addresses remembered (default 10 000; least recently used dropped)
+  now?: () => number; // injectable clock (ms)
 }
 
 export type Admission =
   | { granted: true; finish(outcome: 'success' | 'failure'): void }
   | { granted: false; reason: 'busy' | 'aborted' };
 
-interface Record {
+/** A grant whose finish never comes is released after this long, so a bug cannot wedge an address. */
+const GRANT_TIMEOUT_MS = 10_000;
+
+interface AddressState {
   failures: number;
   lastFailureAt: number;
-  busy: boolean;
+  /** Granted and not finished: at most one per address. */
+  evaluating: boolean;
+  /** Attempts from this address in the queue. */
   waiting: number;
 }
 
 interface Waiter {
-  address: string;
-  seq: number;
-  resolve: (admission: Admission) => void;
-  cleanup: () => void;
+  readonly address: string;
+  readonly resolve: (admission: Admission) => void;
 }
 
-/** A grant whose finish never comes is released after this long, so an address cannot be wedged. */
-const STALE_GRANT_MS = 10_000;
+interface Grant {
+  readonly state: AddressState;
+  readonly releaseAt: number;
+}
+
+const BUSY: Admission = { granted: false, reason: 'busy' };
+const ABORTED: Admission = { granted: false, reason: 'aborted' };
 
 export class AuthThrottle {
-  private readonly records = new Map<string, Record>();
-  private readonly waiters: Waiter[] = [];
-  private readonly bucket: RateLimiter;
-  private readonly o: Required<Omit<AuthThrottleOptions, 'now'>>;
-  private readonly now: () => number;
-  private timer: NodeJS.Timeout | undefined;
-  private seq = 0;
   readonly stats = { granted: 0, busy: 0 };
+  private readonly options: Required<AuthThrottleOptions>;
+  private readonly bucket: RateLimiter;
+  /** Insertion order is recency: the first entry is the least recently used. */
+  private readonly addresses = new Map<string, AddressState>();
+  /** Arrival order, so ties go to the oldest; at most `maxWaiting` long, so scanning it is cheap. */
+  private readonly queue: Waiter[] = [];
+  /** Grant order, which is also release-deadline order. */
+  private readonly grants = new Set<Grant>();
+  private timer: NodeJS.Timeout | undefined;
+  private timerAt = Infinity;
 
   constructor(options: AuthThrottleOptions = {}) {
-    this.now = options.now ?? Date.now;
-    this.o = {
-      globalPerSecond: options.globalPerSecond ?? 20,
-      globalBurst: options.globalBurst ?? 20,
-      baseDelayMs: options.baseDelayMs ?? 100,
-      maxDelayMs: options.maxDelayMs ?? 2000,
-      forgetAfterMs: options.forgetAfterMs ?? 10 * 60_000,
-      maxWaitingPerAddress: options.maxWaitingPerAddress ?? 2,
-      maxWaiting: options.maxWaiting ?? 64,
-      maxAddresses: options.maxAddresses ?? 10_000,
+    this.options = {
+      globalPerSecond: 20,
+      globalBurst: 20,
+      baseDelayMs: 100,
+      maxDelayMs: 2000,
+      forgetAfterMs: 10 * 60_000,
+      maxWaitingPerAddress: 1,
+      maxWaiting: 64,
+      maxAddresses: 10_000,
+      now: () => performance.now(),
+      ...options,
     };
-    this.bucket = new RateLimiter(this.o.globalPerSecond, this.o.globalBurst, this.now);
+    this.bucket = new RateLimiter(this.options.globalPerSecond, this.options.globalBurst, this.options.now);
   }
 
   /** Waits for this address's turn to have one proof evaluated. */
   admit(address: string, signal?: AbortSignal): Promise<Admission> {
-    if (signal?.aborted) return Promise.resolve({ granted: false, reason: 'aborted' });
-    const record = this.record(address);
-    if (record.waiting >= this.o.maxWaitingPerAddress + (record.busy ? 0 : 1)) return Promise.resolve(this.refuse());
-    if (this.waiters.length >= this.o.maxWaiting) {
+    if (signal?.aborted) return Promise.resolve(ABORTED);
+    const state = this.touch(address);
+    // One attempt being evaluated (or next in line) plus maxWaitingPerAddress behind it.
+    const held = (state.evaluating ? 1 : 0) + state.waiting;
+    if (held > this.options.maxWaitingPerAddress) return Promise.resolve(this.refuse(address));
+    if (this.queue.length >= this.options.maxWaiting) {
+      // Full: a cleaner record than the worst waiter takes its place, so guessers cannot crowd phones out.
       const worst = this.worstWaiter();
-      if (!worst || this.failuresOf(worst.address) <= this.failuresOf(address)) return Promise.resolve(this.refuse());
-      this.remove(worst);
-      worst.resolve(this.refuse());
+      if (!worst || this.failures(this.stateOf(worst)) <= this.failures(state)) return Promise.resolve(this.refuse(address));
+      this.dequeue(worst);
+      worst.resolve(this.refuse(worst.address));
     }
     return new Promise((resolve) => {
-      const onAbort = () => {
-        this.remove(waiter);
-        resolve({ granted: false, reason: 'aborted' });
+      const onAbort = (): void => {
+        if (!this.dequeue(waiter)) return;
+        waiter.resolve(ABORTED);
+        this.pump();
       };
       const waiter: Waiter = {
         address,
-        seq: this.seq++,
-        resolve,
-        cleanup: () => signal?.removeEventListener('abort', onAbort),
+        resolve: (admission) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(admission);
+        },
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      record.waiting++;
-      this.waiters.push(waiter);
+      this.queue.push(waiter);
+      state.waiting++;
       this.pump();
     });
   }
 
-  private refuse(): Admission {
-    this.stats.busy++;
-    return { granted: false, reason: 'busy' };
-  }
-
-  /** Grants every waiter whose turn has come, then sleeps until the next one's. */
+  /** Grants every waiter that may go now, then sleeps until the earliest moment another may. */
   private pump(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    let wakeIn = Number.POSITIVE_INFINITY;
-    const now = this.now();
-    const order = [...this.waiters].sort((a, b) => this.failuresOf(a.address) - this.failuresOf(b.address) || a.seq - b.seq);
-    const seen = new Set<string>();
-    for (const waiter of order) {
-      // One at a time per address, in arrival order.
-      if (seen.has(waiter.address)) continue;
-      seen.add(waiter.address);
-      const record = this.record(waiter.address);
-      if (record.busy) continue;
-      const readyAt = record.failures > 0 ? record.lastFailureAt + this.penalty(record.failures) : now;
-      if (readyAt > now) {
-        wakeIn = Math.min(wakeIn, readyAt - now);
-        continue;
+    const now = this.options.now();
+    for (const grant of this.grants) if (grant.releaseAt <= now) this.release(grant, 'failure');
+    let wakeAt = Infinity;
+    for (;;) {
+      let best: Waiter | undefined;
+      let bestFailures = Infinity;
+      const seen = new Set<string>();
+      for (const waiter of this.queue) {
+        // Only the oldest waiter of each address may go: attempts from one address are FIFO.
+        if (seen.has(waiter.address)) continue;
+        seen.add(waiter.address);
+        const state = this.stateOf(waiter);
+        if (state.evaluating) continue;
+        const readyAt = this.readyAt(state);
+        if (readyAt > now) wakeAt = Math.min(wakeAt, readyAt);
+        else if (this.failures(state) < bestFailures) [best, bestFailures] = [waiter, this.failures(state)];
       }
+      if (!best) break;
       if (!this.bucket.take()) {
-        wakeIn = Math.min(wakeIn, 1000 / this.o.globalPerSecond);
+        wakeAt = Math.min(wakeAt, now + this.bucket.msUntilToken());
         break;
       }
-      this.remove(waiter);
-      this.grant(waiter);
+      this.grant(best, now);
     }
-    if (this.waiters.length > 0 && Number.isFinite(wakeIn)) {
-      this.timer = setTimeout(() => this.pump(), Math.max(1, Math.ceil(wakeIn)));
-      this.timer.unref();
-    }
+    const oldest = this.grants.values().next().value;
+    this.schedule(Math.min(wakeAt, oldest?.releaseAt ?? Infinity));
   }
 
-  private grant(waiter: Waiter): void {
-    const record = this.record(waiter.address);
-    record.busy = true;
+  private grant(waiter: Waiter, now: number): void {
+    this.dequeue(waiter);
+    const state = this.stateOf(waiter);
+    state.evaluating = true;
     this.stats.granted++;
-    let finished = false;
-    const finish = (outcome: 'success' | 'failure') => {
-      if (finished) return;
-      finished = true;
-      clearTimeout(stale);
-      record.busy = false;
-      if (outcome === 'success') {
-        record.failures = 0;
-        if (record.waiting === 0) this.records.delete(waiter.address);
-      } else {
-        record.failures++;
-        record.lastFailureAt = this.now();
-      }
-      this.pump();
+    const grant: Grant = { state, releaseAt: now + GRANT_TIMEOUT_MS };
+    this.grants.add(grant);
+    const finish = (outcome: 'success' | 'failure'): void => {
+      if (this.release(grant, outcome)) this.pump();
     };
-    const stale = setTimeout(() => finish('failure'), STALE_GRANT_MS);
-    stale.unref();
     waiter.resolve({ granted: true, finish });
   }
 
-  private remove(waiter: Waiter): void {
-    const index = this.waiters.indexOf(waiter);
-    if (index < 0) return;
-    this.waiters.splice(index, 1);
-    waiter.cleanup();
-    const record = this.records.get(waiter.address);
-    if (record) record.waiting--;
+  /** Only the first finish counts, whether the caller's or the timeout's (which counts it as a failure). */
+  private release(grant: Grant, outcome: 'success' | 'failure'): boolean {
+    if (!this.grants.delete(grant)) return false;
+    const { state } = grant;
+    state.evaluating = false;
+    if (outcome === 'success') state.failures = 0;
+    else [state.failures, state.lastFailureAt] = [this.failures(state) + 1, this.options.now()];
+    return true;
+  }
+
+  private failures(state: AddressState): number {
+    return this.options.now() - state.lastFailureAt >= this.options.forgetAfterMs ? 0 : state.failures;
+  }
+
+  private readyAt(state: AddressState): number {
+    const failures = this.failures(state);
+    if (failures === 0) return -Infinity;
+    // The exponent is capped only to keep the arithmetic finite; maxDelayMs is the real cap.
+    const delay = Math.min(this.options.maxDelayMs, this.options.baseDelayMs * 2 ** Math.min(failures - 1, 30));
+    return state.lastFailureAt + delay;
   }
 
   private worstWaiter(): Waiter | undefined {
     let worst: Waiter | undefined;
-    for (const waiter of this.waiters) {
-      if (!worst) worst = waiter;
-      else {
-        const diff = this.failuresOf(waiter.address) - this.failuresOf(worst.address);
-        if (diff > 0 || (diff === 0 && waiter.seq > worst.seq)) worst = waiter;
-      }
+    for (const waiter of this.queue) {
+      // `>=`: among equals the newest is evicted, as it has waited least.
+      if (!worst || this.failures(this.stateOf(waiter)) >= this.failures(this.stateOf(worst))) worst = waiter;
     }
     return worst;
   }
 
-  private penalty(failures: number): number {
-    return Math.min(this.o.maxDelayMs, this.o.baseDelayMs * 2 ** Math.min(30, failures - 1));
+  private refuse(address: string): Admission {
+    this.stats.busy++;
+    const state = this.addresses.get(address);
+    if (state && !state.evaluating && state.waiting === 0 && this.failures(state) === 0) this.addresses.delete(address);
+    return BUSY;
   }
 
-  private failuresOf(address: string): number {
-    return this.records.get(address)?.failures ?? 0;
+  private dequeue(waiter: Waiter): boolean {
+    const index = this.queue.indexOf(waiter);
+    if (index < 0) return false;
+    this.queue.splice(index, 1);
+    this.stateOf(waiter).waiting--;
+    return true;
   }
 
-  /** The address's record, refreshed; least recently used addresses are forgotten beyond the limit. */
-  private record(address: string): Record {
-    let record = this.records.get(address);
-    if (record && record.failures > 0 && this.now() - record.lastFailureAt > this.o.forgetAfterMs) {
-      record.failures = 0;
+  /** An address with a waiter or a grant is never dropped, so this lookup cannot miss. */
+  private stateOf(waiter: Waiter): AddressState {
+    return this.addresses.get(waiter.address)!;
+  }
+
+  /** Marks the address most recently used; drops the least recently used idle ones beyond the bound. */
+  private touch(address: string): AddressState {
+    const state = this.addresses.get(address) ?? { failures: 0, lastFailureAt: 0, evaluating: false, waiting: 0 };
+    this.addresses.delete(address);
+    this.addresses.set(address, state);
+    for (const [key, other] of this.addresses) {
+      if (this.addresses.size <= this.options.maxAddresses) break;
+      if (!other.evaluating && other.waiting === 0 && other !== state) this.addresses.delete(key);
     }
-    if (!record) {
-      record = { failures: 0, lastFailureAt: 0, busy: false, waiting: 0 };
-      if (this.records.size >= this.o.maxAddresses) this.forgetOldest();
-    } else this.records.delete(address);
-    this.records.set(address, record);
-    return record;
+    return state;
   }
 
-  private forgetOldest(): void {
-    for (const [address, record] of this.records) {
-      if (record.busy || record.waiting > 0) continue;
-      this.records.delete(address);
-      return;
-    }
+  /** One timer for everything (penalties, tokens, stale grants); unref'd so it never keeps a process alive. */
+  private schedule(at: number): void {
+    if (at === this.timerAt) return;
+    clearTimeout(this.timer);
+    this.timerAt = at;
+    if (at < Infinity) this.timer = setTimeout(this.wake, Math.max(0, Math.ceil(at - this.options.now()))).unref();
   }
+
+  private readonly wake = (): void => {
+    this.timerAt = Infinity;
+    this.pump();
+  };
 }

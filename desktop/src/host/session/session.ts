@@ -26,7 +26,7 @@ import type { WebSocket } from 'ws';
 import type { DeviceStore } from '../devices/device-store.js';
 import type { CommandRejected, Dispatcher } from '../input/dispatcher.js';
 import type { Approvals } from '../pairing/approvals.js';
-import type { AuthOutcome, Authenticator, ChallengeSecrets } from '../pairing/authenticator.js';
+import type { Authenticator, AuthOutcome, ChallengeSecrets } from '../pairing/authenticator.js';
 import { describeUserAgent } from '../pairing/device-description.js';
 import type { PairingToken } from '../pairing/pairing-token.js';
 import type { AuthThrottle } from '../security/auth-throttle.js';
@@ -227,7 +227,13 @@ export class Session {
     // Stored before the welcome, so a crash cannot leave a phone that thinks it is paired with a host
     // that forgot it; undone if the phone left meanwhile, so the token is spent only with a welcome.
     const at = Date.now();
-    const device = { id: outcome.deviceId, name: outcome.deviceName, secret: outcome.keys.deviceSecret, pairedAt: at, lastSeenAt: at };
+    const device = {
+      id: outcome.deviceId,
+      name: outcome.deviceName,
+      secret: outcome.keys.deviceSecret,
+      pairedAt: at,
+      lastSeenAt: at,
+    };
     const previous = this.deps.devices.get(device.id);
     try {
       await this.deps.devices.add(device);

@@ -1,0 +1,266 @@
+/**
+ * A venue's worst day, against the real host on 127.0.0.1: malformed requests, a crowd of idle sockets,
+ * a flood of wrong proofs from one address and from many, expired and copied codes. Each test also
+ * checks that a paired phone keeps working and that nothing the attacker sent was injected.
+ */
+import { CloseCode, PROTOCOL_VERSION, randomId, type ServerMessage } from '@deskremote/shared';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Host } from '../../src/host/host.js';
+import { connectRaw } from '../support/raw-client.js';
+import { rawRequest } from '../support/raw-http.js';
+import { currentToken, type PairedPhone, pairPhone, resumePhone, startPairing, startTestHost } from '../support/test-host.js';
+
+const hosts: Host[] = [];
+async function start(...args: Parameters<typeof startTestHost>) {
+  const started = await startTestHost(...args);
+  hosts.push(started.host);
+  return started;
+}
+afterEach(async () => {
+  await Promise.all(hosts.splice(0).map((h) => h.stop()));
+});
+
+/** The paired phone still gets its commands through: a key press is acked and reaches the driver. */
+async function stillWorks(host: Host, phone: PairedPhone, calls: unknown[]): Promise<void> {
+  const client = await resumePhone(host, phone.deviceId, phone.secret);
+  await client.next('welcome', 3000);
+  const before = calls.length;
+  client.send({ t: 'key', id: 99, key: 'Enter' });
+  const ack = await client.next('ack');
+  expect(ack).toEqual({ t: 'ack', id: 99 });
+  expect(calls.length).toBe(before + 1);
+  client.socket.close();
+}
+
+/** Runs `task` for 0..count-1 with at most `width` at a time. */
+async function inParallel(count: number, width: number, task: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < count) await task(next++);
+    }),
+  );
+}
+
+/** One attempt with a random proof; resolves with the close code. */
+async function wrongProof(port: number, localAddress?: string): Promise<number> {
+  const client = await connectRaw(port, undefined, localAddress ? { localAddress } : {});
+  client.send({
+    t: 'pair',
+    protocol: PROTOCOL_VERSION,
+    deviceId: randomId(18),
+    deviceName: 'guess',
+    clientNonce: randomId(24),
+    key: randomId(32),
+    proof: randomId(32),
+  });
+  return (await client.closed).code;
+}
+
+describe('the front door', () => {
+  it('answers malformed targets, methods and headers with the right status, and keeps serving', async () => {
+    const { host, driver } = await start();
+    const phone = await pairPhone(host);
+    const at = `127.0.0.1:${host.port}`;
+    const upgrade =
+      'Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n';
+    const cases: Array<[string, string | Buffer, number[]]> = [
+      ['a target new URL() cannot parse', `GET // HTTP/1.1\r\nHost: ${at}\r\n\r\n`, [400]],
+      ['the same on the upgrade', `GET // HTTP/1.1\r\nHost: ${at}\r\nOrigin: http://${at}\r\n${upgrade}\r\n`, [400]],
+      ['an absolute-form target', `GET http://evil.example/ HTTP/1.1\r\nHost: ${at}\r\n\r\n`, [400]],
+      ['an asterisk target', `OPTIONS * HTTP/1.1\r\nHost: ${at}\r\n\r\n`, [400, 405]],
+      ['a broken percent-escape', `GET /%E0%A4%A HTTP/1.1\r\nHost: ${at}\r\n\r\n`, [400]],
+      ['a very long target', `GET /${'a'.repeat(5000)} HTTP/1.1\r\nHost: ${at}\r\n\r\n`, [414]],
+      ['another method', `DELETE / HTTP/1.1\r\nHost: ${at}\r\n\r\n`, [405]],
+      ['no Host header', 'GET / HTTP/1.1\r\n\r\n', [400, 421]],
+      ['a foreign Host', `GET / HTTP/1.1\r\nHost: evil.example\r\n\r\n`, [421]],
+      ['an oversized header', `GET / HTTP/1.1\r\nHost: ${at}\r\nX-Big: ${'b'.repeat(20_000)}\r\n\r\n`, [431]],
+      ['garbage instead of HTTP', 'HELLO THERE\r\n\r\n', [400]],
+      ['binary garbage', Buffer.from([0, 1, 2, 255, 13, 10, 13, 10]), [400]],
+      ['the WebSocket path without an upgrade', `GET /ws HTTP/1.1\r\nHost: ${at}\r\n\r\n`, [426]],
+      ['an upgrade elsewhere', `GET /other HTTP/1.1\r\nHost: ${at}\r\nOrigin: http://${at}\r\n${upgrade}\r\n`, [404]],
+      ['an upgrade with a broken escape', `GET /ws%ZZ HTTP/1.1\r\nHost: ${at}\r\nOrigin: http://${at}\r\n${upgrade}\r\n`, [400]],
+      ['an upgrade by POST', `POST /ws HTTP/1.1\r\nHost: ${at}\r\nOrigin: http://${at}\r\n${upgrade}\r\n`, [405]],
+      [
+        'an upgrade from a foreign origin',
+        `GET /ws HTTP/1.1\r\nHost: ${at}\r\nOrigin: http://evil.example\r\n${upgrade}\r\n`,
+        [403],
+      ],
+      [
+        'an upgrade with a bad key',
+        `GET /ws HTTP/1.1\r\nHost: ${at}\r\nOrigin: http://${at}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: x\r\n\r\n`,
+        [400],
+      ],
+    ];
+    for (const [name, request, statuses] of cases) {
+      const response = await rawRequest(host.port, request);
+      expect(statuses, `${name}: got ${response.status}`).toContain(response.status);
+    }
+    // Every answer the host writes itself carries the security headers.
+    const notFound = await fetch(`http://${at}/nothing`);
+    expect(notFound.status).toBe(404);
+    expect(notFound.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(notFound.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    expect((await fetch(`http://${at}/`, { method: 'POST', body: 'x' })).headers.get('x-frame-options')).toBe('DENY');
+    await stillWorks(host, phone, driver.calls);
+    expect(driver.calls.filter((c) => c[0] !== 'tapKey')).toEqual([]);
+  });
+});
+
+describe('room for the phones that belong', () => {
+  it('a paired phone gets in within 2 s while 1,000 idle strangers hold sockets', async () => {
+    const { host, driver } = await start();
+    const phone = await pairPhone(host);
+    phone.client.socket.close();
+    const strangers: Array<Awaited<ReturnType<typeof connectRaw>>> = [];
+    // From 125 addresses (127.0.1.x), 8 sockets each: the per-address and the total budget both fill.
+    await inParallel(1000, 50, async (i) => {
+      strangers.push(await connectRaw(host.port, undefined, { localAddress: `127.0.1.${1 + (i % 125)}` }));
+    });
+    expect(host.strangerCount).toBeLessThanOrEqual(64);
+    const started = performance.now();
+    const back = await resumePhone(host, phone.deviceId, phone.secret);
+    await back.next('welcome', 2000);
+    expect(performance.now() - started).toBeLessThan(2000);
+    back.send({ t: 'key', id: 1, key: 'Enter' });
+    await back.next('ack');
+    expect(driver.calls).toEqual([['tapKey', 'Enter', []]]);
+    for (const s of strangers) s.socket.terminate();
+  });
+});
+
+describe('a throttle that slows guessing without locking anyone out', () => {
+  it('10,000 wrong proofs from one address: none gets in, evaluations stay bounded, the right credential is accepted within 3 s', async () => {
+    const { host, driver } = await start();
+    const phone = await pairPhone(host);
+    phone.client.socket.close();
+    const codes = new Map<number, number>();
+    const started = performance.now();
+    await inParallel(10_000, 32, async () => {
+      const code = await wrongProof(host.port);
+      codes.set(code, (codes.get(code) ?? 0) + 1);
+    });
+    const seconds = (performance.now() - started) / 1000;
+    // Refused as wrong, turned away as busy, dropped from the crowd, or timed out waiting: never welcomed.
+    const refusals: number[] = [CloseCode.authFailed, CloseCode.tryLater, CloseCode.crowded, CloseCode.authTimeout];
+    expect([...codes.keys()].filter((c) => !refusals.includes(c))).toEqual([]);
+    expect(codes.get(CloseCode.authFailed)).toBeGreaterThan(0);
+    // Bounded: at most the global rate (20/s) plus its burst were ever evaluated.
+    expect(host.throttleStats.granted).toBeLessThanOrEqual(20 * seconds + 21 + 1);
+    const lastWrong = performance.now();
+    const back = await resumePhone(host, phone.deviceId, phone.secret);
+    await back.next('welcome', 3000);
+    expect(performance.now() - lastWrong).toBeLessThan(3000);
+    expect(driver.calls).toEqual([]);
+  }, 120_000);
+
+  it('10,000 wrong proofs spread over many addresses: no reset by churn, and the right credential still gets in', async () => {
+    const { host, driver } = await start();
+    const phone = await pairPhone(host);
+    phone.client.socket.close();
+    const started = performance.now();
+    // More attempts in flight than the throttle lets wait: the extra ones are turned away at once.
+    await inParallel(10_000, 160, async (i) => {
+      await wrongProof(host.port, `127.0.${2 + Math.floor(i / 250)}.${1 + (i % 250)}`);
+    });
+    const seconds = (performance.now() - started) / 1000;
+    expect(host.throttleStats.granted).toBeLessThanOrEqual(20 * seconds + 21 + 1);
+    const lastWrong = performance.now();
+    const back = await resumePhone(host, phone.deviceId, phone.secret, { localAddress: '127.0.2.1' });
+    await back.next('welcome', 3000);
+    expect(performance.now() - lastWrong).toBeLessThan(3000);
+    expect(driver.calls).toEqual([]);
+  }, 120_000);
+});
+
+describe('one-time codes that mean it', () => {
+  it('a QR code expires by itself: the old one is refused as expired, and a new one is announced', async () => {
+    const { host } = await start({ pairingLifetimeMs: 300 });
+    const old = currentToken(host);
+    const announced = new Promise<string>((resolve) => host.onEvent((e) => e.type === 'pairing-url' && resolve(e.url)));
+    await announced;
+    const late = await startPairing(host, { token: old });
+    expect((await late.client.closed).code).toBe(CloseCode.codeExpired);
+    expect(host.pairedDevices).toEqual([]);
+  });
+
+  it('a proof followed at once by another frame is closed and does not spend the token', async () => {
+    const { host, driver } = await start();
+    const token = currentToken(host);
+    const hurried = await startPairing(host, { token });
+    hurried.client.send({ t: 'key', id: 1, key: 'a' });
+    expect((await hurried.client.closed).code).toBe(CloseCode.badMessage);
+    expect(currentToken(host)).toBe(token);
+    expect(host.pairedDevices).toEqual([]);
+    const patient = await startPairing(host, { token });
+    expect((await patient.client.next('welcome')).t).toBe('welcome');
+    expect(driver.calls).toEqual([]);
+  });
+});
+
+describe('approval on the desktop', () => {
+  const waitForQuestion = (host: Host) =>
+    new Promise<string>((resolve) => {
+      const check = () => {
+        const first = host.approvals.list()[0];
+        if (first) resolve(first.id);
+        else setTimeout(check, 5);
+      };
+      check();
+    });
+
+  it('allow: the phone is welcomed with the code both screens show, and stored', async () => {
+    const { host } = await start({ requireApproval: true });
+    const phone = await startPairing(host, { deviceName: 'Lectern' });
+    const id = await waitForQuestion(host);
+    expect(host.approvals.list()[0]).toMatchObject({ deviceName: 'Lectern', code: phone.confirmCode });
+    expect(host.decideApproval(id, true)).toBe(true);
+    expect((await phone.client.next('welcome')).t).toBe('welcome');
+    expect(host.pairedDevices.map((d) => d.name)).toEqual(['Lectern']);
+  });
+
+  it('deny: refused, nothing stored, the code still good for the right phone', async () => {
+    const { host } = await start({ requireApproval: true });
+    const token = currentToken(host);
+    const phone = await startPairing(host, { token });
+    host.decideApproval(await waitForQuestion(host), false);
+    expect((await phone.client.closed).code).toBe(CloseCode.denied);
+    expect(host.pairedDevices).toEqual([]);
+    expect(currentToken(host)).toBe(token);
+  });
+
+  it('no answer: denied by itself', async () => {
+    const { host } = await start({ requireApproval: true, approvalTimeoutMs: 200 });
+    const phone = await startPairing(host);
+    expect((await phone.client.closed).code).toBe(CloseCode.approvalTimeout);
+    expect(host.pairedDevices).toEqual([]);
+    expect(host.approvals.list()).toEqual([]);
+  });
+
+  it('two devices with one token: both refused, a new code, and the desktop is told', async () => {
+    const { host } = await start({ requireApproval: true });
+    const notices: string[][] = [];
+    host.onEvent((e) => e.type === 'notice' && notices.push(e.deviceNames));
+    const token = currentToken(host);
+    const first = await startPairing(host, { token, deviceName: 'Speaker' });
+    await waitForQuestion(host);
+    const second = await startPairing(host, { token, deviceName: 'Copycat' });
+    expect((await first.client.closed).code).toBe(CloseCode.codeConflict);
+    expect((await second.client.closed).code).toBe(CloseCode.codeConflict);
+    expect(currentToken(host)).not.toBe(token);
+    expect(notices).toEqual([['Speaker', 'Copycat']]);
+    expect(host.approvals.list()).toEqual([]);
+    expect(host.pairedDevices).toEqual([]);
+  });
+
+  it('approvals off: a phone with the code pairs at once; a paired phone never waits', async () => {
+    const { host } = await start({ requireApproval: false });
+    const phone = await pairPhone(host);
+    host.setApprovalRequired(true);
+    const back = await resumePhone(host, phone.deviceId, phone.secret);
+    expect((await back.next('welcome')).t).toBe('welcome');
+    expect(host.approvals.list()).toEqual([]);
+  });
+});
+
+export type { ServerMessage };
