@@ -43,21 +43,25 @@ export function currentToken(host: Host): string {
   return tokenFromHash(new URL(host.pairingUrl()).hash) ?? '';
 }
 
+export interface PairingOptions {
+  deviceName?: string;
+  deviceId?: string;
+  token?: string;
+  localAddress?: string;
+}
+
 /** Sends a pairing proof as the phone page does (its own handshake code); does not wait for the welcome. */
-export async function startPairing(
-  host: Host,
-  options: { deviceName?: string; deviceId?: string; token?: string; localAddress?: string } = {},
-): Promise<PairedPhone> {
-  const client = await connectRaw(host.port, undefined, options.localAddress ? { localAddress: options.localAddress } : {});
+export function startPairing(host: Host, options: PairingOptions = {}): Promise<PairedPhone> {
+  return startPairingOn(host.port, options.token ?? currentToken(host), options);
+}
+
+/** The same against a port (a host in another process), with the token from its pairing URL. */
+export async function startPairingOn(port: number, token: string, options: PairingOptions = {}): Promise<PairedPhone> {
+  const client = await connectRaw(port, undefined, options.localAddress ? { localAddress: options.localAddress } : {});
   const deviceId = options.deviceId ?? randomId(18);
   const answer = answerChallenge(
     client.challenge,
-    {
-      pairingToken: options.token ?? currentToken(host),
-      saved: undefined,
-      deviceName: options.deviceName ?? 'Test phone',
-      newDeviceId: () => deviceId,
-    },
+    { pairingToken: token, saved: undefined, deviceName: options.deviceName ?? 'Test phone', newDeviceId: () => deviceId },
     nodeX25519,
   );
   if (!answer) throw new Error('no answer to the challenge');
@@ -76,12 +80,12 @@ export async function pairPhone(host: Host, deviceName = 'Test phone', deviceId 
 
 /** Sends a resume proof with the saved secret; the caller waits for what it expects. */
 export async function resumePhone(
-  host: Host,
+  host: Host | number,
   deviceId: string,
   secret: string,
   options: { localAddress?: string } = {},
 ): Promise<RawClient> {
-  const client = await connectRaw(host.port, undefined, options);
+  const client = await connectRaw(typeof host === 'number' ? host : host.port, undefined, options);
   const answer = answerChallenge(
     client.challenge,
     { pairingToken: undefined, saved: { deviceId, secret }, deviceName: '', newDeviceId: () => deviceId },
