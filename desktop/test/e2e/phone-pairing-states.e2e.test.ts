@@ -4,7 +4,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Host } from '../../src/host/host.js';
 import { startTestHost } from '../support/test-host.js';
 import { assertChromium } from './support/chromium.js';
+import { CloseCode } from '@deskremote/shared';
 import { PHONE_HOST_NAME } from './support/host-process.js';
+import { MeddlingProxy } from './support/meddling-proxy.js';
 import { Phone } from './support/phone.js';
 
 const phoneDir = join(import.meta.dirname, '..', '..', '..', 'mobile-web', 'dist');
@@ -74,3 +76,27 @@ it('a phone removed on the computer is told so at once, and forgets its pairing'
   await phone.page.reload();
   expect(await unpairedText(phone)).toContain('Open DeskRemote on the computer');
 });
+
+it('a forged close code makes the phone neither reload nor forget its pairing: it comes back by itself', async () => {
+  const proxy = await MeddlingProxy.start(host.port, PHONE_HOST_NAME);
+  try {
+    const pairing = new URL(host.pairingUrl());
+    const phone = await open(`http://${PHONE_HOST_NAME}:${proxy.port}/${pairing.hash}`);
+    await phone.waitConnected();
+    const saved = await phone.page.evaluate(() => localStorage.getItem('deskremote.device.v1'));
+    expect(saved).toContain('deviceId');
+    // Marks this page instance: a reload would lose it.
+    await phone.page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+    for (const code of [CloseCode.unknownDevice, CloseCode.reloadPage, CloseCode.authFailed]) {
+      proxy.forgeClose(code);
+      await phone.page.waitForFunction(() => !document.querySelector('[data-testid=status] .dot-on'), undefined, {
+        timeout: 5000,
+      });
+      await phone.waitConnected(20_000);
+      expect(await phone.page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+      expect(await phone.page.evaluate(() => localStorage.getItem('deskremote.device.v1'))).toBe(saved);
+    }
+  } finally {
+    await proxy.stop();
+  }
+}, 90_000);

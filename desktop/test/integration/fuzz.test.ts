@@ -24,7 +24,21 @@ beforeAll(async () => {
 });
 afterAll(() => host?.stop());
 
-const COMMAND_TYPES = ['move', 'scroll', 'click', 'button', 'key', 'text', 'media', 'slide', 'release', 'ping', 'pair', 'resume', 'exec'];
+const COMMAND_TYPES = [
+  'move',
+  'scroll',
+  'click',
+  'button',
+  'key',
+  'text',
+  'media',
+  'slide',
+  'release',
+  'ping',
+  'pair',
+  'resume',
+  'exec',
+];
 
 /** Frames that look like ours often enough to get past the first checks, and plain garbage. */
 const frame = fc.oneof(
@@ -86,7 +100,8 @@ describe('fuzzing', () => {
         }
         for (const bytes of frames) {
           const decoded = decodeClient(bytes);
-          if (decoded.ok && decoded.message.t !== 'move' && decoded.message.t !== 'scroll' && decoded.message.t !== 'ping') validDiscrete++;
+          if (decoded.ok && decoded.message.t !== 'move' && decoded.message.t !== 'scroll' && decoded.message.t !== 'ping')
+            validDiscrete++;
           client.sendSealed(bytes);
           sent++;
         }
