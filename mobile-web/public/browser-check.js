@@ -11,6 +11,7 @@
     typeof String.prototype.replaceAll === 'function' &&
     typeof WebSocket === 'function' &&
     typeof TextEncoder === 'function' &&
+    // biome-ignore lint/complexity/useOptionalChain: this file must parse in browsers without optional chaining
     !!(window.crypto && window.crypto.getRandomValues);
 
   function line(tag, text, size, weight) {

@@ -1,10 +1,10 @@
 /** What the phone page tells its user when it is not, or no longer, paired. Real page, real host, in-memory driver. */
 import { join } from 'node:path';
+import { CloseCode } from '@deskremote/shared';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Host } from '../../src/host/host.js';
 import { startTestHost } from '../support/test-host.js';
 import { assertChromium } from './support/chromium.js';
-import { CloseCode } from '@deskremote/shared';
 import { PHONE_HOST_NAME } from './support/host-process.js';
 import { MeddlingProxy } from './support/meddling-proxy.js';
 import { Phone } from './support/phone.js';
