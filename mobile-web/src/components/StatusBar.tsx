@@ -16,7 +16,7 @@ function statusLine(status: LinkStatus, state: HostState | undefined): string {
     case 'open':
       return state ? t('connectedTo', { name: state.host.name }) : t('connecting');
     case 'waiting':
-      return `${retryReasonText(status.reason)} ${t('reconnecting', { s: Math.max(1, Math.round(status.retryInMs / 1000)) })}`;
+      return t('reconnecting', { s: Math.max(1, Math.round(status.retryInMs / 1000)) });
     case 'paused':
       return t('paused');
     case 'reloading':
@@ -40,9 +40,14 @@ export function StatusBar({ status, state }: { status: LinkStatus; state: HostSt
         {open && state && <span className="chip">{PLATFORM_NAMES[state.host.platform]}</span>}
         <LanguageSwitch />
       </div>
+      {status.kind === 'waiting' && (
+        <div className="phones" data-testid="retry-reason">
+          {retryReasonText(status.reason)}
+        </div>
+      )}
       {open && phones.length > 0 && (
         <div className="phones" data-testid="phones">
-          {t('phones')}: {phones.map((p) => (p.id === me ? `${p.name} (${t('thisPhone')})` : p.name)).join(', ')}
+          {t('phones', { list: phones.map((p) => (p.id === me ? t('thisPhone', { name: p.name }) : p.name)).join(t('listSeparator')) })}
         </div>
       )}
       {open && input && input.status !== 'ready' && (
