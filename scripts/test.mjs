@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm test: everything .ci/run checks. Installs Xvfb and Chromium with apt-get where it can (as root on
+// npm test: everything .ci/run checks. Installs what the tests need with apt-get where it can (as root on
 // Debian or Ubuntu), or says exactly what to install; builds; lints; runs unit, integration and
 // end-to-end tests; ends with one 'N passed, N failed' line.
 import { spawnSync } from 'node:child_process';
@@ -8,7 +8,11 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const APT_PACKAGES = ['xvfb', 'chromium'];
+// Xvfb: the desktop's display. Chromium: the phone and the desktop application. webkit2gtk-driver:
+// Safari's engine (WebKitWebDriver and MiniBrowser). tcpdump: the eavesdropper's capture on loopback.
+// fonts-noto-cjk: Chinese in the screenshots.
+const APT_PACKAGES = ['xvfb', 'chromium', 'webkit2gtk-driver', 'tcpdump', 'fonts-noto-cjk'];
+const CJK_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
@@ -19,8 +23,14 @@ function step(title) {
   console.log(`\n=== ${title}`);
 }
 
-step('System packages (Xvfb, Chromium)');
-const missing = [...(has('Xvfb') ? [] : ['xvfb']), ...(existsSync(chromium) ? [] : ['chromium'])];
+step('System packages (Xvfb, Chromium, WebKitWebDriver, tcpdump, CJK fonts)');
+const missing = [
+  ...(has('Xvfb') ? [] : ['xvfb']),
+  ...(existsSync(chromium) ? [] : ['chromium']),
+  ...(has('WebKitWebDriver') ? [] : ['webkit2gtk-driver']),
+  ...(has('tcpdump') || existsSync('/usr/bin/tcpdump') ? [] : ['tcpdump']),
+  ...(existsSync(CJK_FONT) ? [] : ['fonts-noto-cjk']),
+];
 if (missing.length > 0) {
   const isRoot = process.getuid?.() === 0;
   if (isRoot && has('apt-get')) {
@@ -30,7 +40,7 @@ if (missing.length > 0) {
       run('apt-get', ['update', '-qq'], { env }) !== 0 ||
       run('apt-get', ['install', '-y', '-qq', ...APT_PACKAGES], { env }) !== 0
     ) {
-      console.error('apt-get could not install them: install xvfb and chromium, then run npm test again.');
+      console.error(`apt-get could not install them: install ${APT_PACKAGES.join(' ')}, then run npm test again.`);
       process.exit(1);
     }
   } else {
@@ -40,7 +50,7 @@ if (missing.length > 0) {
     process.exit(1);
   }
 }
-console.log('Xvfb and Chromium are here.');
+console.log('Xvfb, Chromium, WebKitWebDriver, tcpdump and CJK fonts are here.');
 
 step('Build (tsc strict, project references; Vite)');
 if (run('npm', ['run', 'build', '--silent']) !== 0) process.exit(1);

@@ -1,0 +1,71 @@
+/**
+ * Safari's engine: the phone page in WebKitGTK (MiniBrowser driven by WebKitWebDriver) against the real
+ * host and the real driver, with the desktop application on its own X display. The page must show
+ * "Connected" within 3 s of opening the QR URL (it once stayed on "Connecting…" in WebKit), and a slide
+ * key and a text must arrive on the desktop.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { CLICKER_PROFILE } from '../../src/host/input/slide-profiles.js';
+import { assertChromium } from './support/chromium.js';
+import { DesktopWindow } from './support/desktop-window.js';
+import { HostProcess, PHONE_HOST_NAME } from './support/host-process.js';
+import { WebKitPhone } from './support/webkit-phone.js';
+import { startXvfb, type XDisplay } from './support/xvfb.js';
+
+let desktopDisplay: XDisplay;
+let phoneDisplay: XDisplay;
+let desktop: DesktopWindow;
+let host: HostProcess;
+let phone: WebKitPhone | undefined;
+let dataDir: string;
+
+beforeAll(async () => {
+  assertChromium();
+  dataDir = await mkdtemp(join(tmpdir(), 'deskremote-webkit-'));
+  desktopDisplay = await startXvfb();
+  // The phone's browser gets a display of its own, so it never takes the desktop window's focus.
+  phoneDisplay = await startXvfb(600, 1000);
+  desktop = await DesktopWindow.open(desktopDisplay.display, desktopDisplay.width, desktopDisplay.height);
+  host = await HostProcess.start({ display: desktopDisplay.display, dataDir });
+});
+
+afterAll(async () => {
+  await phone?.close();
+  await host?.stop();
+  await desktop?.close();
+  await phoneDisplay?.stop();
+  await desktopDisplay?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+const connected = "document.querySelector('[data-testid=status] .dot-on') !== null";
+
+it('opens the QR URL in WebKit, shows Connected within 3 s, and a slide key and a text arrive on the desktop', async () => {
+  // WebKitGTK has no host-resolver rules: the same URL on 127.0.0.1 (the Chromium tests cover the plain-http name).
+  const url = host.pairingUrl().replace(PHONE_HOST_NAME, '127.0.0.1');
+  phone = await WebKitPhone.open('about:blank', { display: phoneDisplay.display });
+  expect(await phone.userAgent()).toContain('AppleWebKit');
+  const started = performance.now();
+  await phone.navigate(url);
+  await phone.waitFor(connected, 3000);
+  expect(performance.now() - started).toBeLessThan(3000);
+  expect(await phone.evaluate<string>("return document.querySelector('[data-testid=status]').textContent")).toContain('Connected to');
+  // WebKit paints a little after the DOM changes: wait for two frames, then look.
+  await phone.evaluate('return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 100))))');
+  await phone.screenshot('test-results/webkit-phone-connected.png');
+
+  await phone.click('[data-tab=slides]');
+  const count = await desktop.count();
+  await phone.click('[data-slide=next]');
+  expect(await desktop.waitForKeys(count, 1)).toEqual([CLICKER_PROFILE.keys.next.key]);
+
+  await phone.click('[data-tab=pad]');
+  await desktop.clearTyped();
+  const text = 'Safari sent this: café 你好';
+  await phone.typeInto('[data-testid=text-input]', text);
+  await phone.click('[data-testid=send-text]');
+  await expect.poll(() => desktop.typedText(), { timeout: 5000 }).toBe(text);
+});
