@@ -2,6 +2,7 @@ export * from './codec.js';
 export * from './constants.js';
 export * from './encoding.js';
 export * from './messages.js';
+export * from './pairing/answer-challenge.js';
 export * from './pairing/handshake.js';
 export * from './pairing/x25519.js';
 export * from './pairing-url.js';

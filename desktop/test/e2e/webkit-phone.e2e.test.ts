@@ -52,7 +52,9 @@ it('opens the QR URL in WebKit, shows Connected within 3 s, and a slide key and 
   await phone.navigate(url);
   await phone.waitFor(connected, 3000);
   expect(performance.now() - started).toBeLessThan(3000);
-  expect(await phone.evaluate<string>("return document.querySelector('[data-testid=status]').textContent")).toContain('Connected to');
+  expect(await phone.evaluate<string>("return document.querySelector('[data-testid=status]').textContent")).toContain(
+    'Connected to',
+  );
   // WebKit paints a little after the DOM changes: wait for two frames, then look.
   await phone.evaluate('return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 100))))');
   await phone.screenshot('test-results/webkit-phone-connected.png');

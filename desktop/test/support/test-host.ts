@@ -2,8 +2,8 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomId, tokenFromHash } from '@deskremote/shared';
-import { answerChallenge } from '../../../mobile-web/src/connection/handshake.js';
+import { answerChallenge, randomId, tokenFromHash } from '@deskremote/shared';
+
 import { Host, type HostOptions } from '../../src/host/host.js';
 import { READY } from '../../src/host/input/input-availability.js';
 import { nodeX25519 } from '../../src/host/session/node-x25519.js';

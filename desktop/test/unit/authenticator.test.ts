@@ -1,9 +1,9 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type AuthMessage, CloseCode, randomId } from '@deskremote/shared';
+import { type AuthMessage, answerChallenge, CloseCode, randomId } from '@deskremote/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { answerChallenge } from '../../../mobile-web/src/connection/handshake.js';
+
 import { DeviceStore } from '../../src/host/devices/device-store.js';
 import { Authenticator, type ChallengeSecrets } from '../../src/host/pairing/authenticator.js';
 import { PairingToken } from '../../src/host/pairing/pairing-token.js';

@@ -47,7 +47,9 @@ export function StatusBar({ status, state }: { status: LinkStatus; state: HostSt
       )}
       {open && phones.length > 0 && (
         <div className="phones" data-testid="phones">
-          {t('phones', { list: phones.map((p) => (p.id === me ? t('thisPhone', { name: p.name }) : p.name)).join(t('listSeparator')) })}
+          {t('phones', {
+            list: phones.map((p) => (p.id === me ? t('thisPhone', { name: p.name }) : p.name)).join(t('listSeparator')),
+          })}
         </div>
       )}
       {open && input && input.status !== 'ready' && (

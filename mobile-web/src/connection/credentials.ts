@@ -1,11 +1,8 @@
-import { randomId, tokenFromHash } from '@deskremote/shared';
+import { type DeviceCredentials, randomId, tokenFromHash } from '@deskremote/shared';
 
 const KEY = 'deskremote.device.v1';
 
-export interface DeviceCredentials {
-  deviceId: string;
-  secret: string;
-}
+export type { DeviceCredentials };
 
 /** What this phone keeps to reconnect without a new scan (per origin, so per computer address). */
 export const credentialStore = {

@@ -6,17 +6,18 @@
  */
 import {
   type AuthMessage,
+  answerChallenge,
   type ByeReason,
   type ClientMessage,
   CloseCode,
   decodeServer,
   FrameChannel,
+  type HandshakeInputs,
   PROTOCOL_VERSION,
   type ServerMessage,
   WS_PATH,
 } from '@deskremote/shared';
 import type { LinkEnd } from './close-policy';
-import { answerChallenge, type HandshakeInputs } from './handshake';
 
 export interface LinkEvents {
   /** The pairing proof is sent: the desktop may now be asking its person; both screens show this code. */

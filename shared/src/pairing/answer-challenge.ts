@@ -1,23 +1,20 @@
 /**
  * The phone's half of the handshake: answers the host's challenge with a pairing proof (the QR token)
  * or a resume proof (the saved device secret), both bound to a fresh X25519 exchange, and derives the
- * keys the frame channel needs. Pure apart from the randomness, so it is tested against the host's half.
+ * keys the frame channel needs. Here in shared/ because the phone page, the tests and the bench all
+ * speak as a phone; it is tested against the host's half.
  */
-import {
-  type AuthMessage,
-  deriveSessionKeys,
-  handshakeProof,
-  type KeyAgreement,
-  NONCE_BYTES,
-  nobleX25519,
-  PROTOCOL_VERSION,
-  randomId,
-  type ServerMessage,
-  type SessionKeys,
-  toBase64Url,
-  transcriptHash,
-} from '@deskremote/shared';
-import type { DeviceCredentials } from './credentials.js';
+import { NONCE_BYTES, PROTOCOL_VERSION } from '../constants.js';
+import { fromBase64Url, randomId, toBase64Url } from '../encoding.js';
+import type { AuthMessage, ServerMessage } from '../messages.js';
+import { deriveSessionKeys, handshakeProof, type KeyAgreement, type SessionKeys, transcriptHash } from './handshake.js';
+import { nobleX25519 } from './x25519.js';
+
+/** What a paired phone keeps to come back without a scan. */
+export interface DeviceCredentials {
+  deviceId: string;
+  secret: string;
+}
 
 type Challenge = Extract<ServerMessage, { t: 'challenge' }>;
 
@@ -46,7 +43,8 @@ export function answerChallenge(
   if (credential === undefined) return undefined;
   const deviceId = inputs.saved?.deviceId ?? inputs.newDeviceId();
   const own = keyAgreement.generate();
-  const hostKey = fromKey(challenge.key);
+  const hostKey = fromBase64Url(challenge.key);
+  if (!hostKey || hostKey.length !== 32) throw new Error('the host key is not 32 bytes of base64url');
   const exchange = keyAgreement.agree(own.secretKey, hostKey);
   const clientNonce = randomId(NONCE_BYTES);
   const clientKey = toBase64Url(own.publicKey);
@@ -66,9 +64,4 @@ export function answerChallenge(
     ? { t: 'pair', protocol: PROTOCOL_VERSION, deviceId, deviceName, clientNonce, key: clientKey, proof }
     : { t: 'resume', protocol: PROTOCOL_VERSION, deviceId, clientNonce, key: clientKey, proof };
   return { message, keys, pairing };
-}
-
-function fromKey(text: string): Uint8Array {
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
