@@ -8,13 +8,28 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { decodeServer, encodeMessage, PROTOCOL_VERSION, pairProof, randomId, tokenFromHash } from '@deskremote/shared';
+import {
+  answerChallenge,
+  decodeClient,
+  decodeServer,
+  encodeMessage,
+  FrameChannel,
+  nobleX25519,
+  randomId,
+  tokenFromHash,
+} from '@deskremote/shared';
+import { chromium, devices } from 'playwright-core';
 import { WebSocket, WebSocketServer } from 'ws';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const root = join(import.meta.dirname, '..');
 const { Host } = await import(join(root, 'desktop/dist/host/host.js'));
 const { loadInputDriver } = await import(join(root, 'desktop/dist/host/input/load-driver.js'));
 const { READY } = await import(join(root, 'desktop/dist/host/input/input-availability.js'));
+const { nodeX25519 } = await import(join(root, 'desktop/dist/host/session/node-x25519.js'));
+const { Authenticator } = await import(join(root, 'desktop/dist/host/pairing/authenticator.js'));
+const { PairingToken } = await import(join(root, 'desktop/dist/host/pairing/pairing-token.js'));
+const { DeviceStore } = await import(join(root, 'desktop/dist/host/devices/device-store.js'));
 
 const MOVES = 3000;
 /** Clicks are paced under the host's own rate limit for discrete commands (60 a second). */
@@ -88,13 +103,16 @@ async function hostFigures(display) {
     version: 'bench',
     openInput: async () => ({ availability: READY, driver }),
     onExecuted: ({ kind, receivedAt, doneAt }) => executed[kind]?.push(doneAt - receivedAt),
+    requireApproval: false,
   });
   await new Promise((r) => setTimeout(r, 20));
   const origin = `http://127.0.0.1:${host.port}`;
   const inbox = [];
   let wake = () => {};
+  const channel = new FrameChannel({ plain: decodeServer, sealed: decodeServer });
   const socket = await open(`ws://127.0.0.1:${host.port}/ws`, origin, (data) => {
-    inbox.push(decodeServer(new Uint8Array(data)).message);
+    const bytes = new Uint8Array(data);
+    inbox.push((channel.secured ? channel.decode(bytes) : channel.decodePlain(bytes)).message);
     wake();
   });
   const next = (t) =>
@@ -115,20 +133,16 @@ async function hostFigures(display) {
 
   const challenge = await next('challenge');
   const token = tokenFromHash(new URL(host.pairingUrl()).hash);
-  const deviceId = randomId(18);
-  const clientNonce = randomId(24);
-  const context = { serverNonce: challenge.nonce, clientNonce, deviceId };
-  socket.send(
-    encodeMessage({
-      t: 'pair',
-      protocol: PROTOCOL_VERSION,
-      deviceId,
-      deviceName: 'bench',
-      clientNonce,
-      proof: pairProof(token, context),
-    }),
-  );
+  const answer = answerChallenge(challenge, {
+    pairingToken: token,
+    saved: undefined,
+    deviceName: 'bench',
+    newDeviceId: () => randomId(18),
+  });
+  socket.send(channel.encode(answer.message));
+  channel.secure(answer.keys.phoneToHost, answer.keys.hostToPhone);
   await next('welcome');
+  const send = (message) => socket.send(channel.encode(message));
 
   // Moves paced by a ping round trip, so each is injected on its own rather than summed.
   const tcp = socket._socket;
@@ -136,11 +150,11 @@ async function hostFigures(display) {
   let pingBytes = 0;
   const moveRtt = [];
   for (let i = 0; i < MOVES; i++) {
-    const ping = encodeMessage({ t: 'ping', id: i + 1 });
-    pingBytes += ping.length + 6;
     const start = performance.now();
-    socket.send(encodeMessage({ t: 'move', dx: i % 2 ? 3 : -3, dy: i % 2 ? 1 : -1 }));
-    socket.send(ping);
+    send({ t: 'move', dx: i % 2 ? 3 : -3, dy: i % 2 ? 1 : -1 });
+    const before = tcp.bytesWritten;
+    send({ t: 'ping', id: i + 1 });
+    pingBytes += tcp.bytesWritten - before;
     await next('pong');
     moveRtt.push(performance.now() - start);
   }
@@ -149,7 +163,7 @@ async function hostFigures(display) {
   const clickRtt = [];
   for (let i = 0; i < CLICKS; i++) {
     const start = performance.now();
-    socket.send(encodeMessage({ t: 'click', id: 100_000 + i, button: 'left' }));
+    send({ t: 'click', id: 100_000 + i, button: 'left' });
     await next('ack');
     clickRtt.push(performance.now() - start);
     await new Promise((r) => setTimeout(r, CLICK_GAP_MS));
@@ -160,17 +174,121 @@ async function hostFigures(display) {
   return { executed, bytesPerMove, moveRtt, clickRtt };
 }
 
+/** What the phone downloads before it can connect (the page, the browser check, the entry), and in all. */
 async function phoneBundle() {
-  const assets = join(root, 'mobile-web/dist/assets');
-  let raw = 0;
-  let gzipped = 0;
-  for (const file of await readdir(assets)) {
-    if (!file.endsWith('.js')) continue;
-    const body = await readFile(join(assets, file));
-    raw += body.length;
-    gzipped += gzipSync(body, { level: 9 }).length;
+  const dist = join(root, 'mobile-web/dist');
+  const html = await readFile(join(dist, 'index.html'), 'utf8');
+  const gz = async (path) => gzipSync(await readFile(path), { level: 9 }).length;
+  const entry = /src="\/(assets\/index-[^"]+\.js)"/.exec(html)?.[1];
+  if (!entry) throw new Error('no entry script in mobile-web/dist/index.html');
+  const beforeConnect =
+    (await gz(join(dist, 'index.html'))) + (await gz(join(dist, 'browser-check.js'))) + (await gz(join(dist, entry)));
+  let all = 0;
+  for (const file of await readdir(join(dist, 'assets')))
+    if (/\.(js|css)$/.test(file)) all += await gz(join(dist, 'assets', file));
+  return { beforeConnect, all };
+}
+
+/** The cost of one handshake on each side, and of opening one frame with and without the cipher. */
+async function cryptoFigures() {
+  const dataDir = await mkdtemp(join(tmpdir(), 'deskremote-bench-'));
+  const token = new PairingToken(0);
+  const auth = new Authenticator(token, await DeviceStore.open(dataDir), nodeX25519);
+  const phone = [];
+  const host = [];
+  for (let i = 0; i < 200; i++) {
+    let start = performance.now();
+    const pair = nodeX25519.generate();
+    const challenge = {
+      t: 'challenge',
+      protocol: 2,
+      nonce: randomId(24),
+      key: Buffer.from(pair.publicKey).toString('base64url'),
+    };
+    let hostTime = performance.now() - start;
+    start = performance.now();
+    const answer = answerChallenge(
+      challenge,
+      { pairingToken: token.current, saved: undefined, deviceName: 'bench', newDeviceId: () => randomId(18) },
+      nobleX25519,
+    );
+    phone.push(performance.now() - start);
+    start = performance.now();
+    const outcome = auth.verify(answer.message, { nonce: challenge.nonce, publicKey: challenge.key, secretKey: pair.secretKey });
+    hostTime += performance.now() - start;
+    if (!outcome.ok) throw new Error('bench handshake failed');
+    host.push(hostTime);
   }
-  return { raw, gzipped };
+  token.stop();
+  await rm(dataDir, { recursive: true, force: true });
+  const key = new Uint8Array(32).fill(9);
+  const sealer = new FrameChannel({ plain: decodeClient, sealed: decodeClient });
+  const opener = new FrameChannel({ plain: decodeClient, sealed: decodeClient });
+  sealer.secure(key, key);
+  opener.secure(key, key);
+  const open = { move: [], click: [] };
+  const plain = { move: [], click: [] };
+  const samples = { move: { t: 'move', dx: 3, dy: -1 }, click: { t: 'click', id: 7, button: 'left' } };
+  for (let i = 0; i < 5000; i++) {
+    for (const kind of ['move', 'click']) {
+      const sealed = sealer.encode(samples[kind]);
+      let start = performance.now();
+      opener.decode(sealed);
+      open[kind].push(performance.now() - start);
+      const bytes = encodeMessage(samples[kind]);
+      start = performance.now();
+      decodeClient(bytes);
+      plain[kind].push(performance.now() - start);
+    }
+  }
+  return { phone, host, open, plain };
+}
+
+/** Opening the QR URL in Chromium with a phone profile until the page shows Connected, as a phone would. */
+async function timeToConnected() {
+  const dataDir = await mkdtemp(join(tmpdir(), 'deskremote-bench-'));
+  const host = await Host.start({
+    port: 0,
+    bind: '127.0.0.1',
+    names: ['deskremote.test'],
+    dataDir,
+    phoneDir: join(root, 'mobile-web/dist'),
+    version: 'bench',
+    requireApproval: false,
+    openInput: async () => ({ availability: READY, driver: undefined }),
+  });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP deskremote.test 127.0.0.1'],
+  });
+  const result = { normal: [], slow: [] };
+  try {
+    for (const [kind, rate] of [
+      ['normal', 1],
+      ['slow', 4],
+    ]) {
+      for (let i = 0; i < 6; i++) {
+        // A fresh phone each time: nothing cached, a new pairing with the code now on screen.
+        const context = await browser.newContext({ ...devices['Pixel 7'] });
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+        const start = performance.now();
+        await page.goto(host.pairingUrl());
+        await page.waitForFunction(() => document.querySelector('[data-testid=status] .dot-on') !== null, undefined, {
+          timeout: 10_000,
+        });
+        // The first run warms the host's file cache and the browser: not counted.
+        if (i > 0) result[kind].push(performance.now() - start);
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await host.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  return result;
 }
 
 const x = await withDisplay();
@@ -178,45 +296,67 @@ try {
   const echo = await echoBaseline();
   const figures = await hostFigures(x.display);
   const bundle = await phoneBundle();
+  const crypto = await cryptoFigures();
+  const connect = await timeToConnected();
   const mark = (ok) => (ok ? 'within target' : 'OVER TARGET');
+  const p = (values, q) => quantile(values, q);
+  const pair = (values) => `${ms(p(values, 0.5))} / ${ms(p(values, 0.99))}`;
+  const cipherCost = (kind) => p(crypto.open[kind], 0.99) - p(crypto.plain[kind], 0.99);
   const rows = [
-    ['baseline: bare ws echo round trip, p50 / p99', `${ms(quantile(echo, 0.5))} / ${ms(quantile(echo, 0.99))}`, ''],
+    ['baseline: bare ws echo round trip, p50 / p99', pair(echo), ''],
     [
-      'host-added latency, move (frame received -> XTEST request written), p50 / p99',
-      `${ms(quantile(figures.executed.move, 0.5))} / ${ms(quantile(figures.executed.move, 0.99))}`,
-      `p99 < 2 ms: ${mark(quantile(figures.executed.move, 0.99) < 2)}`,
+      'host-added latency, move, encrypted (frame received -> XTEST request written), p50 / p99',
+      pair(figures.executed.move),
+      `p99 < 2 ms: ${mark(p(figures.executed.move, 0.99) < 2)}`,
     ],
     [
-      'host-added latency, click (frame received -> XTEST request written), p50 / p99',
-      `${ms(quantile(figures.executed.click, 0.5))} / ${ms(quantile(figures.executed.click, 0.99))}`,
-      `p99 < 2 ms: ${mark(quantile(figures.executed.click, 0.99) < 2)}`,
+      'host-added latency, click, encrypted (frame received -> XTEST request written), p50 / p99',
+      pair(figures.executed.click),
+      `p99 < 2 ms: ${mark(p(figures.executed.click, 0.99) < 2)}`,
     ],
+    ['  of which: open + decode a move frame, p50 / p99', pair(crypto.open.move), ''],
     [
-      'move + ping round trip through the host, p50 / p99',
-      `${ms(quantile(figures.moveRtt, 0.5))} / ${ms(quantile(figures.moveRtt, 0.99))}`,
-      'compare with the echo',
+      '  the same without encryption (decode only), p50 / p99',
+      pair(crypto.plain.move),
+      `cipher adds ${ms(cipherCost('move'))} at p99: < 0.2 ms ${mark(cipherCost('move') < 0.2)}`,
     ],
+    ['  of which: open + decode a click frame, p50 / p99', pair(crypto.open.click), ''],
     [
-      'click -> ack round trip through the host, p50 / p99',
-      `${ms(quantile(figures.clickRtt, 0.5))} / ${ms(quantile(figures.clickRtt, 0.99))}`,
-      'compare with the echo',
+      '  the same without encryption (decode only), p50 / p99',
+      pair(crypto.plain.click),
+      `cipher adds ${ms(cipherCost('click'))} at p99: < 0.2 ms ${mark(cipherCost('click') < 0.2)}`,
     ],
+    ['move + ping round trip through the host, p50 / p99', pair(figures.moveRtt), 'compare with the echo'],
+    ['click -> ack round trip through the host, p50 / p99', pair(figures.clickRtt), 'compare with the echo'],
     [
-      'bytes on the wire per pointer move (WebSocket frame)',
+      'bytes on the wire per pointer move (WebSocket frame, encrypted)',
       `${figures.bytesPerMove.toFixed(1)} B`,
-      `<= 16 B: ${mark(figures.bytesPerMove <= 16)}`,
+      '5 B move + 16 B Poly1305 tag + 6 B WebSocket header',
+    ],
+    ['handshake, phone side (X25519 in pure JS, proof, keys), p50 / p99', pair(crypto.phone), ''],
+    ['handshake, host side (native X25519 key pair + verify + keys), p50 / p99', pair(crypto.host), ''],
+    [
+      'phone page JavaScript before it can connect, gzipped (page + check + entry)',
+      `${(bundle.beforeConnect / 1024).toFixed(1)} KB`,
+      `<= 90 KB: ${mark(bundle.beforeConnect <= 90 * 1024)}`,
+    ],
+    ['phone page, everything incl. the interface and styles, gzipped', `${(bundle.all / 1024).toFixed(1)} KB`, ''],
+    [
+      'QR URL opened -> "Connected", Chromium phone profile, median / max of 5',
+      `${ms(p(connect.normal, 0.5))} / ${ms(Math.max(...connect.normal))}`,
+      `< 400 ms: ${mark(p(connect.normal, 0.5) < 400)}`,
     ],
     [
-      'phone page JavaScript, gzipped (raw)',
-      `${(bundle.gzipped / 1024).toFixed(1)} KB (${(bundle.raw / 1024).toFixed(0)} KB)`,
-      `< 80 KB: ${mark(bundle.gzipped < 80 * 1024)}`,
+      'the same with the CPU slowed 4x, median / max of 5',
+      `${ms(p(connect.slow, 0.5))} / ${ms(Math.max(...connect.slow))}`,
+      `< 1.5 s: ${mark(p(connect.slow, 0.5) < 1500)}`,
     ],
   ];
   console.log(
     `DeskRemote bench: ${MOVES} moves, ${CLICKS} clicks, ${ECHOES} echoes, real driver (nut-js + XTEST) on X display ${x.display}\n`,
   );
   const width = Math.max(...rows.map((r) => r[0].length));
-  for (const [name, value, target] of rows) console.log(`${name.padEnd(width)}  ${value.padEnd(24)}  ${target}`);
+  for (const [name, value, target] of rows) console.log(`${name.padEnd(width)}  ${value.padEnd(22)}  ${target}`);
 } finally {
   await x.stop();
 }
