@@ -27,7 +27,7 @@ import type { DeviceStore } from '../devices/device-store.js';
 import type { CommandRejected, Dispatcher } from '../input/dispatcher.js';
 import type { Approvals } from '../pairing/approvals.js';
 import type { Authenticator, AuthOutcome, ChallengeSecrets } from '../pairing/authenticator.js';
-import { describeUserAgent } from '../pairing/device-description.js';
+import { completePairing } from '../pairing/complete-pairing.js';
 import type { PairingToken } from '../pairing/pairing-token.js';
 import type { AuthThrottle } from '../security/auth-throttle.js';
 import { RateLimiter } from '../security/rate-limiter.js';
@@ -189,65 +189,19 @@ export class Session {
     this.open(outcome);
   }
 
-  /** Holds the token while the person at the computer decides; spends it only if the answer is yes. */
+  /** A new phone waits for the person at the computer; its token is spent only if the answer is yes. */
   private async approve(outcome: Extract<AuthOutcome, { ok: true; kind: 'pair' }>): Promise<boolean> {
     this.phase = 'approving';
     clearTimeout(this.authTimer);
-    const claim = this.deps.token.claim(outcome.token, {
-      deviceId: outcome.deviceId,
-      deviceName: outcome.deviceName,
+    const result = await completePairing(this.deps, {
+      outcome,
+      peer: this.peer,
+      signal: this.ended.signal,
+      stillWaiting: () => this.phase === 'approving',
       onConflict: () => this.close(CloseCode.codeConflict),
     });
-    if (!claim.ok) {
-      this.close(CloseCode.codeConflict);
-      return false;
-    }
-    let decision: Awaited<ReturnType<Approvals['request']>>;
-    try {
-      decision = await this.deps.approvals.request(
-        {
-          deviceName: outcome.deviceName,
-          device: describeUserAgent(this.peer.userAgent),
-          address: this.peer.address,
-          code: outcome.keys.confirmCode,
-        },
-        this.ended.signal,
-      );
-    } finally {
-      claim.release();
-    }
-    if (this.phase !== 'approving') return false;
-    if (decision !== 'allow') {
-      this.deps.log(
-        `pairing ${decision === 'deny' ? 'denied' : 'not answered'}: ${outcome.deviceName} from ${this.peer.address}`,
-      );
-      this.close(decision === 'deny' ? CloseCode.denied : CloseCode.approvalTimeout);
-      return false;
-    }
-    // Stored before the welcome, so a crash cannot leave a phone that thinks it is paired with a host
-    // that forgot it; undone if the phone left meanwhile, so the token is spent only with a welcome.
-    const at = Date.now();
-    const device = {
-      id: outcome.deviceId,
-      name: outcome.deviceName,
-      secret: outcome.keys.deviceSecret,
-      pairedAt: at,
-      lastSeenAt: at,
-    };
-    const previous = this.deps.devices.get(device.id);
-    try {
-      await this.deps.devices.add(device);
-    } catch (error) {
-      this.deps.log(`could not save the paired phone: ${error instanceof Error ? error.message : String(error)}`);
-      this.close(CloseCode.authFailed);
-      return false;
-    }
-    if (this.phase !== 'approving' || !this.deps.token.spend(outcome.token)) {
-      await (previous ? this.deps.devices.add(previous) : this.deps.devices.remove(device.id)).catch(() => {});
-      this.close(CloseCode.authFailed);
-      return false;
-    }
-    return true;
+    if (!result.ok && result.close !== undefined) this.close(result.close);
+    return result.ok && this.phase === 'approving';
   }
 
   private open(outcome: Extract<AuthOutcome, { ok: true }>): void {
