@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   const note = running.portNote;
   console.log(say('running', { version: appVersion(), port: running.port }) + (note ? ` (${say('portTaken', note)})` : ''));
   if (approveAll) console.log(say('approveAllOn'));
-  await showPairing(running.pairingUrl(), running.pairingExpiresAt);
+  await showPairing(running.pairingUrl(), running.pairing.expiresAt);
   let connected = new Set<string>();
   const asker = new TerminalApprovals(running);
   running.onEvent((event) => {
@@ -152,7 +152,7 @@ class TerminalApprovals {
     this.waiting = undefined;
     if (this.asking !== request.id) return;
     const allow = /^\s*(y|yes|是|好)\s*$/i.test(answer);
-    this.host.decideApproval(request.id, allow);
+    this.host.pairing.decide(request.id, allow);
     console.log(allow ? say('allowed') : say('denied'));
     this.asking = undefined;
     this.queue = this.queue.filter((r) => r.id !== request.id);

@@ -81,7 +81,7 @@ function createTray(): void {
   tray.setContextMenu(
     Menu.buildFromTemplate([
       { label: 'Show DeskRemote', click: showWindow },
-      { label: 'New pairing code', click: () => host?.renewPairingCode() },
+      { label: 'New pairing code', click: () => host?.pairing.renew() },
       { type: 'separator' },
       { label: 'Quit', click: () => app.quit() },
     ]),
@@ -91,7 +91,7 @@ function createTray(): void {
 
 ipcMain.handle('deskremote:view', () => (host ? dashboardView(host) : undefined));
 ipcMain.handle('deskremote:revoke', (_event, id: unknown) => (typeof id === 'string' ? host?.revokeDevice(id) : undefined));
-ipcMain.handle('deskremote:renew', () => host?.renewPairingCode());
+ipcMain.handle('deskremote:renew', () => host?.pairing.renew());
 ipcMain.handle('deskremote:set-port', async (_event, port: unknown) => {
   if (typeof port !== 'number' || !Number.isInteger(port) || port < 1024 || port > 65535) return;
   const settings = await saveSettings(app.getPath('userData'), { port });
@@ -99,12 +99,12 @@ ipcMain.handle('deskremote:set-port', async (_event, port: unknown) => {
   await startHost(port, settings.requireApproval);
 });
 ipcMain.handle('deskremote:decide-approval', (_event, id: unknown, allow: unknown) => {
-  if (typeof id === 'string' && typeof allow === 'boolean') host?.decideApproval(id, allow);
+  if (typeof id === 'string' && typeof allow === 'boolean') host?.pairing.decide(id, allow);
 });
 ipcMain.handle('deskremote:set-approval-required', async (_event, required: unknown) => {
   if (typeof required !== 'boolean') return;
   await saveSettings(app.getPath('userData'), { requireApproval: required });
-  host?.setApprovalRequired(required);
+  host?.pairing.setApprovalRequired(required);
   void pushView();
 });
 

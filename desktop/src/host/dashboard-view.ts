@@ -8,7 +8,7 @@ export async function dashboardView(host: Host): Promise<DashboardView> {
   return {
     pairingUrl,
     qrDataUrl: await QRCode.toDataURL(pairingUrl, { errorCorrectionLevel: 'M', margin: 1, width: 280 }),
-    pairingExpiresAt: host.pairingExpiresAt,
+    pairingExpiresAt: host.pairing.expiresAt,
     otherUrls: host
       .addresses()
       .slice(1)
@@ -18,7 +18,7 @@ export async function dashboardView(host: Host): Promise<DashboardView> {
     hostName: state.host.name,
     input: { ...state.input },
     devices: state.devices.map((d) => ({ ...d })),
-    approvals: host.approvals.list().map((r) => ({
+    approvals: host.pairing.approvals.list().map((r) => ({
       id: r.id,
       deviceName: r.deviceName,
       device: { ...r.device },
@@ -26,7 +26,7 @@ export async function dashboardView(host: Host): Promise<DashboardView> {
       code: r.code,
       expiresAt: r.expiresAt,
     })),
-    requireApproval: host.approvalRequired,
-    notice: host.lastNotice,
+    requireApproval: host.pairing.approvalRequired,
+    notice: host.pairing.lastNotice,
   };
 }

@@ -14,7 +14,6 @@ import {
   HEARTBEAT_TIMEOUT_MS,
   type HostState,
   MAX_WIRE_BYTES,
-  PAIRING_TOKEN_LIFETIME_MS,
   type Platform,
   pairingUrl,
 } from '@deskremote/shared';
@@ -29,9 +28,8 @@ import { isLoopbackBind, LOOPBACK_NAMES, lanAddresses } from './net/lan-addresse
 import { listenOnFreePort } from './net/listen.js';
 import { loadStaticFiles, type StaticFile } from './net/static-files.js';
 import { StrangerBudget } from './net/stranger-budget.js';
-import { type ApprovalRequest, Approvals } from './pairing/approvals.js';
-import { Authenticator } from './pairing/authenticator.js';
-import { PairingToken } from './pairing/pairing-token.js';
+import type { ApprovalRequest } from './pairing/approvals.js';
+import { Pairing } from './pairing/pairing.js';
 import { AuthThrottle, type AuthThrottleOptions } from './security/auth-throttle.js';
 import { RequestGuard } from './security/request-guard.js';
 import { HostStateStore } from './session/host-state.js';
@@ -101,27 +99,20 @@ export class Host {
   private backend: InputBackend = { availability: CHECKING, driver: undefined };
   private server: Server | undefined;
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WIRE_BYTES, perMessageDeflate: false });
-  private readonly token: PairingToken;
   private readonly throttle: AuthThrottle;
   private readonly strangers: StrangerBudget<Session>;
-  private requireApproval: boolean;
-  /** The latest warning for the person at the computer, kept so a window opened later shows it too. */
-  lastNotice: { code: 'code-conflict'; deviceNames: string[]; at: number } | undefined;
-  readonly approvals: Approvals;
+  /** The code on screen, the questions to the person at the computer, the proofs. */
+  pairing!: Pairing;
   readonly state: HostStateStore;
   private readonly dispatcher: Dispatcher;
   private devices!: DeviceStore;
-  private authenticator!: Authenticator;
   private boundPort = 0;
   private readonly log: (line: string) => void;
 
   private constructor(private readonly options: HostOptions) {
     this.log = options.log ?? (() => {});
-    this.token = new PairingToken(options.pairingLifetimeMs ?? PAIRING_TOKEN_LIFETIME_MS);
     this.throttle = new AuthThrottle(options.throttle);
     this.strangers = new StrangerBudget(options.strangers?.total ?? 64, options.strangers?.perAddress ?? 8);
-    this.requireApproval = options.requireApproval ?? true;
-    this.approvals = new Approvals(() => this.requireApproval, options.approvalTimeoutMs);
     this.state = new HostStateStore({
       host: { name: options.hostName ?? osHostname(), platform: platformOf(osPlatform()), version: options.version },
       input: CHECKING,
@@ -144,7 +135,19 @@ export class Host {
 
   private async listen(): Promise<void> {
     this.devices = await DeviceStore.open(this.options.dataDir, this.log);
-    this.authenticator = new Authenticator(this.token, this.devices, nodeX25519);
+    this.pairing = new Pairing({
+      devices: this.devices,
+      keyAgreement: nodeX25519,
+      log: this.log,
+      ...(this.options.requireApproval === undefined ? {} : { requireApproval: this.options.requireApproval }),
+      ...(this.options.pairingLifetimeMs === undefined ? {} : { lifetimeMs: this.options.pairingLifetimeMs }),
+      ...(this.options.approvalTimeoutMs === undefined ? {} : { approvalTimeoutMs: this.options.approvalTimeoutMs }),
+      onEvent: (event) => {
+        if (event.type === 'code') this.emit({ type: 'pairing-url', url: this.pairingUrl(), expiresAt: event.expiresAt });
+        else if (event.type === 'approvals') this.emit({ type: 'approvals', requests: event.requests });
+        else this.emit({ type: 'notice', code: event.notice.code, deviceNames: event.notice.deviceNames });
+      },
+    });
     this.files = await loadStaticFiles(this.options.phoneDir);
     if (!this.files.has('/')) throw new Error(`the phone page is not built: no index.html in ${this.options.phoneDir}`);
     this.refreshDevices();
@@ -167,15 +170,6 @@ export class Host {
     });
     this.boundPort = await listenOnFreePort(this.server, this.options.port ?? DEFAULT_PORT, this.options.bind ?? '0.0.0.0');
     this.state.subscribe((_, state) => this.emit({ type: 'state', state }));
-    this.token.onEvent((event) => {
-      if (event.type === 'rotated') this.emit({ type: 'pairing-url', url: this.pairingUrl(), expiresAt: event.expiresAt });
-      else {
-        this.log(`refused phones sharing one QR code: ${event.deviceNames.join(', ')}`);
-        this.lastNotice = { code: 'code-conflict', deviceNames: event.deviceNames, at: Date.now() };
-        this.emit({ type: 'notice', code: 'code-conflict', deviceNames: event.deviceNames });
-      }
-    });
-    this.approvals.onChange((requests) => this.emit({ type: 'approvals', requests }));
     void this.options.openInput().then((backend) => this.useInput(backend));
   }
 
@@ -189,10 +183,10 @@ export class Host {
   private createSession(ws: import('ws').WebSocket, peer: { address: string; userAgent: string | undefined }): Session {
     const { address } = peer;
     return new Session(ws, peer, {
-      authenticator: this.authenticator,
+      authenticator: this.pairing.authenticator,
       throttle: this.throttle,
-      approvals: this.approvals,
-      token: this.token,
+      approvals: this.pairing.approvals,
+      token: this.pairing.token,
       devices: this.devices,
       keyAgreement: nodeX25519,
       dispatcher: this.dispatcher,
@@ -277,31 +271,7 @@ export class Host {
   }
 
   pairingUrl(address = this.options.names?.[0] ?? this.addresses()[0] ?? '127.0.0.1'): string {
-    return pairingUrl(`http://${address}:${this.boundPort}`, this.token.current);
-  }
-
-  /** When the QR code on screen is replaced by itself. */
-  get pairingExpiresAt(): number {
-    return this.token.expiresAt;
-  }
-
-  /** Replaces the code on screen, so a photographed QR code is worth nothing. */
-  renewPairingCode(): void {
-    this.token.rotate('renewed');
-  }
-
-  get approvalRequired(): boolean {
-    return this.requireApproval;
-  }
-
-  /** Approvals off: every phone with a valid code pairs at once (for scripts, tests, a trusted room). */
-  setApprovalRequired(required: boolean): void {
-    this.requireApproval = required;
-  }
-
-  /** The person at the computer answers "Allow ‹phone›?". */
-  decideApproval(id: string, allow: boolean): boolean {
-    return this.approvals.decide(id, allow);
+    return pairingUrl(`http://${address}:${this.boundPort}`, this.pairing.token.current);
   }
 
   get pairedDevices(): ReadonlyArray<DeviceSummary> {
@@ -329,8 +299,7 @@ export class Host {
 
   /** Closes every connection, releases everything held and stops listening. */
   async stop(): Promise<void> {
-    this.token.stop();
-    this.approvals.cancelAll();
+    this.pairing.stop();
     for (const session of this.sessions) session.bye('host-stopping', CloseCode.hostStopping);
     await this.dispatcher.releaseAll();
     this.wss.close();

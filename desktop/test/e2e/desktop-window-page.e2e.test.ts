@@ -21,9 +21,9 @@ async function openWindow(locale: string): Promise<Page> {
   const opened = await browser.newPage({ viewport: { width: 780, height: 620 }, locale });
   await opened.exposeFunction('__view', () => dashboardView(host));
   await opened.exposeFunction('__revoke', (id: string) => host.revokeDevice(id));
-  await opened.exposeFunction('__renew', () => host.renewPairingCode());
-  await opened.exposeFunction('__decide', (id: string, allow: boolean) => host.decideApproval(id, allow));
-  await opened.exposeFunction('__require', (required: boolean) => host.setApprovalRequired(required));
+  await opened.exposeFunction('__renew', () => host.pairing.renew());
+  await opened.exposeFunction('__decide', (id: string, allow: boolean) => host.pairing.decide(id, allow));
+  await opened.exposeFunction('__require', (required: boolean) => host.pairing.setApprovalRequired(required));
   await opened.addInitScript(() => {
     const bridge = window as unknown as Record<string, (...args: unknown[]) => Promise<never>>;
     const listeners: Array<(view: DashboardView) => void> = [];
@@ -97,7 +97,7 @@ it('New code replaces the pairing code on screen', async () => {
 });
 
 it('asks before a new phone pairs: name, model, browser, address and the code the phone shows; Allow lets it in', async () => {
-  host.setApprovalRequired(true);
+  host.pairing.setApprovalRequired(true);
   try {
     const phone = await startPairing(host, { deviceName: 'Lectern phone' });
     await page.waitForSelector('.approval');
@@ -112,12 +112,12 @@ it('asks before a new phone pairs: name, model, browser, address and the code th
     expect(host.pairedDevices.map((d) => d.name)).toContain('Lectern phone');
     phone.client.socket.close();
   } finally {
-    host.setApprovalRequired(false);
+    host.pairing.setApprovalRequired(false);
   }
 });
 
 it('Deny refuses the phone and stores nothing', async () => {
-  host.setApprovalRequired(true);
+  host.pairing.setApprovalRequired(true);
   try {
     const phone = await startPairing(host, { deviceName: 'Stranger phone' });
     await page.waitForSelector('.approval');
@@ -125,16 +125,16 @@ it('Deny refuses the phone and stores nothing', async () => {
     expect((await phone.client.closed).code).toBe(CloseCode.denied);
     expect(host.pairedDevices.map((d) => d.name)).not.toContain('Stranger phone');
   } finally {
-    host.setApprovalRequired(false);
+    host.pairing.setApprovalRequired(false);
   }
 });
 
 it('turning approvals off in the window pairs the next phone at once', async () => {
-  host.setApprovalRequired(true);
+  host.pairing.setApprovalRequired(true);
   await page.reload();
   await page.waitForFunction(() => (document.getElementById('require-approval') as HTMLInputElement | null)?.checked === true);
   await page.locator('#require-approval').uncheck();
-  await expect.poll(() => host.approvalRequired).toBe(false);
+  await expect.poll(() => host.pairing.approvalRequired).toBe(false);
   const phone = await pairPhone(host, 'Quick phone');
   expect(phone.client.messages.some((m) => m.t === 'welcome')).toBe(true);
   phone.client.socket.close();
@@ -142,7 +142,7 @@ it('turning approvals off in the window pairs the next phone at once', async () 
 
 it('speaks Chinese on a Chinese system, the prompt included', async () => {
   const zh = await openWindow('zh-CN');
-  host.setApprovalRequired(true);
+  host.pairing.setApprovalRequired(true);
   try {
     await zh.waitForFunction(() => document.querySelector('#qr')?.getAttribute('src')?.startsWith('data:image/png'));
     expect(await zh.locator('h1').first().textContent()).toBe('用手机扫码');
@@ -154,7 +154,7 @@ it('speaks Chinese on a Chinese system, the prompt included', async () => {
     await zh.getByRole('button', { name: '拒绝' }).click();
     expect((await phone.client.closed).code).toBe(CloseCode.denied);
   } finally {
-    host.setApprovalRequired(false);
+    host.pairing.setApprovalRequired(false);
     await zh.close();
   }
 });

@@ -105,13 +105,13 @@ describe('the phone page in Chinese', () => {
     const used = desktop.pairingUrl();
     const phone = await open(used);
     await phone.page.getByTestId('approving').waitFor();
-    const request = desktop.approvals.list()[0];
+    const request = desktop.pairing.approvals.list()[0];
     const code = request?.code ?? '';
     expect(await phone.page.getByTestId('confirm-code').textContent()).toBe(`${code.slice(0, 3)} ${code.slice(3)}`);
     const approving = await shoot(phone, 'approving');
     expect(approving).toContain('请在电脑上允许这部手机');
     expect(approving).not.toMatch(ENGLISH_WORD);
-    desktop.decideApproval(request?.id ?? '', true);
+    desktop.pairing.decide(request?.id ?? '', true);
     await phone.waitConnected();
 
     const late = await open(used);

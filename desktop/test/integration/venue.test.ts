@@ -202,7 +202,7 @@ describe('approval on the desktop', () => {
   const waitForQuestion = (host: Host) =>
     new Promise<string>((resolve) => {
       const check = () => {
-        const first = host.approvals.list()[0];
+        const first = host.pairing.approvals.list()[0];
         if (first) resolve(first.id);
         else setTimeout(check, 5);
       };
@@ -213,8 +213,8 @@ describe('approval on the desktop', () => {
     const { host } = await start({ requireApproval: true });
     const phone = await startPairing(host, { deviceName: 'Lectern' });
     const id = await waitForQuestion(host);
-    expect(host.approvals.list()[0]).toMatchObject({ deviceName: 'Lectern', code: phone.confirmCode });
-    expect(host.decideApproval(id, true)).toBe(true);
+    expect(host.pairing.approvals.list()[0]).toMatchObject({ deviceName: 'Lectern', code: phone.confirmCode });
+    expect(host.pairing.decide(id, true)).toBe(true);
     expect((await phone.client.next('welcome')).t).toBe('welcome');
     expect(host.pairedDevices.map((d) => d.name)).toEqual(['Lectern']);
   });
@@ -223,7 +223,7 @@ describe('approval on the desktop', () => {
     const { host } = await start({ requireApproval: true });
     const token = currentToken(host);
     const phone = await startPairing(host, { token });
-    host.decideApproval(await waitForQuestion(host), false);
+    host.pairing.decide(await waitForQuestion(host), false);
     expect((await phone.client.closed).code).toBe(CloseCode.denied);
     expect(host.pairedDevices).toEqual([]);
     expect(currentToken(host)).toBe(token);
@@ -234,7 +234,7 @@ describe('approval on the desktop', () => {
     const phone = await startPairing(host);
     expect((await phone.client.closed).code).toBe(CloseCode.approvalTimeout);
     expect(host.pairedDevices).toEqual([]);
-    expect(host.approvals.list()).toEqual([]);
+    expect(host.pairing.approvals.list()).toEqual([]);
   });
 
   it('two devices with one token: both refused, a new code, and the desktop is told', async () => {
@@ -249,17 +249,17 @@ describe('approval on the desktop', () => {
     expect((await second.client.closed).code).toBe(CloseCode.codeConflict);
     expect(currentToken(host)).not.toBe(token);
     expect(notices).toEqual([['Speaker', 'Copycat']]);
-    expect(host.approvals.list()).toEqual([]);
+    expect(host.pairing.approvals.list()).toEqual([]);
     expect(host.pairedDevices).toEqual([]);
   });
 
   it('approvals off: a phone with the code pairs at once; a paired phone never waits', async () => {
     const { host } = await start({ requireApproval: false });
     const phone = await pairPhone(host);
-    host.setApprovalRequired(true);
+    host.pairing.setApprovalRequired(true);
     const back = await resumePhone(host, phone.deviceId, phone.secret);
     expect((await back.next('welcome')).t).toBe('welcome');
-    expect(host.approvals.list()).toEqual([]);
+    expect(host.pairing.approvals.list()).toEqual([]);
   });
 });
 
