@@ -22,14 +22,53 @@ const host = await Host.start({
   phoneDir: join(root, 'mobile-web/dist'),
   version: 'screenshots',
   hostName: 'studio-desktop',
+  requireApproval: true,
   openInput: () => openNutBackend(),
 });
 await new Promise((r) => setTimeout(r, 1500));
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-try {
-  const phone = await (await browser.newContext({ ...devices['Pixel 7'] })).newPage();
+
+/** The desktop window's page, fed by the real host through the same bridge shape the preload exposes. */
+async function desktopWindow(name, locale) {
+  const view = await dashboardView(host);
+  const page = await browser.newPage({ viewport: { width: 780, height: view.approvals.length > 0 ? 760 : 560 }, locale });
+  await page.addInitScript((data) => {
+    window.deskremote = {
+      view: async () => data,
+      onView: () => {},
+      revokeDevice: async () => {},
+      renewPairingCode: async () => {},
+      setPort: async () => {},
+      decideApproval: async () => {},
+      setApprovalRequired: async () => {},
+    };
+  }, view);
+  await page.goto(pathToFileURL(join(root, 'desktop/dist/dashboard/index.html')).href);
+  await page.waitForFunction(() => document.querySelector('#qr')?.getAttribute('src')?.startsWith('data:'));
+  await page.screenshot({ path: join(out, name) });
+  await page.close();
+}
+
+/** A phone opens the QR code, the desktop asks, the person allows. */
+async function pairedPhone(locale, shots) {
+  const phone = await (await browser.newContext({ ...devices['Pixel 7'], locale })).newPage();
   await phone.goto(host.pairingUrl());
+  await phone.waitForSelector('[data-testid=approving]');
+  const request = await new Promise((resolve) => {
+    const check = () => (host.pairing.approvals.list()[0] ? resolve(host.pairing.approvals.list()[0]) : setTimeout(check, 20));
+    check();
+  });
+  if (shots) await shots(phone);
+  host.pairing.decide(request.id, true);
   await phone.waitForSelector('[data-testid=status] .dot-on');
+  return phone;
+}
+
+try {
+  const phone = await pairedPhone('en-US', async (page) => {
+    await page.screenshot({ path: join(out, 'phone-approving.png') });
+    await desktopWindow('desktop-approval.png', 'en-US');
+  });
   await phone.screenshot({ path: join(out, 'phone-touchpad.png') });
   await phone.locator('[data-tab=media]').tap();
   await phone.screenshot({ path: join(out, 'phone-media.png') });
@@ -39,21 +78,13 @@ try {
   await phone.setViewportSize({ width: 915, height: 412 });
   await phone.screenshot({ path: join(out, 'phone-landscape.png') });
 
-  // The desktop window's page, fed by the real host through the same bridge shape the preload exposes.
-  const view = await dashboardView(host);
-  const dashboard = await browser.newPage({ viewport: { width: 780, height: 560 } });
-  await dashboard.addInitScript((data) => {
-    window.deskremote = {
-      view: async () => data,
-      onView: () => {},
-      revokeDevice: async () => {},
-      renewPairingCode: async () => {},
-      setPort: async () => {},
-    };
-  }, view);
-  await dashboard.goto(pathToFileURL(join(root, 'desktop/dist/dashboard/index.html')).href);
-  await dashboard.waitForFunction(() => document.querySelector('#qr')?.getAttribute('src')?.startsWith('data:'));
-  await dashboard.screenshot({ path: join(out, 'desktop-window.png') });
+  const chinese = await pairedPhone('zh-CN');
+  await chinese.screenshot({ path: join(out, 'phone-touchpad-zh.png') });
+  await chinese.locator('[data-tab=slides]').tap();
+  await chinese.screenshot({ path: join(out, 'phone-slides-zh.png') });
+
+  await desktopWindow('desktop-window.png', 'en-US');
+  await desktopWindow('desktop-window-zh.png', 'zh-CN');
   console.log(`screenshots written to ${out}`);
 } finally {
   await browser.close();

@@ -28,7 +28,8 @@ it('without an X display the phone shows that input cannot be injected, and why'
   await phone.waitConnected();
   const problem = phone.page.getByTestId('input-problem');
   await problem.waitFor();
-  expect(await problem.textContent()).toContain('No X display');
+  expect(await problem.getAttribute('data-code')).toBe('no-display');
+  expect(await problem.textContent()).toContain('started without a display');
   expect(host.log).toContain('input: unavailable');
 });
 
@@ -36,6 +37,7 @@ it('a command is answered with a clear error, not injected and not a crash', asy
   await phone.page.locator('[data-key=Enter]').tap();
   const toast = phone.page.getByTestId('toast');
   await toast.waitFor();
-  expect(await toast.textContent()).toContain('No X display');
+  expect(await toast.getAttribute('data-code')).toBe('input-unavailable');
+  expect(await toast.textContent()).toContain('started without a display');
   await phone.waitConnected();
 });

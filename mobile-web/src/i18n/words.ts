@@ -57,6 +57,9 @@ export function inputIssueText(code: InputIssueCode, params: CodeParams = {}): s
 
 /** A problem with a command, or a pairing that failed while the phone stays paired (a stop reason). */
 export function problemText(code: ProblemCode | StopReason, params: CodeParams = {}): string {
+  // Input that cannot be injected says why: the same words as the banner.
+  const issue = params.issue;
+  if (code === 'input-unavailable' && typeof issue === 'string' && issue in INPUT) return inputIssueText(issue as InputIssueCode, params);
   if (code in PROBLEM) return t(PROBLEM[code as ProblemCode], params);
   return stopReasonText(code as StopReason);
 }
