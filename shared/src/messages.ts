@@ -277,6 +277,9 @@ export const ServerMessage = v.variant('t', [
   ByeMessage,
 ]);
 
+/** Every command type a phone may send, from the schema itself (the host announces them in its welcome). */
+export const ClientCommandTypes = ClientMessage.options.map((option) => option.entries.t.literal);
+
 export type AuthMessage = v.InferOutput<typeof AuthMessage>;
 export type PairMessage = v.InferOutput<typeof PairMessage>;
 export type ResumeMessage = v.InferOutput<typeof ResumeMessage>;

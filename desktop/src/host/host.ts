@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import { hostname as osHostname, platform as osPlatform } from 'node:os';
 import {
   type Capabilities,
-  type ClientMessage,
+  ClientCommandTypes,
   CloseCode,
   DEFAULT_PORT,
   type DeviceSummary,
@@ -74,19 +74,6 @@ export type HostEvent =
   | { type: 'approvals'; requests: ApprovalRequest[] }
   /** Something the person at the computer should know, as a code the window or terminal words. */
   | { type: 'notice'; code: 'code-conflict'; deviceNames: string[] };
-
-const COMMANDS: ReadonlyArray<ClientMessage['t']> = [
-  'move',
-  'scroll',
-  'click',
-  'button',
-  'key',
-  'text',
-  'media',
-  'slide',
-  'release',
-  'ping',
-];
 
 function platformOf(value: NodeJS.Platform): Platform {
   return value === 'linux' || value === 'darwin' || value === 'win32' ? value : 'other';
@@ -212,7 +199,7 @@ export class Host {
   }
 
   private capabilities(): Capabilities {
-    return { commands: [...COMMANDS], reports: ['host', 'input', 'devices'] };
+    return { commands: [...ClientCommandTypes], reports: ['host', 'input', 'devices'] };
   }
 
   private refreshDevices(): void {

@@ -2,40 +2,27 @@
  * The negative half, against the real host with the real driver and a real desktop window: strangers
  * are refused before the upgrade or at their first message, and none of them injects anything.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CloseCode, PROTOCOL_VERSION, randomId, tokenFromHash, utf8 } from '@deskremote/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectRaw, upgradeStatus } from '../support/raw-client.js';
 import { type PairedPhone, resumePhone, startPairingOn } from '../support/test-host.js';
-import { assertChromium } from './support/chromium.js';
-import { DesktopWindow } from './support/desktop-window.js';
-import { HostProcess } from './support/host-process.js';
-import { startXvfb, type XDisplay } from './support/xvfb.js';
+import { type DesktopRig, startDesktopRig } from './support/desktop-rig.js';
+import type { DesktopWindow } from './support/desktop-window.js';
+import type { HostProcess } from './support/host-process.js';
 
-let x: XDisplay;
+let rig: DesktopRig;
 let desktop: DesktopWindow;
 let host: HostProcess;
-let dataDir: string;
 let port: number;
 const INPUT_EVENTS = new Set(['mousedown', 'mouseup', 'click', 'contextmenu', 'keydown', 'wheel']);
 
 beforeAll(async () => {
-  assertChromium();
-  dataDir = await mkdtemp(join(tmpdir(), 'deskremote-sec-'));
-  x = await startXvfb();
-  desktop = await DesktopWindow.open(x.display, x.width, x.height);
-  host = await HostProcess.start({ display: x.display, dataDir });
+  rig = await startDesktopRig('sec');
+  ({ desktop, host } = rig);
   port = host.port;
 });
 
-afterAll(async () => {
-  await host?.stop();
-  await desktop?.close();
-  await x?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => rig?.stop());
 
 const tokenOf = (url: string) => tokenFromHash(new URL(url).hash) ?? '';
 

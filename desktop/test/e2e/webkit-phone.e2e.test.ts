@@ -4,41 +4,31 @@
  * "Connected" within 3 s of opening the QR URL (it once stayed on "Connecting…" in WebKit), and a slide
  * key and a text must arrive on the desktop.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { CLICKER_PROFILE } from '../../src/host/input/slide-profiles.js';
-import { assertChromium } from './support/chromium.js';
-import { DesktopWindow } from './support/desktop-window.js';
-import { HostProcess, PHONE_HOST_NAME } from './support/host-process.js';
+import { type DesktopRig, startDesktopRig } from './support/desktop-rig.js';
+import type { DesktopWindow } from './support/desktop-window.js';
+import { type HostProcess, PHONE_HOST_NAME } from './support/host-process.js';
 import { WebKitPhone } from './support/webkit-phone.js';
 import { startXvfb, type XDisplay } from './support/xvfb.js';
 
-let desktopDisplay: XDisplay;
+let rig: DesktopRig;
 let phoneDisplay: XDisplay;
 let desktop: DesktopWindow;
 let host: HostProcess;
 let phone: WebKitPhone | undefined;
-let dataDir: string;
 
 beforeAll(async () => {
-  assertChromium();
-  dataDir = await mkdtemp(join(tmpdir(), 'deskremote-webkit-'));
-  desktopDisplay = await startXvfb();
+  rig = await startDesktopRig('webkit');
+  ({ desktop, host } = rig);
   // The phone's browser gets a display of its own, so it never takes the desktop window's focus.
   phoneDisplay = await startXvfb(600, 1000);
-  desktop = await DesktopWindow.open(desktopDisplay.display, desktopDisplay.width, desktopDisplay.height);
-  host = await HostProcess.start({ display: desktopDisplay.display, dataDir });
 });
 
 afterAll(async () => {
   await phone?.close();
-  await host?.stop();
-  await desktop?.close();
   await phoneDisplay?.stop();
-  await desktopDisplay?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await rig?.stop();
 });
 
 const connected = "document.querySelector('[data-testid=status] .dot-on') !== null";

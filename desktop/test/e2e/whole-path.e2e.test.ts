@@ -4,42 +4,32 @@
  * opening the controller page through the URL the QR code encodes. Assertions are on what the
  * desktop window received.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE_GAIN } from '../../../mobile-web/src/gestures/pointer-gain.js';
 import { CLICKER_PROFILE } from '../../src/host/input/slide-profiles.js';
-import { assertChromium } from './support/chromium.js';
-import { DesktopWindow, type Recorded } from './support/desktop-window.js';
+import { type DesktopRig, startDesktopRig } from './support/desktop-rig.js';
+import type { DesktopWindow, Recorded } from './support/desktop-window.js';
 import { HostProcess } from './support/host-process.js';
 import { Phone } from './support/phone.js';
-import { startXvfb, type XDisplay } from './support/xvfb.js';
 
-let x: XDisplay;
+let rig: DesktopRig;
 let desktop: DesktopWindow;
 let host: HostProcess;
 let phone: Phone;
-let dataDir: string;
 
 const lastPointer = (events: Recorded[]) => events.filter((e) => e.type === 'pointermove').at(-1);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
-  assertChromium();
-  dataDir = await mkdtemp(join(tmpdir(), 'deskremote-e2e-'));
-  x = await startXvfb();
-  desktop = await DesktopWindow.open(x.display, x.width, x.height);
-  host = await HostProcess.start({ display: x.display, dataDir });
+  rig = await startDesktopRig('e2e');
+  ({ desktop, host } = rig);
   phone = await Phone.open(host.pairingUrl());
 });
 
 afterAll(async () => {
   await phone?.close();
-  await host?.stop();
-  await desktop?.close();
-  await x?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await rig?.stop();
 });
 
 describe('phone controls the desktop through the real host and nut-js', () => {
@@ -233,7 +223,7 @@ describe('phone controls the desktop through the real host and nut-js', () => {
     await phone.liftAll();
     await phone.page.waitForFunction(() => document.querySelector('[data-testid=status] .dot-off') !== null);
     await sleep(300);
-    host = await HostProcess.start({ display: x.display, dataDir, port });
+    rig.host = host = await HostProcess.start({ display: rig.x.display, dataDir: rig.dataDir, port });
     await phone.waitConnected(20_000);
     await host.waitForOutput(/connected: Pixel 7/);
     const after = await desktop.count();
@@ -245,7 +235,7 @@ describe('phone controls the desktop through the real host and nut-js', () => {
     const port = host.port;
     await host.stop('SIGKILL');
     await phone.page.waitForFunction(() => document.querySelector('[data-testid=status] .dot-off') !== null);
-    host = await HostProcess.start({ display: x.display, dataDir, port });
+    rig.host = host = await HostProcess.start({ display: rig.x.display, dataDir: rig.dataDir, port });
     await phone.waitConnected(20_000);
     const count = await desktop.count();
     await phone.tap([await phone.padCenter()]);

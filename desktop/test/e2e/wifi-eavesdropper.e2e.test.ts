@@ -3,38 +3,29 @@
  * loopback interface, every WebSocket frame unmasked. Neither the typed sentence, nor the QR's token,
  * nor the device secret may be in it. Real phone page, real host, real driver, real desktop window.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fromBase64Url, tokenFromHash } from '@deskremote/shared';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { assertChromium } from './support/chromium.js';
-import { DesktopWindow } from './support/desktop-window.js';
-import { HostProcess } from './support/host-process.js';
+import { type DesktopRig, startDesktopRig } from './support/desktop-rig.js';
+import type { DesktopWindow } from './support/desktop-window.js';
+import type { HostProcess } from './support/host-process.js';
 import { containsBytes, containsText, startLoopbackCapture } from './support/loopback-capture.js';
 import { Phone } from './support/phone.js';
-import { startXvfb, type XDisplay } from './support/xvfb.js';
 
-let x: XDisplay;
+let rig: DesktopRig;
 let desktop: DesktopWindow;
 let host: HostProcess;
 let phone: Phone | undefined;
-let dataDir: string;
 
 beforeAll(async () => {
-  assertChromium();
-  dataDir = await mkdtemp(join(tmpdir(), 'deskremote-wifi-'));
-  x = await startXvfb();
-  desktop = await DesktopWindow.open(x.display, x.width, x.height);
-  host = await HostProcess.start({ display: x.display, dataDir });
+  rig = await startDesktopRig('wifi');
+  ({ desktop, host } = rig);
 });
 
 afterAll(async () => {
   await phone?.close();
-  await host?.stop();
-  await desktop?.close();
-  await x?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await rig?.stop();
 });
 
 it('a capture of the pairing and the typing shows neither the sentence, nor the token, nor the device secret', async () => {
@@ -62,7 +53,7 @@ it('a capture of the pairing and the typing shows neither the sentence, nor the 
   // The capture reads what is there to read: the challenge goes in the clear, as designed.
   expect(payloads.some((p) => containsText(p, '"challenge"'))).toBe(true);
 
-  const saved = JSON.parse(await readFile(join(dataDir, 'devices.json'), 'utf8')) as { devices: Array<{ secret: string }> };
+  const saved = JSON.parse(await readFile(join(rig.dataDir, 'devices.json'), 'utf8')) as { devices: Array<{ secret: string }> };
   const secret = saved.devices[0]?.secret ?? '';
   expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
   const secrets: Array<[string, Uint8Array]> = [

@@ -4,7 +4,7 @@
  * (a close code before authentication, an error after), nothing invalid is injected, the host stays up
  * and its memory stays bounded.
  */
-import { CloseCode, decodeClient, PROTOCOL_VERSION, randomId, utf8 } from '@deskremote/shared';
+import { ClientCommandTypes, CloseCode, decodeClient, PROTOCOL_VERSION, randomId, utf8 } from '@deskremote/shared';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../src/host/host.js';
@@ -24,21 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => host?.stop());
 
-const COMMAND_TYPES = [
-  'move',
-  'scroll',
-  'click',
-  'button',
-  'key',
-  'text',
-  'media',
-  'slide',
-  'release',
-  'ping',
-  'pair',
-  'resume',
-  'exec',
-];
+const COMMAND_TYPES = [...ClientCommandTypes, 'pair', 'resume', 'exec'];
 
 /** Frames that look like ours often enough to get past the first checks, and plain garbage. */
 const frame = fc.oneof(

@@ -2,19 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CloseCode, MAX_WIRE_BYTES, type ServerMessage, utf8 } from '@deskremote/shared';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Host } from '../../src/host/host.js';
 import { connectRaw, upgradeStatus } from '../support/raw-client.js';
-import { pairPhone, resumePhone, startTestHost } from '../support/test-host.js';
+import { hostsStoppedAfterEach, pairPhone, resumePhone } from '../support/test-host.js';
 
-const hosts: Host[] = [];
-async function start(...args: Parameters<typeof startTestHost>) {
-  const started = await startTestHost(...args);
-  hosts.push(started.host);
-  return started;
-}
-afterEach(async () => {
-  await Promise.all(hosts.splice(0).map((h) => h.stop()));
-});
+const start = hostsStoppedAfterEach(afterEach);
 
 const waitFor = async (check: () => boolean, ms = 2000) => {
   const end = Date.now() + ms;

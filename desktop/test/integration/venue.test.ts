@@ -8,17 +8,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Host } from '../../src/host/host.js';
 import { connectRaw } from '../support/raw-client.js';
 import { rawRequest } from '../support/raw-http.js';
-import { currentToken, type PairedPhone, pairPhone, resumePhone, startPairing, startTestHost } from '../support/test-host.js';
+import {
+  currentToken,
+  hostsStoppedAfterEach,
+  type PairedPhone,
+  pairPhone,
+  resumePhone,
+  startPairing,
+} from '../support/test-host.js';
 
-const hosts: Host[] = [];
-async function start(...args: Parameters<typeof startTestHost>) {
-  const started = await startTestHost(...args);
-  hosts.push(started.host);
-  return started;
-}
-afterEach(async () => {
-  await Promise.all(hosts.splice(0).map((h) => h.stop()));
-});
+const start = hostsStoppedAfterEach(afterEach);
 
 /** The paired phone still gets its commands through: a key press is acked and reaches the driver. */
 async function stillWorks(host: Host, phone: PairedPhone, calls: unknown[]): Promise<void> {

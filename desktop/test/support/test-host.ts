@@ -32,6 +32,17 @@ export async function startTestHost(overrides: Partial<HostOptions> = {}) {
   return { host, driver, dataDir };
 }
 
+/** A `start` that remembers every host it started and stops them all after each test. */
+export function hostsStoppedAfterEach(afterEach: (fn: () => Promise<unknown>) => void): typeof startTestHost {
+  const hosts: Host[] = [];
+  afterEach(() => Promise.all(hosts.splice(0).map((h) => h.stop())));
+  return async (...args) => {
+    const started = await startTestHost(...args);
+    hosts.push(started.host);
+    return started;
+  };
+}
+
 export interface PairedPhone {
   client: RawClient;
   deviceId: string;

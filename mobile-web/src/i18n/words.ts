@@ -59,7 +59,8 @@ export function inputIssueText(code: InputIssueCode, params: CodeParams = {}): s
 export function problemText(code: ProblemCode | StopReason, params: CodeParams = {}): string {
   // Input that cannot be injected says why: the same words as the banner.
   const issue = params.issue;
-  if (code === 'input-unavailable' && typeof issue === 'string' && issue in INPUT) return inputIssueText(issue as InputIssueCode, params);
+  if (code === 'input-unavailable' && typeof issue === 'string' && issue in INPUT)
+    return inputIssueText(issue as InputIssueCode, params);
   if (code in PROBLEM) return t(PROBLEM[code as ProblemCode], params);
   return stopReasonText(code as StopReason);
 }
