@@ -1,9 +1,10 @@
 /*
  * A classic script in the oldest JavaScript, run before the app: on a browser too old for the app (before
  * iOS Safari 14 or Android Chrome 90), or if the app's code fails to start, it shows a card asking to
- * update the browser instead of a blank page. In both languages, since the translations live in the app.
+ * update the browser instead of a blank page. ES5 on purpose (biome.json keeps it so), so that it runs
+ * on any browser, however old. In both languages, since the translations live in the app.
  */
-(() => {
+(function () {
   var modern =
     typeof BigInt === 'function' &&
     typeof Promise !== 'undefined' &&
@@ -11,7 +12,6 @@
     typeof String.prototype.replaceAll === 'function' &&
     typeof WebSocket === 'function' &&
     typeof TextEncoder === 'function' &&
-    // biome-ignore lint/complexity/useOptionalChain: this file must parse in browsers without optional chaining
     !!(window.crypto && window.crypto.getRandomValues);
 
   function line(tag, text, size, weight) {
@@ -24,7 +24,7 @@
   }
 
   function show() {
-    if (window.__deskremoteStarted || document.getElementById('update-browser')) return;
+    if (document.getElementById('update-browser')) return;
     var root = document.getElementById('root') || document.body;
     var card = document.createElement('div');
     card.id = 'update-browser';
@@ -41,8 +41,8 @@
         'p',
         'This browser is too old for DeskRemote. Update it (iOS 14 or newer, Chrome 90 or newer), or open this page in another browser.',
         '16px',
-        '400',
-      ),
+        '400'
+      )
     );
     card.appendChild(line('h1', '请更新浏览器', '22px', '700'));
     card.appendChild(
@@ -50,20 +50,24 @@
         'p',
         '这个浏览器版本太旧，无法使用 DeskRemote。请更新浏览器（iOS 14 或更高版本，Chrome 90 或更高版本），或换一个浏览器打开本页。',
         '16px',
-        '400',
-      ),
+        '400'
+      )
     );
     root.innerHTML = '';
     root.appendChild(card);
   }
 
   if (!modern) {
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', show);
-    else show();
+    // The app's entry sees this and does not start over the card.
+    window.__deskremoteTooOld = true;
+    show();
     return;
   }
   // A syntax or start-up error in the app's code is reported here before the app says it started.
-  window.addEventListener('error', () => {
-    if (!window.__deskremoteStarted) show();
+  window.addEventListener('error', function () {
+    if (!window.__deskremoteStarted) {
+      window.__deskremoteTooOld = true;
+      show();
+    }
   });
 })();

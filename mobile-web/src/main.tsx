@@ -8,24 +8,31 @@ import { takePairingToken } from './connection/credentials';
 import { deviceNameFrom } from './connection/device-name';
 import { initialLanguage, switchLanguage } from './i18n/i18n';
 
-(window as unknown as { __deskremoteStarted: boolean }).__deskremoteStarted = true;
-const connection = new Connection(location.origin, takePairingToken(), deviceNameFrom(navigator.userAgent));
+const flags = window as unknown as { __deskremoteStarted?: boolean; __deskremoteTooOld?: boolean };
 
-// A hidden page (phone locked, app switched) closes its socket, so the desktop releases whatever it
-// held at once; the page reconnects the moment it is visible again.
-document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'hidden') connection.pause();
-  else connection.resume();
-});
-window.addEventListener('pagehide', () => connection.pause());
-window.addEventListener('pageshow', () => connection.resume());
-window.addEventListener('online', () => connection.resume());
-// Scanning a QR code while this page is open in the same tab only changes the fragment: no reload.
-window.addEventListener('hashchange', () => {
-  const token = takePairingToken();
-  if (token) connection.pairWith(token);
-});
+/** Everything the page does; not run where browser-check.js already showed the "update your browser" card. */
+function start(): void {
+  flags.__deskremoteStarted = true;
+  const connection = new Connection(location.origin, takePairingToken(), deviceNameFrom(navigator.userAgent));
 
-connection.start();
+  // A hidden page (phone locked, app switched) closes its socket, so the desktop releases whatever it
+  // held at once; the page reconnects the moment it is visible again.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') connection.pause();
+    else connection.resume();
+  });
+  window.addEventListener('pagehide', () => connection.pause());
+  window.addEventListener('pageshow', () => connection.resume());
+  window.addEventListener('online', () => connection.resume());
+  // Scanning a QR code while this page is open in the same tab only changes the fragment: no reload.
+  window.addEventListener('hashchange', () => {
+    const token = takePairingToken();
+    if (token) connection.pairWith(token);
+  });
 
-void Promise.all([switchLanguage(initialLanguage()), import('./render')]).then(([, { render }]) => render(connection));
+  connection.start();
+
+  void Promise.all([switchLanguage(initialLanguage()), import('./render')]).then(([, { render }]) => render(connection));
+}
+
+if (!flags.__deskremoteTooOld) start();

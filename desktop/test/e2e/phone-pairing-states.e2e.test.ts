@@ -100,3 +100,17 @@ it('a forged close code makes the phone neither reload nor forget its pairing: i
     await proxy.stop();
   }
 }, 90_000);
+
+it('a browser too old for the page gets a card asking to update it, in both languages, never a blank page', async () => {
+  const phone = await open(plainPage());
+  // As on iOS 13: no Promise.any, so the check that runs before the app says this browser is too old.
+  await phone.page.addInitScript(() => {
+    Object.defineProperty(Promise, 'any', { value: undefined });
+  });
+  await phone.page.reload();
+  const card = phone.page.locator('#update-browser');
+  await card.waitFor();
+  const text = (await card.textContent()) ?? '';
+  expect(text).toContain('Please update your browser');
+  expect(text).toContain('请更新浏览器');
+});
