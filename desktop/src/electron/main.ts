@@ -8,7 +8,9 @@ import { appVersion, defaultPhoneDir } from '../host/app-paths.js';
 import { dashboardView } from '../host/dashboard-view.js';
 import { Host } from '../host/host.js';
 import { type InputBackend, openNutBackend } from '../host/input/input-backend.js';
+import { guardProcess } from '../host/last-defence.js';
 import { loadSettings, saveSettings } from '../host/settings/settings-store.js';
+import { trayWords } from './tray-words.js';
 
 const here = import.meta.dirname;
 const resources = app.isPackaged ? process.resourcesPath : join(here, '..', '..', '..', 'build');
@@ -16,6 +18,11 @@ let host: Host | undefined;
 let window: BrowserWindow | undefined;
 let tray: Tray | undefined;
 let quitting = false;
+
+guardProcess(
+  () => host?.releaseAllInput(),
+  (line) => console.error(line),
+);
 
 /** On macOS nothing is injected without the Accessibility permission, and only Electron can ask for it. */
 async function openInput(): Promise<InputBackend> {
@@ -48,7 +55,8 @@ async function startHost(port: number, requireApproval: boolean): Promise<void> 
 async function pushView(): Promise<void> {
   if (!host || !window || window.isDestroyed()) return;
   window.webContents.send('deskremote:view', await dashboardView(host));
-  tray?.setToolTip(`DeskRemote — ${host.pairedDevices.filter((d) => d.connected).length} phone(s) connected`);
+  const n = host.pairedDevices.filter((d) => d.connected).length;
+  tray?.setToolTip(trayWords(app.getLocale()).connected.replace('{n}', String(n)));
 }
 
 function showWindow(): void {
@@ -80,10 +88,10 @@ function createTray(): void {
   tray = new Tray(nativeImage.createFromPath(join(resources, 'tray.png')));
   tray.setContextMenu(
     Menu.buildFromTemplate([
-      { label: 'Show DeskRemote', click: showWindow },
-      { label: 'New pairing code', click: () => host?.pairing.renew() },
+      { label: trayWords(app.getLocale()).show, click: showWindow },
+      { label: trayWords(app.getLocale()).newCode, click: () => host?.pairing.renew() },
       { type: 'separator' },
-      { label: 'Quit', click: () => app.quit() },
+      { label: trayWords(app.getLocale()).quit, click: () => app.quit() },
     ]),
   );
   tray.on('click', showWindow);

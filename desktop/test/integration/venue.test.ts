@@ -94,6 +94,7 @@ describe('the front door', () => {
     for (const [name, request, statuses] of cases) {
       const response = await rawRequest(host.port, request);
       expect(statuses, `${name}: got ${response.status}`).toContain(response.status);
+      expect(response.head, `${name}: security headers`).toMatch(/content-security-policy: default-src 'none'/i);
     }
     // Every answer the host writes itself carries the security headers.
     const notFound = await fetch(`http://${at}/nothing`);

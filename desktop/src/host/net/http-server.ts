@@ -17,7 +17,19 @@ const SECURITY_HEADERS = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
 } as const;
 
+/** The same headers for answers written straight to the socket (refused upgrades, malformed HTTP). */
+const RAW_SECURITY_HEADERS = Object.entries(SECURITY_HEADERS)
+  .map(([name, value]) => `${name}: ${value}\r\n`)
+  .join('');
+
+/** A complete answer with no body, for a socket that is about to be closed. */
+function rawResponse(status: number): string {
+  return `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\nConnection: close\r\nContent-Length: 0\r\n${RAW_SECURITY_HEADERS}\r\n`;
+}
+
 const STATUS_TEXT: Record<number, string> = {
+  408: 'Request Timeout',
+  431: 'Request Header Fields Too Large',
   400: 'Bad Request',
   403: 'Forbidden',
   404: 'Not Found',
@@ -60,7 +72,7 @@ export function targetPath(target: string | undefined): { path: string } | { sta
 export function createHttpServer(options: HttpServerOptions): Server {
   const log = options.log ?? (() => {});
   const server = createServer(
-    { maxHeaderSize: 8 * 1024, requestTimeout: 15_000, headersTimeout: 10_000 },
+    { maxHeaderSize: 8 * 1024, requestTimeout: 15_000, headersTimeout: 10_000, requireHostHeader: false },
     (request, response) => {
       try {
         serveFile(options, request, response);
@@ -84,17 +96,13 @@ export function createHttpServer(options: HttpServerOptions): Server {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     if (!socket.writable) return socket.destroy();
     const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-    socket.end(
-      `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
-    );
+    socket.end(rawResponse(status));
   });
   return server;
 }
 
 function upgrade(options: HttpServerOptions, request: IncomingMessage, socket: Duplex, head: Buffer): void {
-  const refuse = (status: number) => {
-    socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-  };
+  const refuse = (status: number) => socket.end(rawResponse(status));
   const target = targetPath(request.url);
   if ('status' in target) {
     refuse(target.status);
@@ -116,7 +124,14 @@ function upgrade(options: HttpServerOptions, request: IncomingMessage, socket: D
     refuse(403);
     return;
   }
-  if (String(request.headers.upgrade ?? '').toLowerCase() !== 'websocket') {
+  // Checked here rather than by ws, so that this refusal too carries the security headers.
+  const key = request.headers['sec-websocket-key'];
+  const wellFormed =
+    String(request.headers.upgrade ?? '').toLowerCase() === 'websocket' &&
+    request.headers['sec-websocket-version'] === '13' &&
+    typeof key === 'string' &&
+    /^[+/0-9A-Za-z]{21}[AQgw]==$/.test(key);
+  if (!wellFormed) {
     refuse(400);
     return;
   }
