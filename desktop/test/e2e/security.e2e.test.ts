@@ -5,6 +5,7 @@
 import { CloseCode, PROTOCOL_VERSION, randomId, tokenFromHash, utf8 } from '@deskremote/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectRaw, upgradeStatus } from '../support/raw-client.js';
+import { rawRequest } from '../support/raw-http.js';
 import { type PairedPhone, resumePhone, startPairingOn } from '../support/test-host.js';
 import { type DesktopRig, startDesktopRig } from './support/desktop-rig.js';
 import type { DesktopWindow } from './support/desktop-window.js';
@@ -76,6 +77,16 @@ describe('strangers are refused and inject nothing', () => {
     await reference.client.closed;
     await host.waitForOutput(/paired: Reference/);
     eventsBefore = await inputEvents();
+  });
+
+  it('survives the requests that used to end it (a target new URL() cannot parse), on the page and the upgrade', async () => {
+    const at = `127.0.0.1:${port}`;
+    expect((await rawRequest(port, `GET // HTTP/1.1\r\nHost: ${at}\r\n\r\n`)).status).toBe(400);
+    const upgrade = `GET // HTTP/1.1\r\nHost: ${at}\r\nOrigin: http://${at}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`;
+    expect((await rawRequest(port, upgrade)).status).toBe(400);
+    // The process is alive and serving.
+    expect((await fetch(`http://${at}/`)).status).toBe(200);
+    expect(host.log).not.toMatch(/still serving/);
   });
 
   it('refuses a foreign Origin before the upgrade', async () => {
