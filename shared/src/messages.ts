@@ -44,6 +44,7 @@ export const KeyNames = [
   'End',
   'PageUp',
   'PageDown',
+  'PrintScreen',
   'F1',
   'F2',
   'F3',
@@ -145,6 +146,16 @@ export const KeyCommand = v.strictObject({
   key: v.picklist(KeyNames),
   mods: v.optional(v.pipe(v.array(v.picklist(Modifiers)), v.maxLength(4))),
 });
+/**
+ * Press or release one key or modifier and keep it so (sticky modifiers, Alt held across Tabs). Held
+ * keys are tracked by the host and released when the session ends or after a time limit.
+ */
+export const HoldCommand = v.strictObject({
+  t: v.literal('hold'),
+  id: CommandId,
+  key: v.picklist([...KeyNames, ...Modifiers]),
+  down: v.boolean(),
+});
 export const TextCommand = v.strictObject({
   t: v.literal('text'),
   id: CommandId,
@@ -162,6 +173,7 @@ export const ClientMessage = v.variant('t', [
   ClickCommand,
   ButtonCommand,
   KeyCommand,
+  HoldCommand,
   TextCommand,
   MediaCommand,
   SlideCommand,
@@ -298,6 +310,8 @@ export type InputIssueCode = (typeof InputIssueCodes)[number];
 export type ByeReason = (typeof ByeReasons)[number];
 export type KeyName = (typeof KeyNames)[number];
 export type Modifier = (typeof Modifiers)[number];
+/** A key or a modifier that can be held down. */
+export type HoldableKey = KeyName | Modifier;
 export type MouseButton = (typeof MouseButtons)[number];
 export type MediaAction = (typeof MediaActions)[number];
 export type SlideAction = (typeof SlideActions)[number];

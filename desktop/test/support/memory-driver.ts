@@ -8,6 +8,7 @@ export type DriverCall =
   | ['click', string, boolean]
   | ['setButton', string, boolean]
   | ['tapKey', string, string[]]
+  | ['setKey', string, boolean]
   | ['tapMediaKey', string]
   | ['typeText', string];
 
@@ -32,6 +33,7 @@ export class MemoryDriver implements InputDriver {
   click = (button: string, double: boolean) => this.record(['click', button, double]);
   setButton = (button: string, down: boolean) => this.record(['setButton', button, down]);
   tapKey = (key: string, mods: readonly string[]) => this.record(['tapKey', key, [...mods]]);
+  setKey = (key: string, down: boolean) => this.record(['setKey', key, down]);
   tapMediaKey = (action: string) => this.record(['tapMediaKey', action]);
   typeText = (text: string) => this.record(['typeText', text]);
   textProblem = x11TextProblem;

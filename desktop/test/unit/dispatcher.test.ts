@@ -93,6 +93,22 @@ describe('dispatcher', () => {
     expect(driver.calls.at(-1)).toEqual(['setButton', 'right', false]);
   });
 
+  it('holds keys and modifiers, and lets go of them when the session ends unless another still holds them', async () => {
+    const { driver, dispatcher } = setup();
+    await dispatcher.submit('a', { t: 'hold', id: 1, key: 'shift', down: true });
+    await dispatcher.submit('a', { t: 'hold', id: 2, key: 'alt', down: true });
+    await dispatcher.submit('b', { t: 'hold', id: 3, key: 'alt', down: true });
+    await dispatcher.releaseSession('a');
+    expect(driver.calls).toEqual([
+      ['setKey', 'shift', true],
+      ['setKey', 'alt', true],
+      ['setKey', 'alt', true],
+      ['setKey', 'shift', false],
+    ]);
+    await dispatcher.releaseSession('b');
+    expect(driver.calls.at(-1)).toEqual(['setKey', 'alt', false]);
+  });
+
   it('a release command from the phone lets go of its buttons', async () => {
     const { driver, dispatcher } = setup();
     await dispatcher.submit('a', { t: 'button', id: 1, button: 'left', down: true });

@@ -3,7 +3,7 @@
  * time, each reported back. Pointer and scroll deltas that arrive while the driver is busy are summed
  * into the delta waiting at the tail, so a stall is caught up in one step instead of replayed.
  */
-import type { CodeParams, DiscreteCommand, InputAvailability, MouseButton } from '@deskremote/shared';
+import type { CodeParams, DiscreteCommand, HoldableKey, InputAvailability, MouseButton } from '@deskremote/shared';
 import type { InputDriver } from './input-driver.js';
 import type { SlideProfile } from './slide-profiles.js';
 
@@ -52,6 +52,8 @@ export class Dispatcher {
   private running = false;
   /** Buttons each session holds down; a button is released only when no session holds it. */
   private readonly held = new Map<string, Set<MouseButton>>();
+  /** Keys and modifiers each session holds down; released with the session, like buttons. */
+  private readonly heldKeys = new Map<string, Set<HoldableKey>>();
   private scrollCarry = { x: 0, y: 0 };
   private readonly now: () => number;
 
@@ -107,7 +109,8 @@ export class Dispatcher {
 
   /** Releases everything every session holds (the host is stopping). */
   async releaseAll(): Promise<void> {
-    await Promise.all([...this.held.keys()].map((id) => this.releaseSession(id)));
+    const sessions = new Set([...this.held.keys(), ...this.heldKeys.keys()]);
+    await Promise.all([...sessions].map((id) => this.releaseSession(id)));
   }
 
   heldButtons(sessionId: string): MouseButton[] {
@@ -191,6 +194,15 @@ export class Dispatcher {
       }
       case 'key':
         return driver.tapKey(command.key, command.mods ?? []);
+      case 'hold': {
+        await driver.setKey(command.key, command.down);
+        const keys = this.heldKeys.get(job.sessionId) ?? new Set<HoldableKey>();
+        if (command.down) keys.add(command.key);
+        else keys.delete(command.key);
+        if (keys.size > 0) this.heldKeys.set(job.sessionId, keys);
+        else this.heldKeys.delete(job.sessionId);
+        return;
+      }
       case 'text':
         return driver.typeText(command.text);
       case 'media':
@@ -207,7 +219,20 @@ export class Dispatcher {
   private async releaseHeld(sessionId: string): Promise<void> {
     const buttons = this.held.get(sessionId);
     this.held.delete(sessionId);
+    const keys = this.heldKeys.get(sessionId);
+    this.heldKeys.delete(sessionId);
     const driver = this.options.driver();
+    if (keys && driver) {
+      const stillHeldKeys = new Set([...this.heldKeys.values()].flatMap((set) => [...set]));
+      for (const key of keys) {
+        if (stillHeldKeys.has(key)) continue;
+        try {
+          await driver.setKey(key, false);
+        } catch {
+          // As for buttons below: the rest must still be released.
+        }
+      }
+    }
     if (!buttons || !driver) return;
     const stillHeld = new Set([...this.held.values()].flatMap((set) => [...set]));
     for (const button of buttons) {

@@ -1,4 +1,4 @@
-import type { KeyName, MediaAction, Modifier, MouseButton } from '@deskremote/shared';
+import type { HoldableKey, KeyName, MediaAction, Modifier, MouseButton } from '@deskremote/shared';
 
 /** The operating system's input, as the dispatcher needs it. One implementation per injection backend. */
 export interface InputDriver {
@@ -10,6 +10,8 @@ export interface InputDriver {
   setButton(button: MouseButton, down: boolean): Promise<void>;
   /** Presses the modifiers, taps the key, releases in reverse order; never leaves a key held. */
   tapKey(key: KeyName, mods: readonly Modifier[]): Promise<void>;
+  /** Presses or releases one key or modifier and leaves it so; the dispatcher tracks what is held. */
+  setKey(key: HoldableKey, down: boolean): Promise<void>;
   tapMediaKey(action: MediaAction): Promise<void>;
   /** Why this text cannot be typed exactly, or undefined if it can. Checked before anything is injected. */
   textProblem(text: string): TextProblem | undefined;

@@ -6,7 +6,7 @@
  * sleep(autoDelayMs) before every action, and even a sleep of 0 is a timer of about a millisecond,
  * which alone would double the host's latency for a click. The native calls are the same.
  */
-import type { KeyName, MediaAction, Modifier, MouseButton } from '@deskremote/shared';
+import { type HoldableKey, type KeyName, type MediaAction, type Modifier, Modifiers, type MouseButton } from '@deskremote/shared';
 import { asciiTextProblem, splitTextRuns } from './ascii-text.js';
 import type { InputDriver } from './input-driver.js';
 import { nutKeyFor, nutMediaKeyFor, nutModifierFor } from './nut-key-map.js';
@@ -62,6 +62,13 @@ export async function loadNutDriver(platform: NodeJS.Platform = process.platform
       else await mouse.releaseButton(buttons[button]);
     },
     tapKey,
+    async setKey(key: HoldableKey, down: boolean) {
+      const nutKey = (Modifiers as readonly string[]).includes(key)
+        ? nutModifierFor(Key, key as Modifier, platform)
+        : nutKeyFor(Key, key as KeyName);
+      if (down) await keyboard.pressKey(nutKey);
+      else await keyboard.releaseKey(nutKey);
+    },
     async tapMediaKey(action: MediaAction) {
       const key = nutMediaKeyFor(Key, action);
       await keyboard.pressKey(key);

@@ -19,6 +19,7 @@ const NAMED: Record<string, keyof KeyEnum> = {
   End: 'End',
   PageUp: 'PageUp',
   PageDown: 'PageDown',
+  PrintScreen: 'Print',
   '.': 'Period',
   ',': 'Comma',
 };

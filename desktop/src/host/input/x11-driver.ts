@@ -20,6 +20,10 @@ export function x11Driver(x11: X11Input, nut: InputDriver): InputDriver {
       await x11.settle();
       await nut.tapKey(key, mods);
     },
+    async setKey(key, down) {
+      await x11.settle();
+      await nut.setKey(key, down);
+    },
     async tapMediaKey(action) {
       await x11.settle();
       await nut.tapMediaKey(action);
