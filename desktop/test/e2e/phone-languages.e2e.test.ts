@@ -62,8 +62,8 @@ describe('the phone page in Chinese', () => {
     await phone.page.setViewportSize(PORTRAIT);
     await phone.page.getByTestId('text-input').focus();
     await shoot(phone, 'keyboard-open', KEYBOARD_OPEN);
-    expect(await phone.page.getByTestId('text-input').getAttribute('placeholder')).toBe('在这里输入，然后发送');
-    expect(await phone.page.getByTestId('send-text').getAttribute('aria-label')).toBe('发送');
+    expect(await phone.page.getByTestId('text-input').getAttribute('placeholder')).toBe('输入的内容会同步出现在电脑上');
+    expect(await phone.page.getByTestId('typing-mode').textContent()).toBe('实时');
     expect(await phone.page.getByTestId('text-input').isVisible()).toBe(true);
     await phone.page.getByTestId('text-input').blur();
     await phone.page.setViewportSize(PORTRAIT);
@@ -89,8 +89,7 @@ describe('the phone page in Chinese', () => {
     await phone.waitConnected();
     await phone.page.getByTestId('input-problem').waitFor();
     expect(await phone.page.getByTestId('input-problem').textContent()).toContain('Wayland 会话');
-    await phone.page.getByTestId('text-input').fill('响铃\u0007');
-    await phone.page.getByTestId('send-text').tap();
+    await phone.composeAndSend('响铃\u0007');
     await phone.page.getByTestId('toast').waitFor();
     expect(await phone.page.getByTestId('toast').textContent()).toBe('电脑暂时还不能输入“U+0007”。');
     await shoot(phone, 'problems');

@@ -57,7 +57,7 @@ it('opens the QR URL in WebKit, shows Connected within 3 s, and a slide key and 
   await phone.click('[data-tab=pad]');
   await desktop.clearTyped();
   const text = 'Safari sent this: café 你好';
+  // Live typing (the default): each key goes as it is typed, from the field's input events.
   await phone.typeInto('[data-testid=text-input]', text);
-  await phone.click('[data-testid=send-text]');
   await expect.poll(() => desktop.typedText(), { timeout: 5000 }).toBe(text);
 });

@@ -148,8 +148,7 @@ describe('phone controls the desktop through the real host and nut-js', () => {
   it('typed ASCII text arrives exactly', async () => {
     await desktop.clearTyped();
     const text = 'Hello, DeskRemote! 1+2=3 (ok?) ~`|\\ "quotes" <a>&{b}';
-    await phone.page.getByTestId('text-input').fill(text);
-    await phone.page.getByTestId('send-text').tap();
+    await phone.composeAndSend(text);
     await expect.poll(() => desktop.typedText(), { timeout: 5000 }).toBe(text);
     expect(await phone.page.getByTestId('text-input').inputValue()).toBe('');
   });
@@ -157,8 +156,7 @@ describe('phone controls the desktop through the real host and nut-js', () => {
   it('text beyond ASCII arrives exactly too (accents, CJK, emoji)', async () => {
     await desktop.clearTyped();
     const text = 'wörld café 你好 😀 €5';
-    await phone.page.getByTestId('text-input').fill(text);
-    await phone.page.getByTestId('send-text').tap();
+    await phone.composeAndSend(text);
     await expect.poll(() => desktop.typedText(), { timeout: 5000 }).toBe(text);
   });
 

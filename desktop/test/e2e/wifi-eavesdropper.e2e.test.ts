@@ -38,8 +38,7 @@ it('a capture of the pairing and the typing shows neither the sentence, nor the 
     phone = await Phone.open(url);
     await phone.waitConnected();
     await desktop.clearTyped();
-    await phone.page.getByTestId('text-input').fill(sentence);
-    await phone.page.getByTestId('send-text').tap();
+    await phone.composeAndSend(sentence);
     await expect.poll(() => desktop.typedText(), { timeout: 5000 }).toBe(sentence);
     // libpcap hands packets over in batches: give the last ones time to reach the file.
     await new Promise((r) => setTimeout(r, 1500));

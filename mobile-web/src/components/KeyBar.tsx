@@ -1,6 +1,7 @@
 import type { KeyName } from '@deskremote/shared';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { Connection } from '../connection/connection';
+import { LiveTyping } from '../features/typing/live-typing';
 import { type MessageKey, t } from '../i18n/i18n';
 import { Icon, type IconName } from './icons';
 
@@ -15,18 +16,78 @@ const KEYS: ReadonlyArray<{ key: KeyName; label: MessageKey; icon?: IconName; te
   { key: 'ArrowRight', label: 'keyRight', icon: 'right' },
 ];
 
-/** A line of text typed on the desktop when sent, and the keys a text field cannot produce. */
-export function KeyBar({ connection }: { connection: Connection }) {
-  const [text, setText] = useState('');
+type Mode = 'live' | 'compose';
+const MODE_KEY = 'deskremote.typingMode';
 
-  const submit = (event: FormEvent) => {
+function savedMode(): Mode {
+  try {
+    return localStorage.getItem(MODE_KEY) === 'compose' ? 'compose' : 'live';
+  } catch {
+    return 'live';
+  }
+}
+
+/** Resolves once the field's composition (if any) is committed; blurring commits it on phones' IMEs. */
+function commitComposition(field: HTMLInputElement, composing: boolean): Promise<void> {
+  if (!composing) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(done, 300);
+    field.addEventListener('compositionend', () => setTimeout(done, 0), { once: true });
+    field.blur();
+  });
+}
+
+/**
+ * Typing on the desktop from the phone's own keyboard: live (every key as it is typed, compositions
+ * when committed) or compose-then-send (for a password, or text to check first); and the keys a text
+ * field cannot produce.
+ */
+export function KeyBar({ connection }: { connection: Connection }) {
+  const [mode, setMode] = useState<Mode>(savedMode);
+  const [text, setText] = useState('');
+  const field = useRef<HTMLInputElement>(null);
+  const composing = useRef(false);
+
+  useEffect(() => {
+    const element = field.current;
+    if (!element || mode !== 'live') return;
+    const live = new LiveTyping(element, {
+      text: (typed) => void connection.send({ t: 'text', text: typed }).catch(() => {}),
+      key: (key) => void connection.send({ t: 'key', key }).catch(() => {}),
+    });
+    return () => {
+      live.stop();
+      element.value = '';
+    };
+  }, [connection, mode]);
+
+  const switchMode = () => {
+    const next: Mode = mode === 'live' ? 'compose' : 'live';
+    try {
+      localStorage.setItem(MODE_KEY, next);
+    } catch {
+      // Private mode: the choice lasts for this page.
+    }
+    setText('');
+    setMode(next);
+  };
+
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (mode === 'live') return;
+    const element = field.current;
+    // Sending while a composition is open commits it first, so the chosen characters go, not the romanization.
+    if (element) await commitComposition(element, composing.current);
+    const sent = element?.value ?? text;
     // An empty field's "send" is the Enter key: submit a form on the desktop without leaving the keyboard.
-    if (text === '') {
+    if (sent === '') {
       connection.send({ t: 'key', key: 'Enter' }).catch(() => {});
       return;
     }
-    const sent = text;
     connection.send({ t: 'text', text: sent }).then(
       () => setText((current) => (current === sent ? '' : current)),
       () => {},
@@ -35,23 +96,42 @@ export function KeyBar({ connection }: { connection: Connection }) {
 
   return (
     <div className="keybar">
-      <form className="text-row" onSubmit={submit}>
+      <form className="text-row" onSubmit={(event) => void submit(event)}>
+        <button
+          type="button"
+          className={`mode${mode === 'live' ? ' on' : ''}`}
+          aria-pressed={mode === 'live'}
+          aria-label={t(mode === 'live' ? 'liveOnLabel' : 'liveOffLabel')}
+          data-testid="typing-mode"
+          onClick={switchMode}
+        >
+          {t('liveTyping')}
+        </button>
         <input
+          ref={field}
           className="text-input"
           data-testid="text-input"
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-          placeholder={t('typePlaceholder')}
+          data-mode={mode}
+          {...(mode === 'compose' ? { value: text, onChange: (event) => setText(event.currentTarget.value) } : {})}
+          onCompositionStart={() => {
+            composing.current = true;
+          }}
+          onCompositionEnd={() => {
+            composing.current = false;
+          }}
+          placeholder={t(mode === 'live' ? 'livePlaceholder' : 'typePlaceholder')}
           autoCapitalize="off"
           autoComplete="off"
           autoCorrect="off"
           spellCheck={false}
-          enterKeyHint="send"
+          enterKeyHint={mode === 'live' ? 'enter' : 'send'}
           maxLength={2000}
         />
-        <button className="send" type="submit" aria-label={t('send')} data-testid="send-text">
-          <Icon name="send" />
-        </button>
+        {mode === 'compose' && (
+          <button className="send" type="submit" aria-label={t('send')} data-testid="send-text">
+            <Icon name="send" />
+          </button>
+        )}
       </form>
       <div className="key-row">
         {KEYS.map(({ key, label, icon, text: glyph }) => (

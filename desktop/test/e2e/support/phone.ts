@@ -94,6 +94,36 @@ export class Phone {
     await this.touch('touchEnd', []);
   }
 
+  /** What an IME shows while composing (pinyin before a candidate is chosen), not yet committed. */
+  async imeCompose(text: string): Promise<void> {
+    await this.cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+  }
+
+  /** Text committed by the keyboard (a typed character, a chosen candidate, a suggestion). */
+  async insertText(text: string): Promise<void> {
+    await this.cdp.send('Input.insertText', { text });
+  }
+
+  /** A key of the soft keyboard that is not text: Backspace or Enter. */
+  async pressKey(key: 'Backspace' | 'Enter'): Promise<void> {
+    const code = key === 'Backspace' ? 8 : 13;
+    const base = { key, code: key, windowsVirtualKeyCode: code, nativeVirtualKeyCode: code };
+    await this.cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...base, ...(key === 'Enter' ? { text: '\r' } : {}) });
+    if (key === 'Enter') await this.cdp.send('Input.dispatchKeyEvent', { type: 'char', ...base, text: '\r' });
+    await this.cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...base });
+  }
+
+  /** Compose-then-send: switches the text field to that mode if needed, fills it, and taps send. */
+  async composeAndSend(text: string): Promise<void> {
+    const field = this.page.getByTestId('text-input');
+    if ((await field.getAttribute('data-mode')) === 'live') {
+      await this.page.getByTestId('typing-mode').tap();
+      await this.page.waitForSelector('[data-testid=text-input][data-mode=compose]');
+    }
+    await field.fill(text);
+    await this.page.getByTestId('send-text').tap();
+  }
+
   async tapButton(selector: string): Promise<void> {
     await this.page.locator(selector).tap();
   }

@@ -1,0 +1,97 @@
+/**
+ * Live typing: what the person types on the phone's own keyboard reaches the desktop as they type.
+ * Android reports soft-keyboard keys as "Unidentified", so keydown says nothing; the field's content
+ * does. Each change of the field (outside a composition) is sent as the Backspaces and text that make
+ * the same change on the desktop. A composition (pinyin, kana, Hangul, accents) is sent only when it is
+ * committed, never as its romanization. The field always holds an invisible character before the
+ * caret, so Backspace on an "empty" field still deletes something the page can see, and is sent.
+ */
+import { diffText } from './text-diff';
+
+/** Zero-width space: invisible, and a Backspace removes it like any character. */
+export const SENTINEL = '\u200b';
+/** After this long without typing, the field is emptied (the desktop keeps what was typed). */
+const RESET_AFTER_MS = 2000;
+
+export interface LiveTypingOutput {
+  text(text: string): void;
+  key(key: 'Backspace' | 'Enter'): void;
+}
+
+export class LiveTyping {
+  private sent = SENTINEL;
+  private composing = false;
+  private resetTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly detach: () => void;
+
+  constructor(
+    private readonly field: HTMLInputElement,
+    private readonly output: LiveTypingOutput,
+  ) {
+    const onCompositionStart = () => {
+      this.composing = true;
+    };
+    const onCompositionEnd = () => {
+      this.composing = false;
+      // Some browsers fire the last input before compositionend, some after: settle on the next task.
+      setTimeout(() => this.flush(), 0);
+    };
+    const onInput = (event: Event) => {
+      if (this.composing || (event as InputEvent).isComposing) return;
+      this.flush();
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.isComposing) return;
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        this.flush();
+        this.output.key('Enter');
+        this.clear();
+      }
+    };
+    field.addEventListener('compositionstart', onCompositionStart);
+    field.addEventListener('compositionend', onCompositionEnd);
+    field.addEventListener('input', onInput);
+    field.addEventListener('keydown', onKeyDown);
+    this.clear();
+    this.detach = () => {
+      clearTimeout(this.resetTimer);
+      field.removeEventListener('compositionstart', onCompositionStart);
+      field.removeEventListener('compositionend', onCompositionEnd);
+      field.removeEventListener('input', onInput);
+      field.removeEventListener('keydown', onKeyDown);
+    };
+  }
+
+  /** Sends whatever the field changed since the last send. */
+  flush(): void {
+    const value = this.field.value;
+    const edit = diffText(this.sent, value);
+    // The sentinel itself deleted: one Backspace for the desktop, and a fresh sentinel here.
+    for (let i = 0; i < edit.deletions; i++) this.output.key('Backspace');
+    const insert = edit.insert.replaceAll(SENTINEL, '');
+    if (insert) this.output.text(insert);
+    this.sent = value;
+    if (!value.startsWith(SENTINEL)) this.clear();
+    else this.scheduleReset();
+  }
+
+  stop(): void {
+    this.detach();
+  }
+
+  private scheduleReset(): void {
+    clearTimeout(this.resetTimer);
+    this.resetTimer = setTimeout(() => {
+      if (!this.composing) this.clear();
+    }, RESET_AFTER_MS);
+  }
+
+  /** Empties the field to its sentinel, caret after it. */
+  private clear(): void {
+    this.field.value = SENTINEL;
+    this.sent = SENTINEL;
+    const end = SENTINEL.length;
+    if (document.activeElement === this.field) this.field.setSelectionRange(end, end);
+  }
+}

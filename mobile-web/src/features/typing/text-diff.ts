@@ -1,0 +1,29 @@
+/**
+ * What changed in a text field, as the keys that make the same change on the desktop: Backspaces for
+ * what was removed at the end of the common beginning, then the new text. An autocorrect ("teh" ->
+ * "the") or a suggestion becomes exactly that; counted in grapheme clusters, which is what one
+ * Backspace removes in most applications (an emoji with a skin tone, a flag, é as e + accent).
+ */
+const segmenter =
+  typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : undefined;
+
+/** The grapheme clusters of a text (code points where the browser has no Intl.Segmenter). */
+export function graphemes(text: string): string[] {
+  if (segmenter) return Array.from(segmenter.segment(text), (s) => s.segment);
+  return Array.from(text);
+}
+
+export interface TextEdit {
+  /** Backspaces to press first. */
+  deletions: number;
+  /** Text to type after them. */
+  insert: string;
+}
+
+export function diffText(before: string, after: string): TextEdit {
+  const old = graphemes(before);
+  const now = graphemes(after);
+  let common = 0;
+  while (common < old.length && common < now.length && old[common] === now[common]) common++;
+  return { deletions: old.length - common, insert: now.slice(common).join('') };
+}
