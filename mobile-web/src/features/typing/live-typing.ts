@@ -3,8 +3,8 @@
  * Android reports soft-keyboard keys as "Unidentified", so keydown says nothing; the field's content
  * does. Each change of the field (outside a composition) is sent as the Backspaces and text that make
  * the same change on the desktop. A composition (pinyin, kana, Hangul, accents) is sent only when it is
- * committed, never as its romanization. The field always holds an invisible character before the
- * caret, so Backspace on an "empty" field still deletes something the page can see, and is sent.
+ * committed, never as its romanization. While focused, the field holds an invisible character before
+ * the caret, so Backspace on an "empty" field still deletes something the page can see, and is sent.
  */
 import { diffText } from './text-diff';
 
@@ -19,7 +19,7 @@ export interface LiveTypingOutput {
 }
 
 export class LiveTyping {
-  private sent = SENTINEL;
+  private sent = '';
   private composing = false;
   private resetTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly detach: () => void;
@@ -49,13 +49,24 @@ export class LiveTyping {
         this.clear();
       }
     };
+    // The sentinel only while focused, so that the empty field shows its placeholder otherwise.
+    const onFocus = () => this.clear();
+    const onBlur = () => {
+      if (!this.composing) this.flush();
+      this.field.value = '';
+      this.sent = '';
+    };
+    field.addEventListener('focus', onFocus);
+    field.addEventListener('blur', onBlur);
     field.addEventListener('compositionstart', onCompositionStart);
     field.addEventListener('compositionend', onCompositionEnd);
     field.addEventListener('input', onInput);
     field.addEventListener('keydown', onKeyDown);
-    this.clear();
+    if (document.activeElement === field) this.clear();
     this.detach = () => {
       clearTimeout(this.resetTimer);
+      field.removeEventListener('focus', onFocus);
+      field.removeEventListener('blur', onBlur);
       field.removeEventListener('compositionstart', onCompositionStart);
       field.removeEventListener('compositionend', onCompositionEnd);
       field.removeEventListener('input', onInput);
@@ -72,6 +83,7 @@ export class LiveTyping {
     const insert = edit.insert.replaceAll(SENTINEL, '');
     if (insert) this.output.text(insert);
     this.sent = value;
+    if (document.activeElement !== this.field) return;
     if (!value.startsWith(SENTINEL)) this.clear();
     else this.scheduleReset();
   }
@@ -87,11 +99,12 @@ export class LiveTyping {
     }, RESET_AFTER_MS);
   }
 
-  /** Empties the field to its sentinel, caret after it. */
+  /** Empties the field to its sentinel, caret after it (only while it has focus). */
   private clear(): void {
+    if (document.activeElement !== this.field) return;
     this.field.value = SENTINEL;
     this.sent = SENTINEL;
     const end = SENTINEL.length;
-    if (document.activeElement === this.field) this.field.setSelectionRange(end, end);
+    this.field.setSelectionRange(end, end);
   }
 }
