@@ -11,7 +11,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 const root = join(import.meta.dirname, '..');
 const out = join(root, 'docs', 'screenshots');
 const { Host } = await import(join(root, 'desktop/dist/host/host.js'));
-const { openNutBackend } = await import(join(root, 'desktop/dist/host/input/input-backend.js'));
+const { openInputBackend } = await import(join(root, 'desktop/dist/host/input/input-backend.js'));
 const { dashboardView } = await import(join(root, 'desktop/dist/host/dashboard-view.js'));
 
 const dataDir = await mkdtemp(join(tmpdir(), 'deskremote-shots-'));
@@ -23,7 +23,7 @@ const host = await Host.start({
   version: 'screenshots',
   hostName: 'studio-desktop',
   requireApproval: true,
-  openInput: () => openNutBackend(),
+  openInput: () => openInputBackend(),
 });
 await new Promise((r) => setTimeout(r, 1500));
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });

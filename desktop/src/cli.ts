@@ -7,7 +7,7 @@ import QRCode from 'qrcode';
 import { say } from './cli-words.js';
 import { appVersion, defaultDataDir, defaultPhoneDir } from './host/app-paths.js';
 import { Host } from './host/host.js';
-import { openNutBackend } from './host/input/input-backend.js';
+import { openInputBackend } from './host/input/input-backend.js';
 import { guardProcess } from './host/last-defence.js';
 import type { ApprovalRequest } from './host/pairing/approvals.js';
 import { loadSettings } from './host/settings/settings-store.js';
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     ...(values.name ? { names: values.name } : {}),
     dataDir,
     phoneDir: defaultPhoneDir(),
-    openInput: () => openNutBackend(),
+    openInput: () => openInputBackend(),
     version: appVersion(),
     requireApproval: !approveAll && settings.requireApproval,
     log: (line) => console.log(`  · ${line}`),
