@@ -23,3 +23,14 @@ export function splitTextRuns(text: string): Array<{ chars: string } | { key: 'E
   }
   return runs;
 }
+
+/** Where any Unicode can be typed: only control characters (other than line breaks and tabs) are refused. */
+export function controlTextProblem(text: string): TextProblem | undefined {
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if ((code < 0x20 && ch !== '\n' && ch !== '\t' && ch !== '\r') || (code >= 0x7f && code <= 0x9f)) {
+      return { char: `U+${code.toString(16).padStart(4, '0')}`, reason: 'control' };
+    }
+  }
+  return undefined;
+}

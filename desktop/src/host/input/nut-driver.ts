@@ -7,9 +7,10 @@
  * which alone would double the host's latency for a click. The native calls are the same.
  */
 import { type HoldableKey, type KeyName, type MediaAction, type Modifier, Modifiers, type MouseButton } from '@deskremote/shared';
-import { asciiTextProblem, splitTextRuns } from './ascii-text.js';
+import { asciiTextProblem, controlTextProblem, splitTextRuns } from './ascii-text.js';
 import type { InputDriver } from './input-driver.js';
 import { nutKeyFor, nutMediaKeyFor, nutModifierFor } from './nut-key-map.js';
+import { loadUnicodeTyper } from './unicode-typer.js';
 
 export async function loadNutDriver(platform: NodeJS.Platform = process.platform): Promise<InputDriver> {
   const { providerRegistry, Key, Button, Point } = await import('@nut-tree-fork/nut-js');
@@ -19,6 +20,7 @@ export async function loadNutDriver(platform: NodeJS.Platform = process.platform
   mouse.setMouseDelay(0);
   keyboard.setKeyboardDelay(0);
 
+  const unicode = loadUnicodeTyper(platform);
   const buttons: Record<MouseButton, (typeof Button)[keyof typeof Button]> = {
     left: Button.LEFT,
     right: Button.RIGHT,
@@ -74,9 +76,11 @@ export async function loadNutDriver(platform: NodeJS.Platform = process.platform
       await keyboard.pressKey(key);
       await keyboard.releaseKey(key);
     },
-    // libnut types printable ASCII exactly on macOS and Windows; anything else is refused, not mangled.
-    textProblem: asciiTextProblem,
+    // Exact Unicode through SendInput or CoreGraphics where they load; else libnut, which types printable
+    // ASCII exactly and mangles the rest, so the rest is refused rather than typed wrong.
+    textProblem: unicode ? controlTextProblem : asciiTextProblem,
     async typeText(text) {
+      if (unicode) return unicode(text);
       for (const run of splitTextRuns(text)) {
         if ('key' in run) await tapKey(run.key, []);
         else await keyboard.type(run.chars);

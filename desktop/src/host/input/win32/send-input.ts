@@ -1,0 +1,62 @@
+/**
+ * SendInput through koffi (a maintained FFI with prebuilt binaries for every platform, no compiler
+ * needed): the declarations are plain data and load anywhere, so they are tested on Linux; user32.dll is
+ * opened only on Windows.
+ */
+import { createRequire } from 'node:module';
+import { unicodeKeyEvents, type Win32KeyEvent } from './unicode-keys.js';
+
+type Koffi = typeof import('koffi');
+const INPUT_KEYBOARD = 1;
+
+/** The INPUT union as winuser.h lays it out (40 bytes on 64-bit Windows, 28 on 32-bit). */
+export function declareInputTypes(koffi: Koffi) {
+  const MOUSEINPUT = koffi.struct('DR_MOUSEINPUT', {
+    dx: 'int32', // Windows' LONG is 32 bits (LLP64); 'long' would be 64 bits where this is tested
+    dy: 'int32',
+    mouseData: 'uint32',
+    dwFlags: 'uint32',
+    time: 'uint32',
+    dwExtraInfo: 'uintptr',
+  });
+  const KEYBDINPUT = koffi.struct('DR_KEYBDINPUT', {
+    wVk: 'uint16',
+    wScan: 'uint16',
+    dwFlags: 'uint32',
+    time: 'uint32',
+    dwExtraInfo: 'uintptr',
+  });
+  const HARDWAREINPUT = koffi.struct('DR_HARDWAREINPUT', { uMsg: 'uint32', wParamL: 'uint16', wParamH: 'uint16' });
+  const INPUT = koffi.struct('DR_INPUT', {
+    type: 'uint32',
+    u: koffi.union('DR_INPUT_UNION', { mi: MOUSEINPUT, ki: KEYBDINPUT, hi: HARDWAREINPUT }),
+  });
+  return { INPUT, KEYBDINPUT };
+}
+
+export function loadKoffi(): Koffi {
+  return createRequire(import.meta.url)('koffi') as Koffi;
+}
+
+/** Types text exactly on Windows. Throws anywhere else, or where user32 cannot be loaded. */
+export function loadWin32TextTyper(platform: NodeJS.Platform = process.platform): (text: string) => Promise<void> {
+  if (platform !== 'win32') throw new Error('SendInput exists on Windows only');
+  const koffi = loadKoffi();
+  const { INPUT } = declareInputTypes(koffi);
+  const user32 = koffi.load('user32.dll');
+  const SendInput = user32.func('__stdcall', 'SendInput', 'uint32', ['uint32', koffi.pointer(INPUT), 'int']);
+  const size = koffi.sizeof(INPUT);
+  return async (text) => {
+    const events = unicodeKeyEvents(text).map((e: Win32KeyEvent) => ({
+      type: INPUT_KEYBOARD,
+      u: { ki: { wVk: e.vk, wScan: e.scan, dwFlags: e.flags, time: 0, dwExtraInfo: 0 } },
+    }));
+    // In slices, so a long text does not outrun the input queue of a busy application.
+    for (let i = 0; i < events.length; i += 64) {
+      const slice = events.slice(i, i + 64);
+      const sent = SendInput(slice.length, slice, size) as number;
+      if (sent !== slice.length) throw new Error(`SendInput injected ${sent} of ${slice.length} events (blocked by UIPI?)`);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  };
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { controlTextProblem } from '../../src/host/input/ascii-text.js';
+import { declareCoreGraphics, loadMacTextTyper } from '../../src/host/input/darwin/cg-events.js';
+import { KVK_RETURN, MAX_UNITS_PER_EVENT, macTextEvents } from '../../src/host/input/darwin/unicode-events.js';
+import { declareInputTypes, loadKoffi, loadWin32TextTyper } from '../../src/host/input/win32/send-input.js';
+import { KEYEVENTF_KEYUP, KEYEVENTF_UNICODE, unicodeKeyEvents, VK_RETURN } from '../../src/host/input/win32/unicode-keys.js';
+
+describe('Windows text (SendInput, KEYEVENTF_UNICODE)', () => {
+  it('one down and up per UTF-16 unit, in order; an emoji is its two surrogates; a line break is Return', () => {
+    expect(unicodeKeyEvents('é😀\r\n')).toEqual([
+      { vk: 0, scan: 0xe9, flags: KEYEVENTF_UNICODE },
+      { vk: 0, scan: 0xe9, flags: KEYEVENTF_UNICODE | KEYEVENTF_KEYUP },
+      { vk: 0, scan: 0xd83d, flags: KEYEVENTF_UNICODE },
+      { vk: 0, scan: 0xd83d, flags: KEYEVENTF_UNICODE | KEYEVENTF_KEYUP },
+      { vk: 0, scan: 0xde00, flags: KEYEVENTF_UNICODE },
+      { vk: 0, scan: 0xde00, flags: KEYEVENTF_UNICODE | KEYEVENTF_KEYUP },
+      { vk: VK_RETURN, scan: 0, flags: 0 },
+      { vk: VK_RETURN, scan: 0, flags: KEYEVENTF_KEYUP },
+    ]);
+  });
+
+  it('the FFI declarations load here, laid out as winuser.h has them on 64-bit Windows', () => {
+    const koffi = loadKoffi();
+    const { INPUT, KEYBDINPUT } = declareInputTypes(koffi);
+    expect(koffi.sizeof(KEYBDINPUT)).toBe(24);
+    expect(koffi.sizeof(INPUT)).toBe(40);
+    expect(() => loadWin32TextTyper('linux')).toThrow(/Windows only/);
+  });
+});
+
+describe('macOS text (CGEventKeyboardSetUnicodeString)', () => {
+  it('cuts text into events of at most 20 UTF-16 units, never inside a grapheme cluster', () => {
+    const family = '👨‍👩‍👧‍👦'; // 11 units
+    const events = macTextEvents(`${'a'.repeat(15)}${family}b\nc`);
+    expect(events).toEqual([{ text: 'a'.repeat(15) }, { text: `${family}b` }, { keyCode: KVK_RETURN }, { text: 'c' }]);
+    for (const e of events) if ('text' in e) expect(e.text.length).toBeLessThanOrEqual(MAX_UNITS_PER_EVENT);
+    expect(
+      macTextEvents('你好世界'.repeat(10))
+        .map((e) => ('text' in e ? e.text : ''))
+        .join(''),
+    ).toBe('你好世界'.repeat(10));
+  });
+
+  it('the CoreGraphics declarations parse here; the framework is opened only on macOS', () => {
+    const koffi = loadKoffi();
+    const signatures: string[] = [];
+    declareCoreGraphics(koffi, { func: (signature: string) => signatures.push(signature) });
+    expect(signatures.some((s) => s.includes('CGEventKeyboardSetUnicodeString'))).toBe(true);
+    expect(() => loadMacTextTyper('linux')).toThrow(/macOS only/);
+  });
+});
+
+describe('where any Unicode can be typed', () => {
+  it('only control characters are refused', () => {
+    expect(controlTextProblem('wörld 你好 😀\n\t')).toBeUndefined();
+    expect(controlTextProblem('a\u0007')).toEqual({ char: 'U+0007', reason: 'control' });
+  });
+});
