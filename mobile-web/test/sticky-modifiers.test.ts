@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lastTyped, shortcutKeyFor } from '../src/features/keys/shortcut-letter';
-import { DOUBLE_TAP_MS, StickyModifiers } from '../src/features/keys/sticky-modifiers';
+import { lastTyped, shortcutKeyFor } from '../src/features/keys/shortcut-letter.js';
+import { DOUBLE_TAP_MS, StickyModifiers } from '../src/features/keys/sticky-modifiers.js';
 
 describe('sticky modifiers', () => {
   it('a tap latches a modifier for the next key only, with no hold sent', () => {
