@@ -3,10 +3,13 @@
  * every key event with its modifiers, the real host with the real driver, and the phone page in headless
  * Chromium. Sticky modifiers: a tap latches for the next key, a double tap holds down, a tap lets go.
  */
+import { join } from 'node:path';
 import { HEARTBEAT_TIMEOUT_MS } from '@deskremote/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestHost } from '../support/test-host.js';
 import { type DesktopRig, startDesktopRig } from './support/desktop-rig.js';
 import type { DesktopWindow, Recorded } from './support/desktop-window.js';
+import { PHONE_HOST_NAME } from './support/host-process.js';
 import { Phone } from './support/phone.js';
 import { XKeyRecorder } from './support/x-key-recorder.js';
 
@@ -26,13 +29,13 @@ async function tapKey(key: string): Promise<void> {
 }
 
 /** Two taps well inside the double-tap window, as a thumb does them. */
-async function doubleTap(mod: string): Promise<void> {
-  const box = await phone.page.locator(`[data-mod=${mod}]`).boundingBox();
+async function doubleTap(mod: string, on = phone): Promise<void> {
+  const box = await on.page.locator(`[data-mod=${mod}]`).boundingBox();
   if (!box) throw new Error(`no ${mod} key on the page`);
   const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-  await phone.page.touchscreen.tap(at.x, at.y);
+  await on.page.touchscreen.tap(at.x, at.y);
   await sleep(90);
-  await phone.page.touchscreen.tap(at.x, at.y);
+  await on.page.touchscreen.tap(at.x, at.y);
 }
 
 /** A letter typed on the phone's own keyboard into the panel's shortcut field. */
@@ -172,6 +175,10 @@ describe('shortcuts from the keys panel', () => {
       await zh.waitConnected();
       await zh.tapButton('[data-tab=keys]');
       await zh.tapButton('[data-mod=shift]');
+      // Held down for the picture; let go when this phone closes.
+      await doubleTap('ctrl', zh);
+      await zh.page.waitForFunction(() => document.querySelector('[data-mod=ctrl]')?.getAttribute('data-state') === 'locked');
+      expect(await zh.page.locator('[data-mod=ctrl]').getAttribute('aria-label')).toBe('Ctrl，保持按住');
       expect(await zh.page.locator('[data-tab=keys]').textContent()).toBe('按键');
       expect(await zh.page.locator('.keys-hint').textContent()).toContain('连点两下');
       expect(await zh.page.locator('[data-mod=shift]').getAttribute('aria-label')).toBe('Shift，作用于下一个键');
@@ -200,5 +207,34 @@ describe('shortcuts from the keys panel', () => {
       HEARTBEAT_TIMEOUT_MS,
     );
     expect(Date.now() - closedAt).toBeLessThan(HEARTBEAT_TIMEOUT_MS);
+  });
+});
+
+describe('a modifier held too long', () => {
+  it('the desktop lets go of it, and the phone says so and shows it let go', async () => {
+    const { host, driver } = await startTestHost({
+      phoneDir: join(import.meta.dirname, '..', '..', '..', 'mobile-web', 'dist'),
+      names: [PHONE_HOST_NAME],
+      heldKeyLimitMs: 1500,
+    });
+    const owner = await Phone.open(host.pairingUrl());
+    try {
+      await owner.waitConnected();
+      await owner.tapButton('[data-tab=keys]');
+      await doubleTap('alt', owner);
+      await owner.page.waitForFunction(() => document.querySelector('[data-mod=alt]')?.getAttribute('data-state') === 'locked');
+      const toast = owner.page.getByTestId('toast');
+      await toast.waitFor({ timeout: 5000 });
+      expect(await toast.getAttribute('data-code')).toBe('held-too-long');
+      expect(await toast.textContent()).toBe('Alt was held down too long, so the computer let go of it.');
+      await owner.page.waitForFunction(() => document.querySelector('[data-mod=alt]')?.getAttribute('data-state') === 'off');
+      expect(driver.calls).toEqual([
+        ['setKey', 'alt', true],
+        ['setKey', 'alt', false],
+      ]);
+    } finally {
+      await owner.close();
+      await host.stop();
+    }
   });
 });

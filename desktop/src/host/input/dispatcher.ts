@@ -4,7 +4,7 @@
  * into the delta waiting at the tail, so a stall is caught up in one step instead of replayed.
  */
 import type { CodeParams, DiscreteCommand, HoldableKey, InputAvailability, MouseButton } from '@deskremote/shared';
-import { HeldInputs, type Released } from './held-inputs.js';
+import { HeldInputs, letGo } from './held-inputs.js';
 import type { InputDriver } from './input-driver.js';
 import type { SlideProfile } from './slide-profiles.js';
 
@@ -235,30 +235,13 @@ export class Dispatcher {
   private async releaseOverdue(driver: InputDriver | undefined, job: OverdueJob): Promise<void> {
     if (!this.held.isOverdue(job.sessionId, job.key)) return;
     const release = this.held.releaseKey(job.sessionId, job.key);
-    if (release && driver) await this.letGo({ keys: [job.key], buttons: [] }, driver);
+    if (release && driver) await letGo({ keys: [job.key], buttons: [] }, driver);
     this.overdueListeners.get(job.sessionId)?.(job.key);
   }
 
   private async releaseHeld(sessionId: string): Promise<void> {
     const released = this.held.takeSession(sessionId);
     const driver = this.options.driver();
-    if (driver) await this.letGo(released, driver);
-  }
-
-  private async letGo({ keys, buttons }: Released, driver: InputDriver): Promise<void> {
-    for (const key of keys) {
-      try {
-        await driver.setKey(key, false);
-      } catch {
-        // Nothing more can be done for a key the OS will not release; the others still must be.
-      }
-    }
-    for (const button of buttons) {
-      try {
-        await driver.setButton(button, false);
-      } catch {
-        // As for keys.
-      }
-    }
+    if (driver) await letGo(released, driver);
   }
 }

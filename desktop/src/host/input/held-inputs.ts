@@ -6,6 +6,7 @@
  * Pure bookkeeping: the dispatcher does the releasing, in its queue, so it stays in order with commands.
  */
 import type { HoldableKey, MouseButton } from '@deskremote/shared';
+import type { InputDriver } from './input-driver.js';
 
 /** Long enough for Alt+Tab through many windows or a stretch of capitals, short enough for a stuck key. */
 export const HELD_KEY_LIMIT_MS = 30_000;
@@ -110,5 +111,23 @@ export class HeldInputs {
 
   private keyHeldByAnyone(key: HoldableKey): boolean {
     return [...this.keys.values()].some((held) => held.has(key));
+  }
+}
+
+/** Lets go of keys, then buttons, at the OS; one the OS refuses does not keep the others held. */
+export async function letGo({ keys, buttons }: Released, driver: InputDriver): Promise<void> {
+  for (const key of keys) {
+    try {
+      await driver.setKey(key, false);
+    } catch {
+      // Nothing more can be done for this key; the rest must still be released.
+    }
+  }
+  for (const button of buttons) {
+    try {
+      await driver.setButton(button, false);
+    } catch {
+      // As for keys.
+    }
   }
 }
