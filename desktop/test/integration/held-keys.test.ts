@@ -41,7 +41,7 @@ describe('held keys', () => {
   });
 
   it('a key held within the limit by repeated presses is pressed at the OS once', async () => {
-    const { host, driver } = await start({ heldKeyLimitMs: 300 });
+    const { host, driver } = await start({ heldKeyLimitMs: 600 });
     const phone = await pairPhone(host);
     for (let id = 1; id <= 4; id++) {
       phone.client.send({ t: 'hold', id, key: 'alt', down: true });

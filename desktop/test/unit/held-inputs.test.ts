@@ -31,6 +31,20 @@ describe('held inputs', () => {
     expect(held.isOverdue('a', 'shift')).toBe(true);
   });
 
+  it('a timer that fires before the clock reaches the limit waits out the rest (the key is never left held)', () => {
+    vi.useFakeTimers();
+    let now = 0;
+    const overdue: string[] = [];
+    const held = new HeldInputs({ limitMs: 1000, now: () => now, onOverdue: (_, k) => overdue.push(k) });
+    held.pressKey('a', 'ctrl');
+    now = 999.4;
+    vi.advanceTimersByTime(1000);
+    expect(overdue).toEqual([]);
+    now = 1000;
+    vi.advanceTimersByTime(1);
+    expect(overdue).toEqual(['ctrl']);
+  });
+
   it('a key released in time is never overdue', () => {
     vi.useFakeTimers();
     const overdue: string[] = [];
@@ -82,11 +96,12 @@ describe('dispatcher and the held-key limit', () => {
   });
 
   it('a renewed key stays down past the first deadline, and a second press is not injected', async () => {
-    const { driver, dispatcher } = setup(150);
+    const { driver, dispatcher } = setup(400);
     await dispatcher.submit('a', { t: 'hold', id: 1, key: 'alt', down: true });
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 250));
     await dispatcher.submit('a', { t: 'hold', id: 2, key: 'alt', down: true });
-    await new Promise((r) => setTimeout(r, 100));
+    // Past the first deadline, well before the renewed one.
+    await new Promise((r) => setTimeout(r, 250));
     expect(driver.calls).toEqual([['setKey', 'alt', true]]);
     await vi.waitFor(() => expect(driver.calls.at(-1)).toEqual(['setKey', 'alt', false]), { timeout: 2000 });
   });

@@ -20,7 +20,7 @@ export interface HeldInputsOptions {
 
 interface HeldKey {
   renewedAt: number;
-  timer: ReturnType<typeof setTimeout>;
+  timer: ReturnType<typeof setTimeout> | undefined;
 }
 
 /** What to let go of at the OS: what the session held and no other session still holds. */
@@ -57,11 +57,21 @@ export class HeldInputs {
     this.keys.set(sessionId, held);
     const existing = held.get(key);
     if (existing) clearTimeout(existing.timer);
-    const timer = setTimeout(() => this.options.onOverdue(sessionId, key), this.limitMs);
-    // A held key must not keep the process alive once everything else has stopped.
-    timer.unref?.();
-    held.set(key, { renewedAt: this.now(), timer });
+    const entry: HeldKey = { renewedAt: this.now(), timer: undefined };
+    held.set(key, entry);
+    this.arm(sessionId, key, entry, this.limitMs);
     return existing === undefined;
+  }
+
+  private arm(sessionId: string, key: HoldableKey, entry: HeldKey, delayMs: number): void {
+    entry.timer = setTimeout(() => {
+      // Timers may fire a little before the clock says the limit has passed: wait out the rest then.
+      const left = entry.renewedAt + this.limitMs - this.now();
+      if (left > 0) this.arm(sessionId, key, entry, Math.ceil(left));
+      else this.options.onOverdue(sessionId, key);
+    }, delayMs);
+    // A held key must not keep the process alive once everything else has stopped.
+    entry.timer.unref?.();
   }
 
   /** Records a key going up; returns whether the OS should release it (no other session holds it). */
