@@ -46,7 +46,8 @@ describe('held keys', () => {
     for (let id = 1; id <= 4; id++) {
       phone.client.send({ t: 'hold', id, key: 'alt', down: true });
       await answered(phone.client, id);
-      await new Promise((r) => setTimeout(r, 150));
+      // 4 × 250 ms: well past one limit, each press renewing it.
+      await new Promise((r) => setTimeout(r, 250));
     }
     expect(driver.calls).toEqual([['setKey', 'alt', true]]);
     expect(phone.client.messages.some((m) => m.t === 'error')).toBe(false);
