@@ -106,6 +106,15 @@ describe('dispatcher and the held-key limit', () => {
     await vi.waitFor(() => expect(driver.calls.at(-1)).toEqual(['setKey', 'alt', false]), { timeout: 2000 });
   });
 
+  it('a key the OS refused to press is not counted as held', async () => {
+    const { driver, dispatcher } = setup(100);
+    driver.failNext = 'XTest is gone';
+    await expect(dispatcher.submit('a', { t: 'hold', id: 1, key: 'shift', down: true })).rejects.toMatchObject({
+      code: 'injection-failed',
+    });
+    expect(dispatcher.heldKeys('a')).toEqual([]);
+  });
+
   it('a key another session still holds is not released at the OS when one session overruns', async () => {
     const { driver, dispatcher } = setup(100);
     await dispatcher.submit('a', { t: 'hold', id: 1, key: 'alt', down: true });

@@ -56,8 +56,6 @@ export class Dispatcher {
   private readonly queue: Job[] = [];
   private running = false;
   private readonly held: HeldInputs;
-  /** Per session: told when the host let go of a key it held too long (the session tells its phone). */
-  private readonly overdueListeners = new Map<string, (key: HoldableKey) => void>();
   private scrollCarry = { x: 0, y: 0 };
   private readonly now: () => number;
 
@@ -75,10 +73,7 @@ export class Dispatcher {
 
   /** Calls back when a key this session held was released for being held too long; returns the unsubscribe. */
   onHeldTooLong(sessionId: string, listener: (key: HoldableKey) => void): () => void {
-    this.overdueListeners.set(sessionId, listener);
-    return () => {
-      if (this.overdueListeners.get(sessionId) === listener) this.overdueListeners.delete(sessionId);
-    };
+    return this.held.watch(sessionId, listener);
   }
 
   /** Pointer motion or scroll in pixels; may be summed with others, never dropped while input is available. */
@@ -214,11 +209,7 @@ export class Dispatcher {
       case 'key':
         return driver.tapKey(command.key, command.mods ?? []);
       case 'hold':
-        if (command.down) {
-          // Pressed again by the same session: a renewal of the time limit, not a second press.
-          if (this.held.pressKey(job.sessionId, command.key)) await driver.setKey(command.key, true);
-        } else if (this.held.releaseKey(job.sessionId, command.key)) await driver.setKey(command.key, false);
-        return;
+        return this.hold(driver, job.sessionId, command.key, command.down);
       case 'text':
         return driver.typeText(command.text);
       case 'media':
@@ -232,11 +223,26 @@ export class Dispatcher {
     }
   }
 
+  private async hold(driver: InputDriver, sessionId: string, key: HoldableKey, down: boolean): Promise<void> {
+    if (!down) {
+      if (this.held.releaseKey(sessionId, key)) await driver.setKey(key, false);
+      return;
+    }
+    // Pressed again by the same session: a renewal of the time limit, not a second press.
+    if (!this.held.pressKey(sessionId, key)) return;
+    try {
+      await driver.setKey(key, true);
+    } catch (error) {
+      this.held.releaseKey(sessionId, key);
+      throw error;
+    }
+  }
+
   private async releaseOverdue(driver: InputDriver | undefined, job: OverdueJob): Promise<void> {
     if (!this.held.isOverdue(job.sessionId, job.key)) return;
     const release = this.held.releaseKey(job.sessionId, job.key);
     if (release && driver) await letGo({ keys: [job.key], buttons: [] }, driver);
-    this.overdueListeners.get(job.sessionId)?.(job.key);
+    this.held.tellReleased(job.sessionId, job.key);
   }
 
   private async releaseHeld(sessionId: string): Promise<void> {

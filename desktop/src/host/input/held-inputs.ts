@@ -32,6 +32,8 @@ export interface Released {
 export class HeldInputs {
   private readonly buttons = new Map<string, Set<MouseButton>>();
   private readonly keys = new Map<string, Map<HoldableKey, HeldKey>>();
+  /** Per session: told when the host let go of a key it held too long (the session tells its phone). */
+  private readonly watchers = new Map<string, (key: HoldableKey) => void>();
   readonly limitMs: number;
   private readonly now: () => number;
 
@@ -104,6 +106,19 @@ export class HeldInputs {
       keys: [...(keys?.keys() ?? [])].filter((key) => !this.keyHeldByAnyone(key)),
       buttons: [...(buttons ?? [])].filter((button) => ![...this.buttons.values()].some((set) => set.has(button))),
     };
+  }
+
+  /** Calls back when a key this session held was released for being held too long; returns the unsubscribe. */
+  watch(sessionId: string, listener: (key: HoldableKey) => void): () => void {
+    this.watchers.set(sessionId, listener);
+    return () => {
+      if (this.watchers.get(sessionId) === listener) this.watchers.delete(sessionId);
+    };
+  }
+
+  /** The overdue key has been let go of: its session hears of it. */
+  tellReleased(sessionId: string, key: HoldableKey): void {
+    this.watchers.get(sessionId)?.(key);
   }
 
   heldButtons(sessionId: string): MouseButton[] {
