@@ -12,12 +12,15 @@ import { Touchpad } from './components/Touchpad';
 import { UnpairedCard } from './components/UnpairedCard';
 import type { Connection } from './connection/connection';
 import { useConnection } from './connection/use-connection';
+import { KeysPanel } from './features/keys/KeysPanel';
+import { useStickyModifiersFollow } from './features/keys/use-sticky-modifiers';
 import { type MessageKey, t } from './i18n/i18n';
 import { useLanguage } from './i18n/use-language';
 
-type Tab = 'pad' | 'media' | 'slides';
+type Tab = 'pad' | 'keys' | 'media' | 'slides';
 const TABS: ReadonlyArray<{ id: Tab; label: MessageKey; icon: IconName }> = [
   { id: 'pad', label: 'tabPad', icon: 'pad' },
+  { id: 'keys', label: 'tabKeys', icon: 'keys' },
   { id: 'media', label: 'tabMedia', icon: 'media' },
   { id: 'slides', label: 'tabSlides', icon: 'slides' },
 ];
@@ -28,9 +31,11 @@ const CLICK_BUTTONS: ReadonlyArray<{ button: 'left' | 'right'; label: MessageKey
 ];
 
 export function App({ connection }: { connection: Connection }) {
-  const { status, state, problem } = useConnection(connection);
+  const snapshot = useConnection(connection);
+  const { status, state, problem } = snapshot;
   const [tab, setTab] = useState<Tab>('pad');
   useLanguage();
+  useStickyModifiersFollow(snapshot);
 
   const card =
     status.kind === 'unpaired' ? (
@@ -76,6 +81,7 @@ export function App({ connection }: { connection: Connection }) {
             </div>
           </div>
         )}
+        {tab === 'keys' && <KeysPanel connection={connection} platform={state?.host.platform} />}
         {tab === 'media' && <MediaPanel connection={connection} />}
         {tab === 'slides' && <SlidesPanel connection={connection} />}
       </main>

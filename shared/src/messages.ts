@@ -262,6 +262,8 @@ export const ErrorCodes = [
   'injection-failed',
   'unsupported-text',
   'not-authenticated',
+  /** Unasked, no id: the host let go of a key (params.key) held past its time limit without renewal. */
+  'held-too-long',
 ] as const;
 export const ErrorMessage = v.strictObject({
   t: v.literal('error'),

@@ -64,6 +64,8 @@ export interface HostOptions {
   strangers?: { total: number; perAddress: number };
   /** How long an authenticated phone may stay silent (it pings every few seconds). */
   heartbeatTimeoutMs?: number;
+  /** How long a key may stay held without being renewed before the host lets go of it. */
+  heldKeyLimitMs?: number;
   onExecuted?: (timing: ExecutionTiming) => void;
   log?: (line: string) => void;
 }
@@ -110,6 +112,7 @@ export class Host {
       driver: () => this.backend.driver,
       availability: () => this.state.state.input,
       slideProfile: () => slideProfile,
+      ...(options.heldKeyLimitMs === undefined ? {} : { heldKeyLimitMs: options.heldKeyLimitMs }),
       ...(options.onExecuted ? { onExecuted: options.onExecuted } : {}),
     });
   }

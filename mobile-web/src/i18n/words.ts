@@ -46,7 +46,16 @@ const PROBLEM: Record<ProblemCode, MessageKey> = {
   'not-connected': 'problemNotConnected',
   'no-answer': 'problemNoAnswer',
   'connection-closed': 'problemConnectionClosed',
+  'held-too-long': 'problemHeldTooLong',
 };
+
+/** Modifier codes as the reader knows them (the host names the key it let go of by its code). */
+const MODIFIER = new Map<unknown, MessageKey>([
+  ['ctrl', 'modCtrl'],
+  ['alt', 'modAlt'],
+  ['shift', 'modShift'],
+  ['meta', 'modSuper'],
+]);
 
 export const stopReasonText = (reason: StopReason): string => t(STOP[reason]);
 export const retryReasonText = (reason: RetryReason): string => t(RETRY[reason]);
@@ -61,6 +70,8 @@ export function problemText(code: ProblemCode | StopReason, params: CodeParams =
   const issue = params.issue;
   if (code === 'input-unavailable' && typeof issue === 'string' && issue in INPUT)
     return inputIssueText(issue as InputIssueCode, params);
+  const modifier = MODIFIER.get(params.key);
+  if (code === 'held-too-long' && modifier) return t(PROBLEM[code], { ...params, key: t(modifier) });
   if (code in PROBLEM) return t(PROBLEM[code as ProblemCode], params);
   return stopReasonText(code as StopReason);
 }

@@ -4,6 +4,7 @@
  * into the delta waiting at the tail, so a stall is caught up in one step instead of replayed.
  */
 import type { CodeParams, DiscreteCommand, HoldableKey, InputAvailability, MouseButton } from '@deskremote/shared';
+import { HeldInputs, letGo } from './held-inputs.js';
 import type { InputDriver } from './input-driver.js';
 import type { SlideProfile } from './slide-profiles.js';
 
@@ -32,6 +33,8 @@ export interface DispatcherOptions {
   slideProfile: () => SlideProfile;
   /** Observes how long each command took from frame received to injection returned (for npm run bench). */
   onExecuted?: (timing: ExecutionTiming) => void;
+  /** How long a key may stay held without being pressed again (HELD_KEY_LIMIT_MS by default). */
+  heldKeyLimitMs?: number;
   now?: () => number;
 }
 
@@ -45,20 +48,32 @@ type DiscreteJob = {
   reject: (error: CommandRejected) => void;
 };
 type ReleaseJob = { kind: 'release'; sessionId: string; resolve: () => void };
-type Job = DeltaJob | DiscreteJob | ReleaseJob;
+/** A key held past the limit, released in its turn so it never overtakes a command that uses it. */
+type OverdueJob = { kind: 'overdue'; sessionId: string; key: HoldableKey };
+type Job = DeltaJob | DiscreteJob | ReleaseJob | OverdueJob;
 
 export class Dispatcher {
   private readonly queue: Job[] = [];
   private running = false;
-  /** Buttons each session holds down; a button is released only when no session holds it. */
-  private readonly held = new Map<string, Set<MouseButton>>();
-  /** Keys and modifiers each session holds down; released with the session, like buttons. */
-  private readonly heldKeys = new Map<string, Set<HoldableKey>>();
+  private readonly held: HeldInputs;
   private scrollCarry = { x: 0, y: 0 };
   private readonly now: () => number;
 
   constructor(private readonly options: DispatcherOptions) {
     this.now = options.now ?? (() => performance.now());
+    this.held = new HeldInputs({
+      ...(options.heldKeyLimitMs === undefined ? {} : { limitMs: options.heldKeyLimitMs }),
+      now: this.now,
+      onOverdue: (sessionId, key) => {
+        this.queue.push({ kind: 'overdue', sessionId, key });
+        this.pump();
+      },
+    });
+  }
+
+  /** Calls back when a key this session held was released for being held too long; returns the unsubscribe. */
+  onHeldTooLong(sessionId: string, listener: (key: HoldableKey) => void): () => void {
+    return this.held.watch(sessionId, listener);
   }
 
   /** Pointer motion or scroll in pixels; may be summed with others, never dropped while input is available. */
@@ -109,12 +124,15 @@ export class Dispatcher {
 
   /** Releases everything every session holds (the host is stopping). */
   async releaseAll(): Promise<void> {
-    const sessions = new Set([...this.held.keys(), ...this.heldKeys.keys()]);
-    await Promise.all([...sessions].map((id) => this.releaseSession(id)));
+    await Promise.all(this.held.sessions().map((id) => this.releaseSession(id)));
   }
 
   heldButtons(sessionId: string): MouseButton[] {
-    return [...(this.held.get(sessionId) ?? [])];
+    return this.held.heldButtons(sessionId);
+  }
+
+  heldKeys(sessionId: string): HoldableKey[] {
+    return this.held.heldKeys(sessionId);
   }
 
   private canInject(): boolean {
@@ -142,6 +160,7 @@ export class Dispatcher {
       job.resolve();
       return;
     }
+    if (job.kind === 'overdue') return this.releaseOverdue(driver, job);
     if (!driver) {
       if (job.kind === 'discrete')
         job.reject(new CommandRejected('input-unavailable', { issue: this.options.availability().code }));
@@ -183,26 +202,14 @@ export class Dispatcher {
     switch (command.t) {
       case 'click':
         return driver.click(command.button, command.double ?? false);
-      case 'button': {
+      case 'button':
         await driver.setButton(command.button, command.down);
-        const held = this.held.get(job.sessionId) ?? new Set<MouseButton>();
-        if (command.down) held.add(command.button);
-        else held.delete(command.button);
-        if (held.size > 0) this.held.set(job.sessionId, held);
-        else this.held.delete(job.sessionId);
+        this.held.setButton(job.sessionId, command.button, command.down);
         return;
-      }
       case 'key':
         return driver.tapKey(command.key, command.mods ?? []);
-      case 'hold': {
-        await driver.setKey(command.key, command.down);
-        const keys = this.heldKeys.get(job.sessionId) ?? new Set<HoldableKey>();
-        if (command.down) keys.add(command.key);
-        else keys.delete(command.key);
-        if (keys.size > 0) this.heldKeys.set(job.sessionId, keys);
-        else this.heldKeys.delete(job.sessionId);
-        return;
-      }
+      case 'hold':
+        return this.hold(driver, job.sessionId, command.key, command.down);
       case 'text':
         return driver.typeText(command.text);
       case 'media':
@@ -216,32 +223,31 @@ export class Dispatcher {
     }
   }
 
+  private async hold(driver: InputDriver, sessionId: string, key: HoldableKey, down: boolean): Promise<void> {
+    if (!down) {
+      if (this.held.releaseKey(sessionId, key)) await driver.setKey(key, false);
+      return;
+    }
+    // Pressed again by the same session: a renewal of the time limit, not a second press.
+    if (!this.held.pressKey(sessionId, key)) return;
+    try {
+      await driver.setKey(key, true);
+    } catch (error) {
+      this.held.releaseKey(sessionId, key);
+      throw error;
+    }
+  }
+
+  private async releaseOverdue(driver: InputDriver | undefined, job: OverdueJob): Promise<void> {
+    if (!this.held.isOverdue(job.sessionId, job.key)) return;
+    const release = this.held.releaseKey(job.sessionId, job.key);
+    if (release && driver) await letGo({ keys: [job.key], buttons: [] }, driver);
+    this.held.tellReleased(job.sessionId, job.key);
+  }
+
   private async releaseHeld(sessionId: string): Promise<void> {
-    const buttons = this.held.get(sessionId);
-    this.held.delete(sessionId);
-    const keys = this.heldKeys.get(sessionId);
-    this.heldKeys.delete(sessionId);
+    const released = this.held.takeSession(sessionId);
     const driver = this.options.driver();
-    if (keys && driver) {
-      const stillHeldKeys = new Set([...this.heldKeys.values()].flatMap((set) => [...set]));
-      for (const key of keys) {
-        if (stillHeldKeys.has(key)) continue;
-        try {
-          await driver.setKey(key, false);
-        } catch {
-          // As for buttons below: the rest must still be released.
-        }
-      }
-    }
-    if (!buttons || !driver) return;
-    const stillHeld = new Set([...this.held.values()].flatMap((set) => [...set]));
-    for (const button of buttons) {
-      if (stillHeld.has(button)) continue;
-      try {
-        await driver.setButton(button, false);
-      } catch {
-        // Nothing more can be done for a button the OS will not release; the others still must be.
-      }
-    }
+    if (driver) await letGo(released, driver);
   }
 }

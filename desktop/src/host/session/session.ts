@@ -79,6 +79,7 @@ export class Session {
   private authTimer: NodeJS.Timeout | undefined;
   private heartbeatTimer: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
+  private stopHeldWatch: (() => void) | undefined;
   private readonly discreteLimit = new RateLimiter(60, 120);
   private readonly deltaLimit = new RateLimiter(2000, 1000);
   deviceId: string | undefined;
@@ -216,6 +217,10 @@ export class Session {
     if (this.phase !== 'open') return;
     this.send({ t: 'snapshot', state: this.deps.state.state });
     this.unsubscribe = this.deps.state.subscribe((changes) => this.send({ t: 'changes', changes }));
+    // The phone shows its modifier as locked until told otherwise: say so when the host let go of it.
+    this.stopHeldWatch = this.deps.dispatcher.onHeldTooLong(this.id, (key) =>
+      this.send({ t: 'error', code: 'held-too-long', params: { key } }),
+    );
   }
 
   private onCommandFrame(bytes: Uint8Array, isBinary: boolean, receivedAt: number): void {
@@ -273,6 +278,7 @@ export class Session {
     clearInterval(this.heartbeatTimer);
     this.ended.abort();
     this.unsubscribe?.();
+    this.stopHeldWatch?.();
     if (wasOpen) void this.deps.dispatcher.releaseSession(this.id);
     this.deps.onClosed(this);
   }

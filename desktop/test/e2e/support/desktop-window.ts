@@ -13,6 +13,11 @@ export interface Recorded {
   deltaX?: number;
   deltaY?: number;
   key?: string;
+  /** On keydown and keyup: the modifiers the application saw down with the key. */
+  ctrlKey?: boolean;
+  altKey?: boolean;
+  shiftKey?: boolean;
+  metaKey?: boolean;
   t: number;
 }
 
@@ -30,7 +35,15 @@ const RECORDER_HTML = `<!doctype html><html><head><title>Desktop app</title><sty
   addEventListener('click', (e) => rec('click', e));
   addEventListener('contextmenu', (e) => { rec('contextmenu', e); e.preventDefault(); });
   addEventListener('wheel', (e) => rec('wheel', e, { deltaX: e.deltaX, deltaY: e.deltaY }), { passive: true });
-  addEventListener('keydown', (e) => window.__events.push({ type: 'keydown', key: e.key, t: performance.now() }));
+  const keyEvent = (e) => window.__events.push({ type: e.type, key: e.key, t: performance.now(),
+    ctrlKey: e.ctrlKey, altKey: e.altKey, shiftKey: e.shiftKey, metaKey: e.metaKey });
+  addEventListener('keydown', (e) => {
+    keyEvent(e);
+    // Function keys must not act on the recorder itself (F5 would reload it and lose the record); every
+    // other key keeps its usual effect (typing, Ctrl+V pasting into the field).
+    if (/^F[0-9]+$/.test(e.key)) e.preventDefault();
+  });
+  addEventListener('keyup', keyEvent);
   typed.addEventListener('blur', () => setTimeout(() => typed.focus(), 0));
   typed.focus();
 </script></body></html>`;
