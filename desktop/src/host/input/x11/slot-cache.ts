@@ -1,0 +1,97 @@
+/**
+ * Which spare keycode holds which character, and when each may be given to another one.
+ *
+ * X clients translate a keycode to a character when they read the key event, with the mapping they
+ * fetch at that moment, not the one in force when the key was pressed. An application that is busy or
+ * stopped reads late, so a keycode that was re-assigned in the meantime types the wrong character.
+ * Each slot (a keycode and a shift level: two characters per keycode) therefore stays mapped after
+ * use, is reused at once for the same character, and is only given to another character once it has
+ * not been pressed for `reuseAgeMs`. Pure: the caller passes the clock.
+ */
+
+export interface Slot {
+  keycode: number;
+  /** 0 unshifted, 1 with Shift. */
+  level: 0 | 1;
+}
+
+interface Entry extends Slot {
+  keysym: number;
+  lastUsed: number;
+}
+
+export class SlotCache {
+  private entries: Entry[] = [];
+  private readonly byKeysym = new Map<number, Entry>();
+
+  constructor(
+    keycodes: readonly number[],
+    readonly reuseAgeMs: number,
+  ) {
+    this.reset(keycodes);
+  }
+
+  /** Forgets everything (the server's mapping was replaced, for example by a layout switch). */
+  reset(keycodes: readonly number[]): void {
+    this.byKeysym.clear();
+    // Level 0 of every keycode comes before any level 1, so keycodes fill their unshifted level first.
+    this.entries = [0, 1].flatMap((level) =>
+      keycodes.map((keycode) => ({ keycode, level: level as 0 | 1, keysym: 0, lastUsed: Number.NEGATIVE_INFINITY })),
+    );
+  }
+
+  get keycodes(): number[] {
+    return [...new Set(this.entries.map((e) => e.keycode))];
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  find(keysym: number): Slot | undefined {
+    const entry = this.byKeysym.get(keysym);
+    return entry && { keycode: entry.keycode, level: entry.level };
+  }
+
+  /** Marks a mapped character as pressed now: its slot stays reserved for another reuse age. */
+  touch(keysym: number, now: number): void {
+    const entry = this.byKeysym.get(keysym);
+    if (entry) entry.lastUsed = now;
+  }
+
+  /** How many slots may be given to a new character now. */
+  freeCount(now: number): number {
+    return this.entries.filter((e) => this.isOld(e, now)).length;
+  }
+
+  /** Gives the least recently used old slot to `keysym`; undefined when every slot is still young. */
+  assign(keysym: number, now: number): Slot | undefined {
+    const known = this.find(keysym);
+    if (known) return known;
+    let best: Entry | undefined;
+    for (const e of this.entries) if (this.isOld(e, now) && (!best || e.lastUsed < best.lastUsed)) best = e;
+    if (!best) return undefined;
+    if (best.keysym !== 0) this.byKeysym.delete(best.keysym);
+    best.keysym = keysym;
+    best.lastUsed = now;
+    this.byKeysym.set(keysym, best);
+    return { keycode: best.keycode, level: best.level };
+  }
+
+  /** Milliseconds until the oldest slot may be reused (0 if one already may). */
+  waitMs(now: number): number {
+    const oldest = Math.min(...this.entries.map((e) => e.lastUsed));
+    return Math.max(0, oldest + this.reuseAgeMs - now);
+  }
+
+  /** The two keysyms a keycode should carry, as the cache sees it (0 where nothing is assigned). */
+  symsOf(keycode: number): [number, number] {
+    const syms: [number, number] = [0, 0];
+    for (const e of this.entries) if (e.keycode === keycode) syms[e.level] = e.keysym;
+    return syms;
+  }
+
+  private isOld(e: Entry, now: number): boolean {
+    return e.lastUsed <= now - this.reuseAgeMs;
+  }
+}

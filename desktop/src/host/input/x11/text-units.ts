@@ -1,0 +1,63 @@
+/**
+ * Text to the keysyms typed for it, grouped by grapheme cluster (what a reader sees as one character:
+ * an emoji with its skin tone or joiners, a flag, a letter with its combining marks), and a batch
+ * planner that never splits a cluster: its code points are mapped together and typed back to back,
+ * in order. Line breaks are the Return key (a newline typed as a character is a space, or nothing).
+ */
+import { keysymForChar } from '../x11-keysyms.js';
+import type { SlotCache } from './slot-cache.js';
+
+export const RETURN = 0xff0d;
+const segmenter = new Intl.Segmenter('und', { granularity: 'grapheme' });
+
+export function textUnits(text: string): number[][] {
+  const units: number[][] = [];
+  for (const { segment } of segmenter.segment(text)) {
+    if (segment === '\r\n' || segment === '\r' || segment === '\n') {
+      units.push([RETURN]);
+      continue;
+    }
+    units.push(
+      [...segment].map((ch) => {
+        const keysym = keysymForChar(ch);
+        if (keysym === undefined) throw new Error(`no key for U+${(ch.codePointAt(0) ?? 0).toString(16)}`);
+        return keysym;
+      }),
+    );
+  }
+  return units;
+}
+
+export interface Batch {
+  /** Units [start, end) are typed in this batch. */
+  end: number;
+  /** Keycodes whose mapping must be written before the batch is typed. */
+  changed: Set<number>;
+}
+
+/**
+ * Takes units from `start` while the characters the layout lacks fit in slots that may be reused now,
+ * and assigns those slots. An empty batch (end === start) means every slot is still young: wait.
+ */
+export function planBatch(
+  units: readonly number[][],
+  start: number,
+  onLayout: (keysym: number) => boolean,
+  cache: SlotCache,
+  now: number,
+): Batch {
+  const changed = new Set<number>();
+  let end = start;
+  for (; end < units.length; end++) {
+    const unit = units[end] ?? [];
+    const missing = [...new Set(unit.filter((k) => !onLayout(k) && !cache.find(k)))];
+    if (missing.length > cache.size)
+      throw new Error(`a character of ${unit.length} code points needs more keycodes than are spare`);
+    if (missing.length > cache.freeCount(now)) break;
+    for (const keysym of missing) {
+      const slot = cache.assign(keysym, now);
+      if (slot) changed.add(slot.keycode);
+    }
+  }
+  return { end, changed };
+}
