@@ -50,13 +50,17 @@ export function planBatch(
   let end = start;
   for (; end < units.length; end++) {
     const unit = units[end] ?? [];
-    const missing = [...new Set(unit.filter((k) => !onLayout(k) && !cache.find(k)))];
+    const offLayout = unit.filter((k) => !onLayout(k));
+    // Characters already mapped are reserved first: neither this unit nor a later one may take their slot.
+    for (const keysym of offLayout) cache.touch(keysym, now);
+    const missing = [...new Set(offLayout.filter((k) => !cache.find(k)))];
     if (missing.length > cache.size)
       throw new Error(`a character of ${unit.length} code points needs more keycodes than are spare`);
     if (missing.length > cache.freeCount(now)) break;
     for (const keysym of missing) {
       const slot = cache.assign(keysym, now);
-      if (slot) changed.add(slot.keycode);
+      if (!slot) throw new Error('a counted free slot was not free');
+      changed.add(slot.keycode);
     }
   }
   return { end, changed };
