@@ -78,10 +78,11 @@ export class SlotCache {
     return { keycode: best.keycode, level: best.level };
   }
 
-  /** Milliseconds until the oldest slot may be reused (0 if one already may). */
-  waitMs(now: number): number {
-    const oldest = Math.min(...this.entries.map((e) => e.lastUsed));
-    return Math.max(0, oldest + this.reuseAgeMs - now);
+  /** Milliseconds until `count` slots may be reused (0 if they already may). */
+  waitMs(now: number, count = 1): number {
+    const ages = this.entries.map((e) => e.lastUsed).sort((a, b) => a - b);
+    const nth = ages[Math.min(Math.max(count, 1), ages.length) - 1] ?? Number.NEGATIVE_INFINITY;
+    return Math.max(0, nth + this.reuseAgeMs - now);
   }
 
   /** The two keysyms a keycode should carry, as the cache sees it (0 where nothing is assigned). */
