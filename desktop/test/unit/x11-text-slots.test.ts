@@ -69,3 +69,23 @@ describe('text to keys', () => {
     expect(cache.find(U('🇵'))).toBeDefined();
   });
 });
+
+describe('four characters per keycode with the second group', () => {
+  it('fills every keycode plain first, then Shift, then the second group', () => {
+    const cache = new SlotCache([100, 101], 1000, 4);
+    const slots = Array.from({ length: 8 }, (_, i) => cache.assign(U(String.fromCodePoint(0x4e00 + i)), 0));
+    expect(slots.map((s) => `${s?.keycode}:${s?.level}`)).toEqual([
+      '100:0',
+      '101:0',
+      '100:1',
+      '101:1',
+      '100:2',
+      '101:2',
+      '100:3',
+      '101:3',
+    ]);
+    expect(cache.symsOf(101)).toEqual([0x4e01, 0x4e03, 0x4e05, 0x4e07].map((c) => 0x01000000 + c));
+    expect(cache.assign(U('x'), 999)).toBeUndefined();
+    expect(cache.waitMs(0, 8)).toBe(1000);
+  });
+});

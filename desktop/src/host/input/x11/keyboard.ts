@@ -14,13 +14,16 @@
 import type { HoldableKey, KeyName, Modifier } from '@deskremote/shared';
 import type { X11Connection } from './connection.js';
 import { keysymForKey, SHIFT_L, usKeycodeFor } from './key-names.js';
-import { SlotCache } from './slot-cache.js';
+import { type Level, SlotCache } from './slot-cache.js';
 import { planBatch, textUnits } from './text-units.js';
 
 interface Place {
   keycode: number;
-  level: 0 | 1;
+  level: Level;
 }
+
+/** Held, it selects the second group (XKB's compat map gives it SetGroup(+1)): two more levels per keycode. */
+const MODE_SWITCH = 0xff7e;
 
 export interface KeyboardOptions {
   /** How long a spare keycode keeps its character after its last press (a stopped app must still read it). */
@@ -116,10 +119,13 @@ export class X11Keyboard {
   }
 
   private press({ keycode, level }: Place): void {
-    const shift = level === 1 ? this.layout.get(SHIFT_L)?.keycode : undefined;
+    const shift = level % 2 === 1 ? this.layout.get(SHIFT_L)?.keycode : undefined;
+    const group2 = level >= 2 ? this.layout.get(MODE_SWITCH)?.keycode : undefined;
     if (shift !== undefined) this.x.key(shift, true);
+    if (group2 !== undefined) this.x.key(group2, true);
     this.x.key(keycode, true);
     this.x.key(keycode, false);
+    if (group2 !== undefined) this.x.key(group2, false);
     if (shift !== undefined) this.x.key(shift, false);
   }
 
@@ -142,6 +148,15 @@ export class X11Keyboard {
     this.x.changeMapping(first, rows);
   }
 
+  /**
+   * Whether the layout itself uses a second group (us,ru and the like) or lacks Mode_switch: then our
+   * keycodes keep to one group, as Mode_switch from another group would not land on our second one.
+   */
+  private hasSecondGroup(): boolean {
+    if (!this.rows.some((row) => row[0] === MODE_SWITCH)) return true;
+    return this.rows.some((row) => (row[2] ?? 0) !== 0 && (row[2] !== row[0] || (row[3] ?? 0) !== (row[1] ?? 0)));
+  }
+
   /** Re-reads the mapping; if a slot no longer holds what we put there, the layout was replaced: start over. */
   private async refresh(): Promise<void> {
     this.stale = false;
@@ -152,13 +167,13 @@ export class X11Keyboard {
       ours.size > 0 &&
       [...ours].every((keycode) => {
         const row = this.rows[keycode - first] ?? [];
-        const [l0, l1] = this.cache.symsOf(keycode);
-        return (row[0] ?? 0) === l0 && (l1 === 0 || row[1] === l1);
+        // The server may fill a level we left empty (a letter's capital, a copy of group 1): only what we set must match.
+        return this.cache.symsOf(keycode).every((keysym, level) => (keysym === 0 && level > 0) || row[level] === keysym);
       });
     if (!intact) {
       // Keycodes with no symbols at all are free to borrow; keycode 8 is left alone (some toolkits ignore it).
       const empty = this.rows.flatMap((row, i) => (i + first > 8 && row.every((s) => s === 0) ? [i + first] : []));
-      this.cache.reset(empty);
+      this.cache.reset(empty, this.hasSecondGroup() ? 2 : 4);
       ours.clear();
       for (const k of empty) ours.add(k);
     }

@@ -4,15 +4,18 @@
  * X clients translate a keycode to a character when they read the key event, with the mapping they
  * fetch at that moment, not the one in force when the key was pressed. An application that is busy or
  * stopped reads late, so a keycode that was re-assigned in the meantime types the wrong character.
- * Each slot (a keycode and a shift level: two characters per keycode) therefore stays mapped after
+ * Each slot (a keycode and a level: two characters per keycode, four where the second group can be
+ * reached with Mode_switch) therefore stays mapped after
  * use, is reused at once for the same character, and is only given to another character once it has
  * not been pressed for `reuseAgeMs`. Pure: the caller passes the clock.
  */
 
+export type Level = 0 | 1 | 2 | 3;
+
 export interface Slot {
   keycode: number;
-  /** 0 unshifted, 1 with Shift. */
-  level: 0 | 1;
+  /** 0 unshifted, 1 with Shift, 2 with Mode_switch (the second group), 3 with both. */
+  level: Level;
 }
 
 interface Entry extends Slot {
@@ -27,17 +30,21 @@ export class SlotCache {
   constructor(
     keycodes: readonly number[],
     readonly reuseAgeMs: number,
+    private levels = 2,
   ) {
-    this.reset(keycodes);
+    this.reset(keycodes, levels);
   }
 
   /** Forgets everything (the server's mapping was replaced, for example by a layout switch). */
-  reset(keycodes: readonly number[]): void {
+  reset(keycodes: readonly number[], levels = this.levels): void {
+    this.levels = levels;
     this.byKeysym.clear();
-    // Level 0 of every keycode comes before any level 1, so keycodes fill their unshifted level first.
-    this.entries = [0, 1].flatMap((level) =>
-      keycodes.map((keycode) => ({ keycode, level: level as 0 | 1, keysym: 0, lastUsed: Number.NEGATIVE_INFINITY })),
-    );
+    // Level 0 of every keycode comes before any level 1 (and so on): keycodes fill their plain level first.
+    this.entries = [0, 1, 2, 3]
+      .slice(0, levels)
+      .flatMap((level) =>
+        keycodes.map((keycode) => ({ keycode, level: level as Level, keysym: 0, lastUsed: Number.NEGATIVE_INFINITY })),
+      );
   }
 
   get keycodes(): number[] {
@@ -85,9 +92,9 @@ export class SlotCache {
     return Math.max(0, nth + this.reuseAgeMs - now);
   }
 
-  /** The two keysyms a keycode should carry, as the cache sees it (0 where nothing is assigned). */
-  symsOf(keycode: number): [number, number] {
-    const syms: [number, number] = [0, 0];
+  /** The keysyms a keycode should carry by level, as the cache sees it (0 where nothing is assigned). */
+  symsOf(keycode: number): number[] {
+    const syms = new Array<number>(this.levels).fill(0);
     for (const e of this.entries) if (e.keycode === keycode) syms[e.level] = e.keysym;
     return syms;
   }
