@@ -5,6 +5,7 @@
  * second as the text arrives; an application reads the keyboard mapping late then.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DesktopRig, startDesktopRig } from './support/desktop-rig.js';
 import { GtkReceiver } from './support/gtk-receiver.js';
@@ -29,7 +30,9 @@ afterAll(async () => {
 function stopForASecond(pid: number): Promise<void> {
   return sleep(150).then(async () => {
     process.kill(pid, 'SIGSTOP');
-    await sleep(1000);
+    await sleep(50);
+    expect(readFileSync(`/proc/${pid}/stat`, 'utf8')).toMatch(/\) T /);
+    await sleep(950);
     process.kill(pid, 'SIGCONT');
   });
 }
