@@ -11,6 +11,10 @@ const KEY_PRESS = 2;
 const KEY_RELEASE = 3;
 /** The root window argument None: the screen the pointer is on. */
 const NONE = 0;
+/** A root-window property listing the keycodes we borrowed: they outlive a host that crashed or was stopped. */
+const BORROWED = '_DESKREMOTE_BORROWED_KEYCODES';
+const CARDINAL = 6;
+const ANY_TYPE = 0;
 
 export class X11Connection {
   private lost: Error | undefined;
@@ -74,6 +78,21 @@ export class X11Connection {
     this.live().display.client.ChangeKeyboardMapping(first, width, flat);
   }
 
+  /** The keycodes an earlier run recorded as borrowed (still holding its characters, so not empty). */
+  async borrowedKeycodes(): Promise<number[]> {
+    const atom = await this.atom();
+    return new Promise((resolve, reject) => {
+      this.live().display.client.GetProperty(0, this.root, atom, ANY_TYPE, 0, 64, (error, property) =>
+        error ? reject(error) : resolve([...property.data]),
+      );
+    });
+  }
+
+  async recordBorrowed(keycodes: readonly number[]): Promise<void> {
+    const atom = await this.atom();
+    this.live().display.client.ChangeProperty(0, this.root, atom, CARDINAL, 8, [...keycodes]);
+  }
+
   /** Resolves once the server has processed everything written so far. */
   sync(): Promise<void> {
     this.live();
@@ -82,6 +101,16 @@ export class X11Connection {
 
   close(): void {
     this.display.client.terminate();
+  }
+
+  private get root(): number {
+    return this.display.screen[0]?.root ?? 0;
+  }
+
+  private atom(): Promise<number> {
+    return new Promise((resolve, reject) =>
+      this.live().display.client.InternAtom(false, BORROWED, (error, atom) => (error ? reject(error) : resolve(atom))),
+    );
   }
 
   private live(): this {

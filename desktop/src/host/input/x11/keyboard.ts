@@ -33,6 +33,8 @@ export interface KeyboardOptions {
 }
 
 export const DEFAULT_KEYBOARD_OPTIONS: KeyboardOptions = { reuseAgeMs: 3000, settleMs: 5 };
+/** NoSymbol, Latin-1 or Unicode: what we put on a borrowed keycode (never a function key or modifier). */
+const isCharacterKeysym = (s: number) => s === 0 || (s >= 0x20 && s <= 0xff) || s >= 0x01000000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class X11Keyboard {
@@ -152,9 +154,12 @@ export class X11Keyboard {
    * Whether the layout itself uses a second group (us,ru and the like) or lacks Mode_switch: then our
    * keycodes keep to one group, as Mode_switch from another group would not land on our second one.
    */
-  private hasSecondGroup(): boolean {
+  private hasSecondGroup(borrowed: Set<number>): boolean {
     if (!this.rows.some((row) => row[0] === MODE_SWITCH)) return true;
-    return this.rows.some((row) => (row[2] ?? 0) !== 0 && (row[2] !== row[0] || (row[3] ?? 0) !== (row[1] ?? 0)));
+    const first = this.x.minKeycode;
+    return this.rows.some(
+      (row, i) => !borrowed.has(i + first) && (row[2] ?? 0) !== 0 && (row[2] !== row[0] || (row[3] ?? 0) !== (row[1] ?? 0)),
+    );
   }
 
   /** Re-reads the mapping; if a slot no longer holds what we put there, the layout was replaced: start over. */
@@ -171,9 +176,17 @@ export class X11Keyboard {
         return this.cache.symsOf(keycode).every((keysym, level) => (keysym === 0 && level > 0) || row[level] === keysym);
       });
     if (!intact) {
-      // Keycodes with no symbols at all are free to borrow; keycode 8 is left alone (some toolkits ignore it).
-      const empty = this.rows.flatMap((row, i) => (i + first > 8 && row.every((s) => s === 0) ? [i + first] : []));
-      this.cache.reset(empty, this.hasSecondGroup() ? 2 : 4);
+      // Keycodes with no symbols at all are free to borrow, and so are those an earlier run borrowed while
+      // they still hold only characters (a layout switch puts its own keys there otherwise). Keycode 8 is
+      // left alone: toolkits that map keycode - 8 to an evdev code see KEY_RESERVED there.
+      const earlier = new Set(await this.x.borrowedKeycodes());
+      const empty = this.rows.flatMap((row, i) => {
+        const keycode = i + first;
+        const free = row.every((s) => s === 0) || (earlier.has(keycode) && row.every(isCharacterKeysym));
+        return keycode > 8 && free ? [keycode] : [];
+      });
+      await this.x.recordBorrowed(empty);
+      this.cache.reset(empty, this.hasSecondGroup(new Set(empty)) ? 2 : 4);
       ours.clear();
       for (const k of empty) ours.add(k);
     }

@@ -71,12 +71,20 @@ export class SlotCache {
     return this.entries.filter((e) => this.isOld(e, now)).length;
   }
 
-  /** Gives the least recently used old slot to `keysym`; undefined when every slot is still young. */
-  assign(keysym: number, now: number): Slot | undefined {
+  /**
+   * Gives an old slot to `keysym`; undefined when every slot is still young. With `nextUse` (where the
+   * text still to type needs each character next; Infinity for never), the slot needed last goes first,
+   * as in Belady's optimal replacement: fewer remaps, fewer waits. Otherwise the least recently used.
+   */
+  assign(keysym: number, now: number, nextUse?: (keysym: number) => number): Slot | undefined {
     const known = this.find(keysym);
     if (known) return known;
+    const rank = (e: Entry) => (e.keysym === 0 ? Number.POSITIVE_INFINITY : (nextUse?.(e.keysym) ?? 0));
     let best: Entry | undefined;
-    for (const e of this.entries) if (this.isOld(e, now) && (!best || e.lastUsed < best.lastUsed)) best = e;
+    for (const e of this.entries) {
+      if (!this.isOld(e, now)) continue;
+      if (!best || rank(e) > rank(best) || (rank(e) === rank(best) && e.lastUsed < best.lastUsed)) best = e;
+    }
     if (!best) return undefined;
     if (best.keysym !== 0) this.byKeysym.delete(best.keysym);
     best.keysym = keysym;

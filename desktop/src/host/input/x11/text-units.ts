@@ -47,6 +47,7 @@ export function planBatch(
   now: number,
 ): Batch {
   const changed = new Set<number>();
+  const uses = usePositions(units, start);
   let end = start;
   for (; end < units.length; end++) {
     const unit = units[end] ?? [];
@@ -58,10 +59,36 @@ export function planBatch(
       throw new Error(`a character of ${unit.length} code points needs more keycodes than are spare`);
     if (missing.length > cache.freeCount(now)) break;
     for (const keysym of missing) {
-      const slot = cache.assign(keysym, now);
+      const slot = cache.assign(keysym, now, (k) => nextUse(uses.get(k), end));
       if (!slot) throw new Error('a counted free slot was not free');
       changed.add(slot.keycode);
     }
   }
   return { end, changed };
+}
+
+/** For each keysym, the units (from `start`) that contain it, in order. */
+function usePositions(units: readonly number[][], start: number): Map<number, number[]> {
+  const uses = new Map<number, number[]>();
+  for (let i = start; i < units.length; i++) {
+    for (const keysym of units[i] ?? []) {
+      const list = uses.get(keysym) ?? [];
+      if (list[list.length - 1] !== i) list.push(i);
+      uses.set(keysym, list);
+    }
+  }
+  return uses;
+}
+
+/** The first position after `at` in a sorted list (binary search); Infinity if there is none. */
+function nextUse(positions: number[] | undefined, at: number): number {
+  if (!positions) return Number.POSITIVE_INFINITY;
+  let lo = 0;
+  let hi = positions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((positions[mid] ?? 0) <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return positions[lo] ?? Number.POSITIVE_INFINITY;
 }
