@@ -89,3 +89,19 @@ describe('four characters per keycode with the second group', () => {
     expect(cache.waitMs(0, 8)).toBe(1000);
   });
 });
+
+describe('which old slot goes', () => {
+  it('the one the rest of the text needs last, then the least recently used', () => {
+    const cache = new SlotCache([100], 1000);
+    cache.assign(U('a'), 0);
+    cache.assign(U('b'), 10);
+    const next = new Map([
+      [U('a'), 50],
+      [U('b'), 5],
+    ]);
+    // a was used longer ago, but b is needed sooner: a goes.
+    expect(cache.assign(U('c'), 2000, (k) => next.get(k) ?? Number.POSITIVE_INFINITY)).toEqual({ keycode: 100, level: 0 });
+    expect(cache.find(U('b'))).toBeDefined();
+    expect(cache.assign(U('d'), 4000)).toEqual({ keycode: 100, level: 1 });
+  });
+});
