@@ -132,22 +132,33 @@ export class X11Keyboard {
   }
 
   /**
-   * Writes the changed slot keycodes in one request (one MappingNotify) from the lowest to the highest,
-   * the keycodes in between rewritten with the rows just read: the server's XKB keymap stays identical
-   * for them (checked with xkbcomp dumps under us and de), and one notification replaces a dozen.
+   * Writes the changed slot keycodes in as few requests as possible (each is one MappingNotify to every
+   * client), spanning the keycodes in between with the rows just read: the server rebuilds the same XKB
+   * keymap for keys of at most two groups of two levels (xkbcomp dumps before and after under us, de,
+   * us,ru). Keys with more (LSGT with |, F11 with its VT switch at level 5) would gain groups: a run
+   * never spans them.
    */
   private writeSlots(changed: Set<number>): void {
-    const first = Math.min(...changed);
-    const last = Math.max(...changed);
-    const ours = new Set(this.cache.keycodes);
     const min = this.x.minKeycode;
-    const rows: number[][] = [];
-    for (let keycode = first; keycode <= last; keycode++) {
-      const row = ours.has(keycode) ? this.cache.symsOf(keycode) : (this.rows[keycode - min] ?? []);
-      rows.push(row);
-      if (ours.has(keycode)) this.rows[keycode - min] = row;
+    const ours = new Set(this.cache.keycodes);
+    let run: number[] = [];
+    const flush = () => {
+      while (run.length > 0 && !changed.has(run[run.length - 1] ?? 0)) run.pop();
+      const first = run[0];
+      if (first !== undefined)
+        this.x.changeMapping(
+          first,
+          run.map((k) => this.rows[k - min] ?? []),
+        );
+      run = [];
+    };
+    for (let keycode = Math.min(...changed); keycode <= Math.max(...changed); keycode++) {
+      if (ours.has(keycode)) this.rows[keycode - min] = this.cache.symsOf(keycode);
+      const simple = ours.has(keycode) || (this.rows[keycode - min] ?? []).slice(4).every((s) => s === 0);
+      if (!simple) flush();
+      else if (run.length > 0 || changed.has(keycode)) run.push(keycode);
     }
-    this.x.changeMapping(first, rows);
+    flush();
   }
 
   /**
