@@ -6,7 +6,7 @@ const TAB = 0xff09;
 const UNICODE_KEYSYM = 0x01000000;
 
 export function keysymForChar(ch: string): number | undefined {
-  if (ch === '\n') return RETURN;
+  if (ch === '\n' || ch === '\r') return RETURN;
   if (ch === '\t') return TAB;
   const code = ch.codePointAt(0);
   if (code === undefined || code < 0x20 || (code >= 0x7f && code < 0xa0)) return undefined;
@@ -14,7 +14,7 @@ export function keysymForChar(ch: string): number | undefined {
   return UNICODE_KEYSYM + code;
 }
 
-/** Control characters (other than newline and tab) have no key: text containing them is refused. */
+/** Control characters (other than line breaks and tab) have no key: text containing them is refused. */
 export function x11TextProblem(text: string): TextProblem | undefined {
   for (const ch of text) {
     if (keysymForChar(ch) === undefined)
@@ -22,5 +22,3 @@ export function x11TextProblem(text: string): TextProblem | undefined {
   }
   return undefined;
 }
-
-export const SHIFT_L = 0xffe1;

@@ -9,6 +9,17 @@ declare module 'x11' {
     GetKeyboardMapping(first: number, count: number, callback: (error: Error | null, rows: number[][]) => void): void;
     ChangeKeyboardMapping(first: number, keysymsPerKeycode: number, keysyms: number[]): void;
     GetInputFocus(callback: (error: Error | null) => void): void;
+    InternAtom(onlyIfExists: boolean, name: string, callback: (error: Error | null, atom: number) => void): void;
+    GetProperty(
+      del: number,
+      window: number,
+      property: number,
+      type: number,
+      longOffset: number,
+      longLength: number,
+      callback: (error: Error | null, property: { data: Buffer }) => void,
+    ): void;
+    ChangeProperty(mode: number, window: number, property: number, type: number, format: number, data: number[]): void;
     require(extension: 'xtest', callback: (error: Error | null, ext: XTest) => void): void;
     on(event: 'event', listener: (event: { name?: string; type?: number }) => void): void;
     on(event: 'error', listener: (error: Error) => void): void;

@@ -1,0 +1,94 @@
+/**
+ * Text to the keysyms typed for it, grouped by grapheme cluster (what a reader sees as one character:
+ * an emoji with its skin tone or joiners, a flag, a letter with its combining marks), and a batch
+ * planner that never splits a cluster: its code points are mapped together and typed back to back,
+ * in order. Line breaks are the Return key (a newline typed as a character is a space, or nothing).
+ */
+import { keysymForChar } from '../x11-keysyms.js';
+import type { SlotCache } from './slot-cache.js';
+
+export const RETURN = 0xff0d;
+const segmenter = new Intl.Segmenter('und', { granularity: 'grapheme' });
+
+export function textUnits(text: string): number[][] {
+  const units: number[][] = [];
+  for (const { segment } of segmenter.segment(text)) {
+    if (segment === '\r\n' || segment === '\r' || segment === '\n') {
+      units.push([RETURN]);
+      continue;
+    }
+    units.push(
+      [...segment].map((ch) => {
+        const keysym = keysymForChar(ch);
+        if (keysym === undefined) throw new Error(`no key for U+${(ch.codePointAt(0) ?? 0).toString(16)}`);
+        return keysym;
+      }),
+    );
+  }
+  return units;
+}
+
+export interface Batch {
+  /** Units [start, end) are typed in this batch. */
+  end: number;
+  /** Keycodes whose mapping must be written before the batch is typed. */
+  changed: Set<number>;
+}
+
+/**
+ * Takes units from `start` while the characters the layout lacks fit in slots that may be reused now,
+ * and assigns those slots. An empty batch (end === start) means every slot is still young: wait.
+ */
+export function planBatch(
+  units: readonly number[][],
+  start: number,
+  onLayout: (keysym: number) => boolean,
+  cache: SlotCache,
+  now: number,
+): Batch {
+  const changed = new Set<number>();
+  const uses = usePositions(units, start);
+  let end = start;
+  for (; end < units.length; end++) {
+    const unit = units[end] ?? [];
+    const offLayout = unit.filter((k) => !onLayout(k));
+    // Characters already mapped are reserved first: neither this unit nor a later one may take their slot.
+    for (const keysym of offLayout) cache.touch(keysym, now);
+    const missing = [...new Set(offLayout.filter((k) => !cache.find(k)))];
+    if (missing.length > cache.size)
+      throw new Error(`a character of ${unit.length} code points needs more keycodes than are spare`);
+    if (missing.length > cache.freeCount(now)) break;
+    for (const keysym of missing) {
+      const slot = cache.assign(keysym, now, (k) => nextUse(uses.get(k), end));
+      if (!slot) throw new Error('a counted free slot was not free');
+      changed.add(slot.keycode);
+    }
+  }
+  return { end, changed };
+}
+
+/** For each keysym, the units (from `start`) that contain it, in order. */
+function usePositions(units: readonly number[][], start: number): Map<number, number[]> {
+  const uses = new Map<number, number[]>();
+  for (let i = start; i < units.length; i++) {
+    for (const keysym of units[i] ?? []) {
+      const list = uses.get(keysym) ?? [];
+      if (list[list.length - 1] !== i) list.push(i);
+      uses.set(keysym, list);
+    }
+  }
+  return uses;
+}
+
+/** The first position after `at` in a sorted list (binary search); Infinity if there is none. */
+function nextUse(positions: number[] | undefined, at: number): number {
+  if (!positions) return Number.POSITIVE_INFINITY;
+  let lo = 0;
+  let hi = positions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((positions[mid] ?? 0) <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return positions[lo] ?? Number.POSITIVE_INFINITY;
+}

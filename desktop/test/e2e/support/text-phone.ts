@@ -1,0 +1,55 @@
+/**
+ * A phone without a page: paired with the real host process over the real protocol, it sends text and
+ * key commands and waits for each answer, pinging meanwhile so a long text does not look like silence.
+ */
+import { tokenFromHash } from '@deskremote/shared';
+import type { RawClient } from '../../support/raw-client.js';
+import { startPairingOn } from '../../support/test-host.js';
+import type { HostProcess } from './host-process.js';
+import { textChunks } from './mixed-text.mjs';
+
+type Command = { t: 'text'; text: string } | { t: 'key'; key: string; mods?: string[] };
+
+export class TextPhone {
+  private id = 0;
+
+  private constructor(readonly client: RawClient) {}
+
+  static async pair(host: HostProcess): Promise<TextPhone> {
+    const token = tokenFromHash(new URL(host.pairingUrl()).hash) ?? '';
+    const { client } = await startPairingOn(host.port, token, { deviceName: 'Text phone' });
+    await client.next('welcome', 10_000);
+    return new TextPhone(client);
+  }
+
+  /** Sends the text in commands within the protocol's size limit, each after the previous was acknowledged. */
+  async type(text: string, timeoutMs = 120_000): Promise<void> {
+    for (const chunk of textChunks(text)) await this.command({ t: 'text', text: chunk }, timeoutMs);
+  }
+
+  async key(key: string, mods: string[] = []): Promise<void> {
+    await this.command({ t: 'key', key, mods }, 10_000);
+  }
+
+  close(): void {
+    this.client.socket.close();
+  }
+
+  private async command(command: Command, timeoutMs: number): Promise<void> {
+    const id = ++this.id;
+    this.client.send({ ...command, id } as Parameters<RawClient['send']>[0]);
+    const deadline = Date.now() + timeoutMs;
+    let lastPing = Date.now();
+    for (;;) {
+      const answer = this.client.messages.find((m) => (m.t === 'ack' || m.t === 'error') && m.id === id);
+      if (answer?.t === 'ack') return;
+      if (answer) throw new Error(`the host refused command ${id}: ${JSON.stringify(answer)}`);
+      if (Date.now() > deadline) throw new Error(`no answer to command ${id} in ${timeoutMs} ms`);
+      if (Date.now() - lastPing > 3000) {
+        lastPing = Date.now();
+        this.client.send({ t: 'ping', id: ++this.id });
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+}
