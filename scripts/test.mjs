@@ -10,8 +10,18 @@ const root = join(import.meta.dirname, '..');
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Xvfb: the desktop's display. Chromium: the phone and the desktop application. webkit2gtk-driver:
 // Safari's engine (WebKitWebDriver and MiniBrowser). tcpdump: the eavesdropper's capture on loopback.
-// fonts-noto-cjk: Chinese in the screenshots.
-const APT_PACKAGES = ['xvfb', 'chromium', 'webkit2gtk-driver', 'tcpdump', 'fonts-noto-cjk'];
+// fonts-noto-cjk: Chinese in the screenshots. python3-gi + gir1.2-gtk-3.0: the GTK text view that receives
+// text. x11-xkb-utils: setxkbmap, for the German and French layouts.
+const APT_PACKAGES = [
+  'xvfb',
+  'chromium',
+  'webkit2gtk-driver',
+  'tcpdump',
+  'fonts-noto-cjk',
+  'python3-gi',
+  'gir1.2-gtk-3.0',
+  'x11-xkb-utils',
+];
 const CJK_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 
 function run(command, args, options = {}) {
@@ -23,13 +33,19 @@ function step(title) {
   console.log(`\n=== ${title}`);
 }
 
-step('System packages (Xvfb, Chromium, WebKitWebDriver, tcpdump, CJK fonts)');
+step('System packages (Xvfb, Chromium, WebKitWebDriver, tcpdump, CJK fonts, GTK for Python, setxkbmap)');
 const missing = [
   ...(has('Xvfb') ? [] : ['xvfb']),
   ...(existsSync(chromium) ? [] : ['chromium']),
   ...(has('WebKitWebDriver') ? [] : ['webkit2gtk-driver']),
   ...(has('tcpdump') || existsSync('/usr/bin/tcpdump') ? [] : ['tcpdump']),
   ...(existsSync(CJK_FONT) ? [] : ['fonts-noto-cjk']),
+  ...(existsSync('/usr/lib/python3/dist-packages/gi') ? [] : ['python3-gi']),
+  ...(existsSync('/usr/lib/x86_64-linux-gnu/girepository-1.0/Gtk-3.0.typelib') ||
+  existsSync('/usr/lib/aarch64-linux-gnu/girepository-1.0/Gtk-3.0.typelib')
+    ? []
+    : ['gir1.2-gtk-3.0']),
+  ...(has('setxkbmap') ? [] : ['x11-xkb-utils']),
 ];
 if (missing.length > 0) {
   const isRoot = process.getuid?.() === 0;

@@ -28,6 +28,7 @@ const field = () => phone.page.getByTestId('text-input').inputValue();
 
 /** An empty desktop field, and the phone's field emptied by itself after a pause (as between words). */
 async function fresh(): Promise<void> {
+  await phone.page.getByTestId('text-input').focus();
   await expect.poll(field, { timeout: 5000 }).toBe('\u200b');
   await rig.desktop.clearTyped();
 }
@@ -83,4 +84,23 @@ it('in compose-then-send mode, send with a composition still open commits it fir
   await phone.page.getByTestId('send-text').tap();
   await expect.poll(typed, { timeout: 5000 }).toBe('Hi 你好');
   await phone.page.getByTestId('typing-mode').tap();
+});
+
+it('a letter typed right after a latched Ctrl on the keys panel is the shortcut (Ctrl+A selects all)', async () => {
+  await fresh();
+  await phone.insertText('xyz');
+  await expect.poll(typed, { timeout: 5000 }).toBe('xyz');
+  await phone.tapButton('[data-tab=keys]');
+  await phone.tapButton('[data-mod=ctrl]');
+  await phone.tapButton('[data-tab=pad]');
+  await phone.page.getByTestId('text-input').tap();
+  const since = await rig.desktop.count();
+  await phone.insertText('a');
+  const shortcut = await rig.desktop.waitFor('Ctrl+A', (events) =>
+    events.slice(since).find((e) => e.type === 'keydown' && e.key === 'a' && e.ctrlKey),
+  );
+  expect(shortcut.ctrlKey).toBe(true);
+  // Select all, then a typed letter replaces the selection: the shortcut did what Ctrl+A does.
+  await phone.insertText('b');
+  await expect.poll(typed, { timeout: 5000 }).toBe('b');
 });

@@ -1,6 +1,8 @@
 import type { KeyName } from '@deskremote/shared';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { Connection } from '../connection/connection';
+import { shortcutKeyFor } from '../features/keys/shortcut-letter';
+import { stickyModifiers } from '../features/keys/sticky-modifiers';
 import { LiveTyping } from '../features/typing/live-typing';
 import { type MessageKey, t } from '../i18n/i18n';
 import { Icon, type IconName } from './icons';
@@ -56,8 +58,18 @@ export function KeyBar({ connection }: { connection: Connection }) {
     const element = field.current;
     if (!element || mode !== 'live') return;
     const live = new LiveTyping(element, {
-      text: (typed) => void connection.send({ t: 'text', text: typed }).catch(() => {}),
-      key: (key) => void connection.send({ t: 'key', key }).catch(() => {}),
+      text: (typed) => {
+        // A letter typed right after a latched modifier (Ctrl on the keys panel) is a shortcut: Ctrl + C.
+        const shortcut = shortcutKeyFor(typed);
+        const mods = shortcut ? stickyModifiers.consume() : [];
+        if (shortcut && mods.length > 0) {
+          const all = shortcut.shift && !mods.includes('shift') ? [...mods, 'shift' as const] : mods;
+          void connection.send({ t: 'key', key: shortcut.key, mods: all }).catch(() => {});
+          return;
+        }
+        void connection.send({ t: 'text', text: typed }).catch(() => {});
+      },
+      key: (key) => void connection.send({ t: 'key', key, mods: stickyModifiers.consume() }).catch(() => {}),
     });
     return () => {
       live.stop();
