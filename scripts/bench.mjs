@@ -20,6 +20,7 @@ import {
 } from '@deskremote/shared';
 import { chromium, devices } from 'playwright-core';
 import { WebSocket, WebSocketServer } from 'ws';
+import { textFigures } from './bench-text.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const root = join(import.meta.dirname, '..');
@@ -298,6 +299,8 @@ try {
   const bundle = await phoneBundle();
   const crypto = await cryptoFigures();
   const connect = await timeToConnected();
+  // Last: it starts a window manager on the display.
+  const text = await textFigures(x.display);
   const mark = (ok) => (ok ? 'within target' : 'OVER TARGET');
   const p = (values, q) => quantile(values, q);
   const pair = (values) => `${ms(p(values, 0.5))} / ${ms(p(values, 0.99))}`;
@@ -351,6 +354,13 @@ try {
       `${ms(p(connect.slow, 0.5))} / ${ms(Math.max(...connect.slow))}`,
       `< 1.5 s: ${mark(p(connect.slow, 0.5) < 1500)}`,
     ],
+    [
+      'exact text: 2,000 mixed characters into a GTK window (openbox running), chars/s',
+      `${text.charsPerSecond.toFixed(0)} /s, ${text.wrong} wrong`,
+      `>= 300/s and 0 wrong: ${mark(text.charsPerSecond >= 300 && text.wrong === 0)}`,
+    ],
+    ['  window manager CPU time while typing them', `${text.wmCpuMs.toFixed(0)} ms`, 'what the rest of the desktop pays'],
+    ['  host-side key press (driver call -> X processed it), p99', ms(text.keyP99Ms), ''],
   ];
   console.log(
     `DeskRemote bench: ${MOVES} moves, ${CLICKS} clicks, ${ECHOES} echoes, real driver (nut-js + XTEST) on X display ${x.display}\n`,
