@@ -1,15 +1,16 @@
 /**
  * The one queue between every session and the OS. Discrete commands run in arrival order, one at a
  * time, each reported back. Pointer and scroll deltas that arrive while the driver is busy are summed
- * into the delta waiting at the tail, so a stall is caught up in one step instead of replayed.
+ * into the delta waiting at the tail, so a stall is caught up in one step instead of replayed. What each
+ * command means for the driver is command-meaning.ts; what is held down, held-inputs.ts.
  */
 import type { CodeParams, DiscreteCommand, HoldableKey, InputAvailability, MouseButton } from '@deskremote/shared';
-import { HeldInputs, letGo } from './held-inputs.js';
+import { CommandMeaning } from './command-meaning.js';
+import { HeldInputs } from './held-inputs.js';
 import type { InputDriver } from './input-driver.js';
 import type { SlideProfile } from './slide-profiles.js';
 
-/** Phone pixels per wheel step: a two-finger swipe of a thumb's length scrolls a few steps. */
-export const SCROLL_PIXELS_PER_STEP = 24;
+export { SCROLL_PIXELS_PER_STEP } from './command-meaning.js';
 
 export class CommandRejected extends Error {
   constructor(
@@ -56,7 +57,7 @@ export class Dispatcher {
   private readonly queue: Job[] = [];
   private running = false;
   private readonly held: HeldInputs;
-  private scrollCarry = { x: 0, y: 0 };
+  private readonly meaning: CommandMeaning;
   private readonly now: () => number;
 
   constructor(private readonly options: DispatcherOptions) {
@@ -69,6 +70,7 @@ export class Dispatcher {
         this.pump();
       },
     });
+    this.meaning = new CommandMeaning(this.held, options.slideProfile);
   }
 
   /** Calls back when a key this session held was released for being held too long; returns the unsubscribe. */
@@ -156,19 +158,19 @@ export class Dispatcher {
   private async run(job: Job): Promise<void> {
     const driver = this.options.driver();
     if (job.kind === 'release') {
-      await this.releaseHeld(job.sessionId);
+      await this.meaning.releaseSession(driver, job.sessionId);
       job.resolve();
       return;
     }
-    if (job.kind === 'overdue') return this.releaseOverdue(driver, job);
+    if (job.kind === 'overdue') return this.meaning.releaseOverdue(driver, job.sessionId, job.key);
     if (!driver) {
       if (job.kind === 'discrete')
         job.reject(new CommandRejected('input-unavailable', { issue: this.options.availability().code }));
       return;
     }
     try {
-      if (job.kind === 'delta') await this.runDelta(driver, job);
-      else await this.runDiscrete(driver, job);
+      if (job.kind === 'delta') await this.meaning.runDelta(driver, job.t, job.dx, job.dy);
+      else await this.meaning.runDiscrete(driver, job.sessionId, job.command);
       this.options.onExecuted?.({
         kind: job.kind === 'delta' ? job.t : job.command.t,
         receivedAt: job.receivedAt,
@@ -181,73 +183,5 @@ export class Dispatcher {
         job.reject(new CommandRejected('injection-failed', { error: message.slice(0, 200) }));
       }
     }
-  }
-
-  private async runDelta(driver: InputDriver, job: DeltaJob): Promise<void> {
-    if (job.t === 'move') {
-      if (job.dx !== 0 || job.dy !== 0) await driver.moveBy(job.dx, job.dy);
-      return;
-    }
-    // Wheel steps are whole; the remainder waits for the next scroll so slow swipes still scroll.
-    const x = this.scrollCarry.x + job.dx / SCROLL_PIXELS_PER_STEP;
-    const y = this.scrollCarry.y + job.dy / SCROLL_PIXELS_PER_STEP;
-    const stepsX = Math.trunc(x);
-    const stepsY = Math.trunc(y);
-    this.scrollCarry = { x: x - stepsX, y: y - stepsY };
-    if (stepsX !== 0 || stepsY !== 0) await driver.scrollSteps(stepsX, stepsY);
-  }
-
-  private async runDiscrete(driver: InputDriver, job: DiscreteJob): Promise<void> {
-    const { command } = job;
-    switch (command.t) {
-      case 'click':
-        return driver.click(command.button, command.double ?? false);
-      case 'button':
-        await driver.setButton(command.button, command.down);
-        this.held.setButton(job.sessionId, command.button, command.down);
-        return;
-      case 'key':
-        return driver.tapKey(command.key, command.mods ?? []);
-      case 'hold':
-        return this.hold(driver, job.sessionId, command.key, command.down);
-      case 'text':
-        return driver.typeText(command.text);
-      case 'media':
-        return driver.tapMediaKey(command.action);
-      case 'slide': {
-        const stroke = this.options.slideProfile().keys[command.action];
-        return driver.tapKey(stroke.key, stroke.mods);
-      }
-      case 'release':
-        return this.releaseHeld(job.sessionId);
-    }
-  }
-
-  private async hold(driver: InputDriver, sessionId: string, key: HoldableKey, down: boolean): Promise<void> {
-    if (!down) {
-      if (this.held.releaseKey(sessionId, key)) await driver.setKey(key, false);
-      return;
-    }
-    // Pressed again by the same session: a renewal of the time limit, not a second press.
-    if (!this.held.pressKey(sessionId, key)) return;
-    try {
-      await driver.setKey(key, true);
-    } catch (error) {
-      this.held.releaseKey(sessionId, key);
-      throw error;
-    }
-  }
-
-  private async releaseOverdue(driver: InputDriver | undefined, job: OverdueJob): Promise<void> {
-    if (!this.held.isOverdue(job.sessionId, job.key)) return;
-    const release = this.held.releaseKey(job.sessionId, job.key);
-    if (release && driver) await letGo({ keys: [job.key], buttons: [] }, driver);
-    this.held.tellReleased(job.sessionId, job.key);
-  }
-
-  private async releaseHeld(sessionId: string): Promise<void> {
-    const released = this.held.takeSession(sessionId);
-    const driver = this.options.driver();
-    if (driver) await letGo(released, driver);
   }
 }

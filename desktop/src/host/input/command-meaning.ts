@@ -1,0 +1,89 @@
+/**
+ * What each command means for the driver: slide actions as the keys of the active profile, scroll
+ * pixels as whole wheel steps with the remainder carried, held keys and buttons recorded as they go
+ * down and let go of when their session ends. The dispatcher decides when; this decides what.
+ */
+import type { DiscreteCommand, HoldableKey } from '@deskremote/shared';
+import { type HeldInputs, letGo } from './held-inputs.js';
+import type { InputDriver } from './input-driver.js';
+import type { SlideProfile } from './slide-profiles.js';
+
+/** Phone pixels per wheel step: a two-finger swipe of a thumb's length scrolls a few steps. */
+export const SCROLL_PIXELS_PER_STEP = 24;
+
+export class CommandMeaning {
+  private scrollCarry = { x: 0, y: 0 };
+
+  constructor(
+    private readonly held: HeldInputs,
+    private readonly slideProfile: () => SlideProfile,
+  ) {}
+
+  async runDelta(driver: InputDriver, t: 'move' | 'scroll', dx: number, dy: number): Promise<void> {
+    if (t === 'move') {
+      if (dx !== 0 || dy !== 0) await driver.moveBy(dx, dy);
+      return;
+    }
+    // Wheel steps are whole; the remainder waits for the next scroll so slow swipes still scroll.
+    const x = this.scrollCarry.x + dx / SCROLL_PIXELS_PER_STEP;
+    const y = this.scrollCarry.y + dy / SCROLL_PIXELS_PER_STEP;
+    const stepsX = Math.trunc(x);
+    const stepsY = Math.trunc(y);
+    this.scrollCarry = { x: x - stepsX, y: y - stepsY };
+    if (stepsX !== 0 || stepsY !== 0) await driver.scrollSteps(stepsX, stepsY);
+  }
+
+  async runDiscrete(driver: InputDriver, sessionId: string, command: DiscreteCommand): Promise<void> {
+    switch (command.t) {
+      case 'click':
+        return driver.click(command.button, command.double ?? false);
+      case 'button':
+        await driver.setButton(command.button, command.down);
+        this.held.setButton(sessionId, command.button, command.down);
+        return;
+      case 'key':
+        return driver.tapKey(command.key, command.mods ?? []);
+      case 'hold':
+        return this.hold(driver, sessionId, command.key, command.down);
+      case 'text':
+        return driver.typeText(command.text);
+      case 'media':
+        return driver.tapMediaKey(command.action);
+      case 'slide': {
+        const stroke = this.slideProfile().keys[command.action];
+        return driver.tapKey(stroke.key, stroke.mods);
+      }
+      case 'release':
+        return this.releaseSession(driver, sessionId);
+    }
+  }
+
+  private async hold(driver: InputDriver, sessionId: string, key: HoldableKey, down: boolean): Promise<void> {
+    if (!down) {
+      if (this.held.releaseKey(sessionId, key)) await driver.setKey(key, false);
+      return;
+    }
+    // Pressed again by the same session: a renewal of the time limit, not a second press.
+    if (!this.held.pressKey(sessionId, key)) return;
+    try {
+      await driver.setKey(key, true);
+    } catch (error) {
+      this.held.releaseKey(sessionId, key);
+      throw error;
+    }
+  }
+
+  /** A key held past the limit: let go, and tell the phone that held it. */
+  async releaseOverdue(driver: InputDriver | undefined, sessionId: string, key: HoldableKey): Promise<void> {
+    if (!this.held.isOverdue(sessionId, key)) return;
+    const release = this.held.releaseKey(sessionId, key);
+    if (release && driver) await letGo({ keys: [key], buttons: [] }, driver);
+    this.held.tellReleased(sessionId, key);
+  }
+
+  /** Everything the session holds, let go of (unless another session still holds it). */
+  async releaseSession(driver: InputDriver | undefined, sessionId: string): Promise<void> {
+    const released = this.held.takeSession(sessionId);
+    if (driver) await letGo(released, driver);
+  }
+}
