@@ -3,16 +3,10 @@ import { CloseCode, type ServerMessage } from '@deskremote/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DriverCall } from '../support/memory-driver.js';
 import { hostsStoppedAfterEach, pairPhone } from '../support/test-host.js';
+import { waitFor } from '../support/wait.js';
 
 const start = hostsStoppedAfterEach(afterEach);
 
-const waitFor = async (check: () => boolean, ms = 3000) => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not reached');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 /** The host's answer to one command (the client's `next` finds only the first of a type). */
 const answered = async (client: { messages: ServerMessage[] }, id: number) => {
   await waitFor(() => client.messages.some((m) => (m.t === 'ack' || m.t === 'error') && m.id === id));

@@ -4,16 +4,10 @@ import { CloseCode, MAX_WIRE_BYTES, type ServerMessage, utf8 } from '@deskremote
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectRaw, upgradeStatus } from '../support/raw-client.js';
 import { hostsStoppedAfterEach, pairPhone, resumePhone } from '../support/test-host.js';
+import { waitFor } from '../support/wait.js';
 
 const start = hostsStoppedAfterEach(afterEach);
 
-const waitFor = async (check: () => boolean, ms = 2000) => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not reached');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 const reply = (messages: ServerMessage[], id: number) => messages.find((m) => (m.t === 'ack' || m.t === 'error') && m.id === id);
 
 describe('HTTP', () => {
