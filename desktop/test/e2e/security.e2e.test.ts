@@ -183,8 +183,11 @@ describe('strangers are refused and inject nothing', () => {
 
     it('a replayed frame', async () => {
       const client = await session();
+      const since = (await desktop.events()).length;
       client.send({ t: 'key', id: 1, key: 'Escape' });
       await client.next('ack');
+      // The ack means the key was sent to X; wait until the window has it, then count.
+      await desktop.waitForKeys(since, 1);
       const events = await inputEvents();
       client.sendBytes(client.sent.at(-1) ?? new Uint8Array());
       expect((await client.closed).code).toBe(CloseCode.cipherFailed);
