@@ -1,5 +1,5 @@
 import type { KeyName } from '@deskremote/shared';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useLayoutEffect, useRef, useState } from 'react';
 import type { Connection } from '../connection/connection';
 import { shortcutKeyFor } from '../features/keys/shortcut-letter';
 import { stickyModifiers } from '../features/keys/sticky-modifiers';
@@ -54,7 +54,8 @@ export function KeyBar({ connection }: { connection: Connection }) {
   const field = useRef<HTMLInputElement>(null);
   const composing = useRef(false);
 
-  useEffect(() => {
+  // A layout effect: attached before the browser paints, so no key typed into a fresh field is missed.
+  useLayoutEffect(() => {
     const element = field.current;
     if (!element || mode !== 'live') return;
     const live = new LiveTyping(element, {

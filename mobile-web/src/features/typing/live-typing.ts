@@ -62,7 +62,6 @@ export class LiveTyping {
     field.addEventListener('compositionend', onCompositionEnd);
     field.addEventListener('input', onInput);
     field.addEventListener('keydown', onKeyDown);
-    if (document.activeElement === field) this.clear();
     this.detach = () => {
       clearTimeout(this.resetTimer);
       field.removeEventListener('focus', onFocus);
@@ -72,6 +71,9 @@ export class LiveTyping {
       field.removeEventListener('input', onInput);
       field.removeEventListener('keydown', onKeyDown);
     };
+    // Typed before this was attached (the panel had just opened, the field already focused): send it,
+    // then start from the sentinel.
+    if (document.activeElement === field) this.flush();
   }
 
   /** Sends whatever the field changed since the last send. */
