@@ -56,20 +56,19 @@ export class LiveTyping {
       this.field.value = '';
       this.sent = '';
     };
-    field.addEventListener('focus', onFocus);
-    field.addEventListener('blur', onBlur);
-    field.addEventListener('compositionstart', onCompositionStart);
-    field.addEventListener('compositionend', onCompositionEnd);
-    field.addEventListener('input', onInput);
-    field.addEventListener('keydown', onKeyDown);
+    // One list for adding and removing (addEventListener's `signal` needs Safari 15; we support 14).
+    const listeners: Array<[string, (event: Event) => void]> = [
+      ['focus', onFocus],
+      ['blur', onBlur],
+      ['compositionstart', onCompositionStart],
+      ['compositionend', onCompositionEnd],
+      ['input', onInput],
+      ['keydown', onKeyDown as (event: Event) => void],
+    ];
+    for (const [name, listener] of listeners) field.addEventListener(name, listener);
     this.detach = () => {
       clearTimeout(this.resetTimer);
-      field.removeEventListener('focus', onFocus);
-      field.removeEventListener('blur', onBlur);
-      field.removeEventListener('compositionstart', onCompositionStart);
-      field.removeEventListener('compositionend', onCompositionEnd);
-      field.removeEventListener('input', onInput);
-      field.removeEventListener('keydown', onKeyDown);
+      for (const [name, listener] of listeners) field.removeEventListener(name, listener);
     };
     // Typed before this was attached (the panel had just opened, the field already focused): send it,
     // then start from the sentinel.
