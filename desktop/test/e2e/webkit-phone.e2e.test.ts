@@ -61,3 +61,24 @@ it('opens the QR URL in WebKit, shows Connected within 3 s, and a slide key and 
   await phone.typeInto('[data-testid=text-input]', text);
   await expect.poll(() => desktop.typedText(), { timeout: 5000 }).toBe(text);
 });
+
+it('every panel in WebKit, in English and Chinese (screenshots), words from the right language', async () => {
+  if (!phone) throw new Error('the first test opens the phone');
+  const paint = () =>
+    phone?.evaluate('return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 100))))');
+  for (const language of ['en', 'zh-CN'] as const) {
+    for (const tab of ['pad', 'keys', 'media', 'slides']) {
+      await phone.click(`[data-tab=${tab}]`);
+      await paint();
+      await phone.screenshot(`test-results/webkit-${tab}-${language}.png`);
+    }
+    const label = await phone.evaluate<string>("return document.querySelector('[data-tab=pad]').textContent");
+    expect(label).toBe(language === 'en' ? 'Touchpad' : '触控板');
+    if (language === 'en') {
+      await phone.click('[data-testid=language]');
+      await phone.waitFor("document.documentElement.lang === 'zh-CN'", 3000);
+    }
+  }
+  await phone.click('[data-testid=language]');
+  await phone.click('[data-tab=pad]');
+});

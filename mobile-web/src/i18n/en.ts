@@ -27,7 +27,7 @@ export const en = {
   leftClick: 'Left click',
   rightClick: 'Right click',
   typePlaceholder: 'Type here, then send',
-  livePlaceholder: 'Type: it appears on the computer as you type',
+  livePlaceholder: 'Type: it appears as you type',
   liveTyping: 'Live',
   liveOnLabel: 'Live typing is on: tap to type first and send',
   liveOffLabel: 'Type first, then send: tap for live typing',
