@@ -8,20 +8,31 @@
 import * as v from 'valibot';
 import { MAX_FRAME_BYTES, PROTOCOL_VERSION } from './constants.js';
 import { utf8 } from './encoding.js';
-import { AuthMessage, ClientMessage, type MoveCommand, type ScrollCommand, ServerMessage } from './messages.js';
+import { AuthMessage, ClientMessage, type HostMessage, type MoveCommand, type ScrollCommand, ServerMessage } from './messages.js';
+import { type LaserCommand, type LaserMode, MAX_PREVIEW_FRAME_BYTES, type PreviewFrame } from './presenter.js';
 
 const JSON_START = 0x7b; // '{'
 const DELTA_TAGS = { move: 0x01, scroll: 0x02 } as const;
 const DELTA_FRAME_BYTES = 5;
+/** The laser travels as often as pointer moves do: the same 5 bytes, a tag per mode and two uint16. */
+const LASER_TAGS: Record<LaserMode, number> = { dot: 0x03, spotlight: 0x04, off: 0x05 };
+const LASER_MODES = new Map(Object.entries(LASER_TAGS).map(([mode, tag]) => [tag, mode as LaserMode]));
+/** Preview frames: tag, request id (u32), width, height (u16), JPEG length (u32), JPEG, zero padding. */
+const FRAME_TAG = 0x10;
+const FRAME_HEADER_BYTES = 13;
+/** Frames are padded to a multiple of this, so their exact size says little about the screen. */
+const FRAME_PADDING_STEP = 4096;
 
 export type Decoded<T> = { ok: true; message: T } | { ok: false; reason: string; protocolMismatch?: boolean };
 
-type AnyMessage = ClientMessage | ServerMessage | AuthMessage;
+type AnyMessage = ClientMessage | HostMessage | AuthMessage;
 
 const SMALLEST_BUCKET = 64;
 
 export function encodeMessage(message: AnyMessage, pad = false): Uint8Array {
   if (message.t === 'move' || message.t === 'scroll') return encodeDelta(message);
+  if (message.t === 'laser') return encodeLaser(message);
+  if (message.t === 'frame') return encodeFrame(message, pad);
   const json = utf8.encode(JSON.stringify(message));
   return pad ? padToBucket(json) : json;
 }
@@ -52,6 +63,57 @@ function decodeDelta(bytes: Uint8Array): Decoded<MoveCommand | ScrollCommand> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const t = view.getUint8(0) === DELTA_TAGS.move ? 'move' : 'scroll';
   return { ok: true, message: { t, dx: view.getInt16(1, true), dy: view.getInt16(3, true) } };
+}
+
+function encodeLaser(message: LaserCommand): Uint8Array {
+  const bytes = new Uint8Array(DELTA_FRAME_BYTES);
+  const view = new DataView(bytes.buffer);
+  view.setUint8(0, LASER_TAGS[message.mode]);
+  view.setUint16(1, message.x, true);
+  view.setUint16(3, message.y, true);
+  return bytes;
+}
+
+function decodeLaser(bytes: Uint8Array, mode: LaserMode): Decoded<LaserCommand> {
+  if (bytes.length !== DELTA_FRAME_BYTES)
+    return { ok: false, reason: `a laser frame has ${DELTA_FRAME_BYTES} bytes, got ${bytes.length}` };
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { ok: true, message: { t: 'laser', mode, x: view.getUint16(1, true), y: view.getUint16(3, true) } };
+}
+
+function encodeFrame(frame: PreviewFrame, pad: boolean): Uint8Array {
+  const length = FRAME_HEADER_BYTES + frame.jpeg.length;
+  const size = pad ? Math.ceil(length / FRAME_PADDING_STEP) * FRAME_PADDING_STEP : length;
+  if (size > MAX_PREVIEW_FRAME_BYTES) throw new RangeError(`a preview frame of ${size} bytes exceeds ${MAX_PREVIEW_FRAME_BYTES}`);
+  const bytes = new Uint8Array(size);
+  const view = new DataView(bytes.buffer);
+  view.setUint8(0, FRAME_TAG);
+  view.setUint32(1, frame.id, true);
+  view.setUint16(5, frame.width, true);
+  view.setUint16(7, frame.height, true);
+  view.setUint32(9, frame.jpeg.length, true);
+  bytes.set(frame.jpeg, FRAME_HEADER_BYTES);
+  return bytes;
+}
+
+function decodeFrame(bytes: Uint8Array): Decoded<PreviewFrame> {
+  if (bytes.length > MAX_PREVIEW_FRAME_BYTES)
+    return { ok: false, reason: `frame of ${bytes.length} bytes exceeds ${MAX_PREVIEW_FRAME_BYTES}` };
+  if (bytes.length < FRAME_HEADER_BYTES) return { ok: false, reason: 'a preview frame shorter than its header' };
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const jpegLength = view.getUint32(9, true);
+  if (jpegLength === 0 || FRAME_HEADER_BYTES + jpegLength > bytes.length)
+    return { ok: false, reason: 'a preview frame whose JPEG does not fit it' };
+  return {
+    ok: true,
+    message: {
+      t: 'frame',
+      id: view.getUint32(1, true),
+      width: view.getUint16(5, true),
+      height: view.getUint16(7, true),
+      jpeg: bytes.subarray(FRAME_HEADER_BYTES, FRAME_HEADER_BYTES + jpegLength),
+    },
+  };
 }
 
 function parseJson(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false; reason: string } {
@@ -104,9 +166,12 @@ export function decodeAuth(bytes: Uint8Array): Decoded<AuthMessage> {
 export function decodeClient(bytes: Uint8Array): Decoded<ClientMessage> {
   const tag = bytes[0];
   if (tag === DELTA_TAGS.move || tag === DELTA_TAGS.scroll) return decodeDelta(bytes);
+  const laser = tag === undefined ? undefined : LASER_MODES.get(tag);
+  if (laser) return decodeLaser(bytes, laser);
   return decodeJson(bytes, ClientMessage);
 }
 
-export function decodeServer(bytes: Uint8Array): Decoded<ServerMessage> {
+export function decodeServer(bytes: Uint8Array): Decoded<HostMessage> {
+  if (bytes[0] === FRAME_TAG) return decodeFrame(bytes);
   return decodeJson(bytes, ServerMessage);
 }

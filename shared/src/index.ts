@@ -6,5 +6,6 @@ export * from './pairing/answer-challenge.js';
 export * from './pairing/handshake.js';
 export * from './pairing/x25519.js';
 export * from './pairing-url.js';
+export * from './presenter.js';
 export * from './wire/frame-channel.js';
 export * from './wire/frame-cipher.js';

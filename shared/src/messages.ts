@@ -6,6 +6,17 @@
  */
 import * as v from 'valibot';
 import { MAX_DEVICE_NAME_CHARS, MAX_TEXT_CHARS, PROTOCOL_VERSION } from './constants.js';
+import {
+  FocusedWindow,
+  LaserCommand,
+  PresenterTools,
+  PreviewCommand,
+  type PreviewFrame,
+  SlideCommand,
+  TalkTimer,
+  TimerCommand,
+  TimerPlanCommand,
+} from './presenter.js';
 
 const Base64Url = (min: number, max: number) =>
   v.pipe(v.string(), v.minLength(min), v.maxLength(max), v.regex(/^[A-Za-z0-9_-]+$/));
@@ -97,7 +108,6 @@ export const KeyNames = [
   ',',
 ] as const;
 export const MediaActions = ['playPause', 'previous', 'next', 'volumeDown', 'volumeUp', 'mute'] as const;
-export const SlideActions = ['next', 'previous', 'start', 'end', 'black'] as const;
 
 // ---- phone -> host: authentication (the only messages parsed before a session is authenticated)
 
@@ -162,7 +172,6 @@ export const TextCommand = v.strictObject({
   text: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_TEXT_CHARS)),
 });
 export const MediaCommand = v.strictObject({ t: v.literal('media'), id: CommandId, action: v.picklist(MediaActions) });
-export const SlideCommand = v.strictObject({ t: v.literal('slide'), id: CommandId, action: v.picklist(SlideActions) });
 /** Release every key and button this phone holds (the page is going to the background). */
 export const ReleaseCommand = v.strictObject({ t: v.literal('release'), id: CommandId });
 export const PingMessage = v.strictObject({ t: v.literal('ping'), id: CommandId });
@@ -177,6 +186,10 @@ export const ClientMessage = v.variant('t', [
   TextCommand,
   MediaCommand,
   SlideCommand,
+  TimerCommand,
+  TimerPlanCommand,
+  PreviewCommand,
+  LaserCommand,
   ReleaseCommand,
   PingMessage,
 ]);
@@ -224,6 +237,10 @@ export const HostState = v.strictObject({
   host: HostInfo,
   input: InputAvailability,
   devices: v.array(DeviceSummary),
+  /** The window with the keyboard focus and the slide profile picked for it; null where it cannot be known. */
+  focus: v.nullable(FocusedWindow),
+  timer: TalkTimer,
+  presenterTools: PresenterTools,
 });
 export const Capabilities = v.strictObject({
   /** Command types the host accepts. */
@@ -250,10 +267,12 @@ export const WelcomeMessage = v.strictObject({
   deviceId: DeviceId,
   capabilities: Capabilities,
 });
+/** The host's clock when a state message was sent: a phone corrects the talk timer for its own clock. */
+const HostNow = v.pipe(v.number(), v.integer(), v.minValue(0));
 /** The whole state, sent once after welcome. */
-export const SnapshotMessage = v.strictObject({ t: v.literal('snapshot'), state: HostState });
+export const SnapshotMessage = v.strictObject({ t: v.literal('snapshot'), state: HostState, now: HostNow });
 /** Top-level keys of HostState that changed, each replaced whole. */
-export const ChangesMessage = v.strictObject({ t: v.literal('changes'), changes: v.partial(HostState) });
+export const ChangesMessage = v.strictObject({ t: v.literal('changes'), changes: v.partial(HostState), now: HostNow });
 export const AckMessage = v.strictObject({ t: v.literal('ack'), id: CommandId });
 export const ErrorCodes = [
   'bad-message',
@@ -264,6 +283,12 @@ export const ErrorCodes = [
   'not-authenticated',
   /** Unasked, no id: the host let go of a key (params.key) held past its time limit without renewal. */
   'held-too-long',
+  /** The slide app's profile has no such action (params.profile, params.action): Okular has no white screen. */
+  'not-in-profile',
+  /** No preview here (params.why): no display to grab, or the grab failed. */
+  'preview-unavailable',
+  /** The laser pointer needs the desktop app's overlay window; the headless host has none. */
+  'needs-desktop-app',
 ] as const;
 export const ErrorMessage = v.strictObject({
   t: v.literal('error'),
@@ -316,10 +341,11 @@ export type Modifier = (typeof Modifiers)[number];
 export type HoldableKey = KeyName | Modifier;
 export type MouseButton = (typeof MouseButtons)[number];
 export type MediaAction = (typeof MediaActions)[number];
-export type SlideAction = (typeof SlideActions)[number];
 export type Platform = (typeof Platforms)[number];
 
 /** Commands that are answered with an ack or an error (everything but pointer deltas). */
-export type DiscreteCommand = Exclude<ClientMessage, MoveCommand | ScrollCommand | { t: 'ping' }>;
+export type DiscreteCommand = Exclude<ClientMessage, MoveCommand | ScrollCommand | LaserCommand | { t: 'ping' }>;
+/** Every message the host sends: the JSON ones, and preview frames (binary). */
+export type HostMessage = ServerMessage | PreviewFrame;
 /** What a discrete command looks like before the connection gives it an id. */
 export type DiscreteCommandInput = DiscreteCommand extends infer C ? (C extends DiscreteCommand ? Omit<C, 'id'> : never) : never;

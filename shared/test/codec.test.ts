@@ -6,6 +6,7 @@ import {
   decodeServer,
   encodeMessage,
   MAX_FRAME_BYTES,
+  MAX_PREVIEW_FRAME_BYTES,
   MAX_TEXT_CHARS,
   PROTOCOL_VERSION,
   type ServerMessage,
@@ -37,6 +38,31 @@ describe('codec', () => {
     expect(decodeClient(bytes)).toEqual({ ok: true, message: { t: 'move', dx: 300, dy: -2 } });
   });
 
+  it('sends the laser as 5 bytes a position, each mode its own tag', () => {
+    for (const mode of ['dot', 'spotlight', 'off'] as const) {
+      const message = { t: 'laser', mode, x: 65535, y: 12 } as const;
+      const bytes = encodeMessage(message);
+      expect(bytes.length).toBe(5);
+      expect(decodeClient(bytes)).toEqual({ ok: true, message });
+    }
+    expect(decodeClient(new Uint8Array([0x03, 1, 2])).ok).toBe(false);
+  });
+
+  it('carries a preview frame as binary, padded, with its own size limit', () => {
+    const jpeg = new Uint8Array(5000).map((_, i) => i % 251);
+    const frame = { t: 'frame', id: 7, width: 480, height: 270, jpeg } as const;
+    const padded = encodeMessage(frame, true);
+    expect(padded.length % 4096).toBe(0);
+    const decoded = decodeServer(padded);
+    expect(decoded.ok && decoded.message).toEqual(frame);
+    expect(() => encodeMessage({ ...frame, jpeg: new Uint8Array(MAX_PREVIEW_FRAME_BYTES) })).toThrow(RangeError);
+    // A length that points past the frame, or a frame over the limit, is refused, not read.
+    const lying = encodeMessage(frame);
+    new DataView(lying.buffer).setUint32(9, 1_000_000, true);
+    expect(decodeServer(lying).ok).toBe(false);
+    expect(decodeServer(new Uint8Array(MAX_PREVIEW_FRAME_BYTES + 1).fill(0x10)).ok).toBe(false);
+  });
+
   it('round-trips server messages', () => {
     const messages: ServerMessage[] = [
       { t: 'challenge', protocol: PROTOCOL_VERSION, nonce: 'n'.repeat(32), key: 'k'.repeat(43) },
@@ -48,9 +74,25 @@ describe('codec', () => {
           host: { name: 'desk', platform: 'linux', version: '1.0.0' },
           input: { status: 'ready', code: 'ok' },
           devices: [{ id: 'A'.repeat(24), name: 'Pixel', connected: true, pairedAt: 1, lastSeenAt: 2 }],
+          focus: { app: 'libreoffice-impress', title: 'Talk.odp - LibreOffice Impress', profile: 'impress' },
+          timer: {
+            status: 'running',
+            elapsedMs: 1200,
+            runningSince: 1_700_000_000_000,
+            durationMs: 1_200_000,
+            warningsMs: [300_000, 60_000],
+            warned: 1,
+            overtime: false,
+          },
+          presenterTools: { laser: 'needs-desktop-app', preview: 'ready' },
         },
+        now: 1_700_000_000_500,
       },
-      { t: 'changes', changes: { input: { status: 'unavailable', code: 'display-unreachable', params: { display: ':0' } } } },
+      {
+        t: 'changes',
+        changes: { input: { status: 'unavailable', code: 'display-unreachable', params: { display: ':0' } } },
+        now: 5,
+      },
       { t: 'ack', id: 9 },
       { t: 'error', id: 9, code: 'rate-limited' },
       { t: 'pong', id: 3 },

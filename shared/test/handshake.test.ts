@@ -8,6 +8,7 @@ import {
   deriveSessionKeys,
   FrameChannel,
   fromBase64Url,
+  type HostMessage,
   handshakeProof,
   MAX_FRAME_BYTES,
   nobleX25519,
@@ -106,7 +107,7 @@ describe('frame channel', () => {
     const k1 = new Uint8Array(32).fill(1);
     const k2 = new Uint8Array(32).fill(2);
     const host = new FrameChannel<ServerMessage, ClientMessage>({ plain: decodeClient, sealed: decodeClient });
-    const phone = new FrameChannel<ClientMessage, ServerMessage>({ plain: decodeServer, sealed: decodeServer });
+    const phone = new FrameChannel<ClientMessage, HostMessage>({ plain: decodeServer, sealed: decodeServer });
     host.secure(k1, k2);
     phone.secure(k2, k1);
     return { host, phone };

@@ -30,8 +30,14 @@ import { loadStaticFiles, type StaticFile } from './net/static-files.js';
 import { StrangerBudget } from './net/stranger-budget.js';
 import type { ApprovalRequest } from './pairing/approvals.js';
 import { Pairing } from './pairing/pairing.js';
+import type { FeatureDeps } from './presenter/feature-deps.js';
+import { installFocusWatch } from './presenter/focus-watch.js';
+import { installLaser, type LaserOverlay } from './presenter/laser-relay.js';
+import { installTalkTimer } from './presenter/talk-timer.js';
+import { installPreview } from './preview/preview-feature.js';
 import { AuthThrottle, type AuthThrottleOptions } from './security/auth-throttle.js';
 import { RequestGuard } from './security/request-guard.js';
+import { FeatureRouter } from './session/feature-router.js';
 import { HostStateStore } from './session/host-state.js';
 import { nodeX25519 } from './session/node-x25519.js';
 import { Session } from './session/session.js';
@@ -54,6 +60,10 @@ export interface HostOptions {
    */
   names?: string[];
   slideProfile?: SlideProfile;
+  /** The X display to inject into, watch and grab (the DISPLAY environment variable by default). */
+  display?: string;
+  /** The desktop app's overlay window, where the laser pointer is drawn; the headless host has none. */
+  laserOverlay?: LaserOverlay;
   /** New phones wait for "Allow" on the desktop (the default); false pairs every proven phone at once. */
   requireApproval?: boolean;
   /** How long a QR code lives before a new one replaces it. */
@@ -94,6 +104,9 @@ export class Host {
   pairing!: Pairing;
   readonly state: HostStateStore;
   private readonly dispatcher: Dispatcher;
+  /** Commands that are not input, each owned by its feature (presenter/, preview/). */
+  private readonly features = new FeatureRouter();
+  private readonly featureStops: Array<() => void | Promise<void>> = [];
   private devices!: DeviceStore;
   private boundPort = 0;
   private readonly log: (line: string) => void;
@@ -106,7 +119,30 @@ export class Host {
       host: { name: options.hostName ?? osHostname(), platform: platformOf(osPlatform()), version: options.version },
       input: CHECKING,
       devices: [],
+      focus: null,
+      timer: {
+        status: 'idle',
+        elapsedMs: 0,
+        runningSince: null,
+        durationMs: 20 * 60_000,
+        warningsMs: [5 * 60_000, 60_000],
+        warned: 0,
+        overtime: false,
+      },
+      presenterTools: { laser: 'needs-desktop-app', preview: 'unavailable' },
     });
+    // Each feature registers its commands and owns its state; the host only installs and stops them.
+    const featureDeps: FeatureDeps = {
+      features: this.features,
+      state: this.state,
+      log: this.log,
+      display: osPlatform() === 'linux' ? (options.display ?? process.env.DISPLAY) : undefined,
+      onStop: (stop) => this.featureStops.push(stop),
+    };
+    installTalkTimer(featureDeps);
+    installFocusWatch(featureDeps);
+    installPreview(featureDeps);
+    installLaser(featureDeps, options.laserOverlay);
     const slideProfile = options.slideProfile ?? defaultSlideProfile(osPlatform());
     this.dispatcher = new Dispatcher({
       driver: () => this.backend.driver,
@@ -180,6 +216,7 @@ export class Host {
       devices: this.devices,
       keyAgreement: nodeX25519,
       dispatcher: this.dispatcher,
+      features: this.features,
       state: this.state,
       capabilities: this.capabilities(),
       log: this.log,
@@ -202,7 +239,7 @@ export class Host {
   }
 
   private capabilities(): Capabilities {
-    return { commands: [...ClientCommandTypes], reports: ['host', 'input', 'devices'] };
+    return { commands: [...ClientCommandTypes], reports: Object.keys(this.state.state) };
   }
 
   private refreshDevices(): void {
@@ -290,6 +327,7 @@ export class Host {
   /** Closes every connection, releases everything held and stops listening. */
   async stop(): Promise<void> {
     this.pairing.stop();
+    await Promise.allSettled(this.featureStops.map((stop) => stop()));
     for (const session of this.sessions) session.bye('host-stopping', CloseCode.hostStopping);
     await this.dispatcher.releaseAll();
     this.wss.close();

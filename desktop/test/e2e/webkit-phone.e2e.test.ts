@@ -52,7 +52,7 @@ it('opens the QR URL in WebKit, shows Connected within 3 s, and a slide key and 
   await phone.click('[data-tab=slides]');
   const count = await desktop.count();
   await phone.click('[data-slide=next]');
-  expect(await desktop.waitForKeys(count, 1)).toEqual([CLICKER_PROFILE.keys.next.key]);
+  expect(await desktop.waitForKeys(count, 1)).toEqual([CLICKER_PROFILE.keys.next!.key]);
 
   await phone.click('[data-tab=pad]');
   await desktop.clearTyped();

@@ -1,5 +1,5 @@
 /** Keys held from a phone through the real host: released when held too long, and whenever the session ends. */
-import { CloseCode, type ServerMessage } from '@deskremote/shared';
+import { CloseCode, type HostMessage } from '@deskremote/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DriverCall } from '../support/memory-driver.js';
 import { hostsStoppedAfterEach, pairPhone } from '../support/test-host.js';
@@ -8,7 +8,7 @@ import { waitFor } from '../support/wait.js';
 const start = hostsStoppedAfterEach(afterEach);
 
 /** The host's answer to one command (the client's `next` finds only the first of a type). */
-const answered = async (client: { messages: ServerMessage[] }, id: number) => {
+const answered = async (client: { messages: HostMessage[] }, id: number) => {
   await waitFor(() => client.messages.some((m) => (m.t === 'ack' || m.t === 'error') && m.id === id));
   return client.messages.find((m) => (m.t === 'ack' || m.t === 'error') && m.id === id);
 };

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CloseCode, MAX_WIRE_BYTES, type ServerMessage, utf8 } from '@deskremote/shared';
+import { CloseCode, type HostMessage, MAX_WIRE_BYTES, utf8 } from '@deskremote/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectRaw, upgradeStatus } from '../support/raw-client.js';
 import { hostsStoppedAfterEach, pairPhone, resumePhone } from '../support/test-host.js';
@@ -8,7 +8,7 @@ import { waitFor } from '../support/wait.js';
 
 const start = hostsStoppedAfterEach(afterEach);
 
-const reply = (messages: ServerMessage[], id: number) => messages.find((m) => (m.t === 'ack' || m.t === 'error') && m.id === id);
+const reply = (messages: HostMessage[], id: number) => messages.find((m) => (m.t === 'ack' || m.t === 'error') && m.id === id);
 
 describe('HTTP', () => {
   it('serves the phone page with a strict policy, and caches hashed assets for good', async () => {

@@ -8,7 +8,7 @@ import {
   type ClientMessage,
   decodeServer,
   FrameChannel,
-  type ServerMessage,
+  type HostMessage,
   type SessionKeys,
   WS_PATH,
 } from '@deskremote/shared';
@@ -16,8 +16,8 @@ import WebSocket from 'ws';
 
 export interface RawClient {
   socket: WebSocket;
-  challenge: Extract<ServerMessage, { t: 'challenge' }>;
-  messages: ServerMessage[];
+  challenge: Extract<HostMessage, { t: 'challenge' }>;
+  messages: HostMessage[];
   /** Every frame this client sent, as it went on the wire. */
   sent: Uint8Array[];
   send(message: AuthMessage | ClientMessage): void;
@@ -27,7 +27,7 @@ export interface RawClient {
   /** From now on frames are encrypted both ways with these keys. */
   secure(keys: SessionKeys): void;
   closed: Promise<{ code: number; reason: string }>;
-  next(type: ServerMessage['t'], timeoutMs?: number): Promise<ServerMessage>;
+  next(type: HostMessage['t'], timeoutMs?: number): Promise<HostMessage>;
 }
 
 export function upgradeStatus(port: number, headers: Record<string, string>): Promise<number> {
@@ -54,8 +54,8 @@ export function connectRaw(
 ): Promise<RawClient> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(`ws://127.0.0.1:${port}${WS_PATH}`, { origin, ...options });
-    const channel = new FrameChannel<AuthMessage | ClientMessage, ServerMessage>({ plain: decodeServer, sealed: decodeServer });
-    const messages: ServerMessage[] = [];
+    const channel = new FrameChannel<AuthMessage | ClientMessage, HostMessage>({ plain: decodeServer, sealed: decodeServer });
+    const messages: HostMessage[] = [];
     const sent: Uint8Array[] = [];
     const waiters: Array<() => void> = [];
     const closed = new Promise<{ code: number; reason: string }>((done) => {

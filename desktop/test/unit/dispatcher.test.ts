@@ -35,7 +35,7 @@ describe('dispatcher', () => {
       ['tapKey', 'Enter', []],
       ['typeText', 'hi!'],
       ['tapMediaKey', 'playPause'],
-      ['tapKey', CLICKER_PROFILE.keys.next.key, []],
+      ['tapKey', CLICKER_PROFILE.keys.next!.key, []],
     ]);
   });
 

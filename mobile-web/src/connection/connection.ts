@@ -11,8 +11,10 @@ import {
   type DiscreteCommandInput,
   HEARTBEAT_INTERVAL_MS,
   HEARTBEAT_TIMEOUT_MS,
+  type HostMessage,
   type HostState,
-  type ServerMessage,
+  type LaserMode,
+  type PreviewFrame,
 } from '@deskremote/shared';
 import { reconnectDelay } from './backoff';
 import { closeAction, type LinkEnd, type RetryReason, type StopReason } from './close-policy';
@@ -44,6 +46,8 @@ export interface ConnectionSnapshot {
   status: LinkStatus;
   state: HostState | undefined;
   problem: Problem | undefined;
+  /** The host's clock minus this phone's, from the last state message (the talk timer counts in host time). */
+  clockOffsetMs: number;
 }
 
 const RELOAD_GUARD_KEY = 'deskremote.reloadedAt';
@@ -52,7 +56,14 @@ const APPROVAL_CARD_DELAY_MS = 400;
 
 export class Connection {
   private link: Link | undefined;
-  private snapshot: ConnectionSnapshot = { status: { kind: 'connecting', attempt: 0 }, state: undefined, problem: undefined };
+  private snapshot: ConnectionSnapshot = {
+    status: { kind: 'connecting', attempt: 0 },
+    state: undefined,
+    problem: undefined,
+    clockOffsetMs: 0,
+  };
+  /** Preview frames that arrived, until the request that asked for them is settled. */
+  private readonly frames = new Map<number, PreviewFrame>();
   private readonly listeners = new Set<() => void>();
   private readonly requests = new Requests();
   private readonly deltas: DeltaSender;
@@ -150,6 +161,32 @@ export class Connection {
     });
   }
 
+  /** Asks for the next preview frame: one in flight, so a slow network gets the newest frame, not a backlog. */
+  requestFrame(): Promise<PreviewFrame> {
+    if (!this.link?.open) return Promise.reject(new CommandFailed('not-connected'));
+    const { id, done } = this.requests.track();
+    this.link.send({ t: 'preview', id });
+    return done.then(
+      () => {
+        const frame = this.frames.get(id);
+        this.frames.delete(id);
+        if (!frame) throw new CommandFailed('bad-message');
+        return frame;
+      },
+      (error: unknown) => {
+        this.frames.delete(id);
+        throw error;
+      },
+    );
+  }
+
+  /** Where the laser dot is, as fractions of the screen (0..1); unanswered, like pointer moves. */
+  sendLaser(mode: LaserMode, x: number, y: number): void {
+    if (this.snapshot.status.kind !== 'open') return;
+    const unit = (value: number) => Math.round(Math.min(1, Math.max(0, value)) * 65535);
+    this.link?.send({ t: 'laser', mode, x: unit(x), y: unit(y) });
+  }
+
   private sendDiscrete(command: DiscreteCommandInput): Promise<void> {
     if (!this.link?.open) return Promise.reject(new CommandFailed('not-connected'));
     const { id, done } = this.requests.track();
@@ -213,13 +250,20 @@ export class Connection {
     this.requests.failAll('connection-closed');
   }
 
-  private onMessage(message: ServerMessage) {
+  private onMessage(message: HostMessage) {
     switch (message.t) {
       case 'snapshot':
-        return this.update({ state: message.state });
+        return this.update({ state: message.state, clockOffsetMs: message.now - Date.now() });
       case 'changes':
-        if (this.snapshot.state) this.update({ state: { ...this.snapshot.state, ...message.changes } as HostState });
+        if (this.snapshot.state)
+          this.update({
+            state: { ...this.snapshot.state, ...message.changes } as HostState,
+            clockOffsetMs: message.now - Date.now(),
+          });
         return;
+      case 'frame':
+        this.frames.set(message.id, message);
+        return this.requests.settle(message.id);
       case 'ack':
         return this.requests.settle(message.id);
       case 'error':

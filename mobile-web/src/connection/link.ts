@@ -13,8 +13,8 @@ import {
   decodeServer,
   FrameChannel,
   type HandshakeInputs,
+  type HostMessage,
   PROTOCOL_VERSION,
-  type ServerMessage,
   WS_PATH,
 } from '@deskremote/shared';
 import type { LinkEnd } from './close-policy';
@@ -23,7 +23,7 @@ export interface LinkEvents {
   /** The pairing proof is sent: the desktop may now be asking its person; both screens show this code. */
   sentPairing(confirmCode: string): void;
   open(deviceId: string): void;
-  message(message: ServerMessage): void;
+  message(message: HostMessage): void;
   /** Nothing to prove: never paired and no code. */
   nothingToProve(): void;
   /** The host speaks another protocol: this page is out of date. */
@@ -35,7 +35,7 @@ export interface LinkEvents {
 
 export class Link {
   private readonly socket: WebSocket;
-  private readonly channel = new FrameChannel<AuthMessage | ClientMessage, ServerMessage>({
+  private readonly channel = new FrameChannel<AuthMessage | ClientMessage, HostMessage>({
     plain: decodeServer,
     sealed: decodeServer,
   });

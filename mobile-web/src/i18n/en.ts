@@ -122,6 +122,24 @@ export const en = {
   problemNoAnswer: 'The computer did not answer.',
   problemConnectionClosed: 'The connection closed before the computer answered.',
   problemHeldTooLong: '{key} was held down too long, so the computer let go of it.',
+  problemNotInProfile: 'This slide app has no such command.',
+  problemPreviewUnavailable: 'The computer cannot show its screen here.',
+  problemNeedsDesktopApp: 'The laser pointer needs the DeskRemote desktop app (not the terminal version).',
+  // ---- presenter: profile (keys of this part go below)
+  profileTitle: 'Slide app',
+  // ---- end of presenter: profile
+  // ---- presenter: timer (keys of this part go below)
+  timerTitle: 'Talk timer',
+  // ---- end of presenter: timer
+  // ---- presenter: preview (keys of this part go below)
+  previewTitle: 'Screen',
+  // ---- end of presenter: preview
+  // ---- presenter: laser (keys of this part go below)
+  laserTitle: 'Pointer',
+  // ---- end of presenter: laser
+  // ---- presenter: panel (keys of this part go below)
+  presenterHint: 'Swipe left or tap for the next slide · swipe right for the previous one',
+  // ---- end of presenter: panel
 } as const;
 
 export type MessageKey = keyof typeof en;

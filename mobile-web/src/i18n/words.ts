@@ -47,6 +47,9 @@ const PROBLEM: Record<ProblemCode, MessageKey> = {
   'no-answer': 'problemNoAnswer',
   'connection-closed': 'problemConnectionClosed',
   'held-too-long': 'problemHeldTooLong',
+  'not-in-profile': 'problemNotInProfile',
+  'preview-unavailable': 'problemPreviewUnavailable',
+  'needs-desktop-app': 'problemNeedsDesktopApp',
 };
 
 /** Modifier codes as the reader knows them (the host names the key it let go of by its code). */

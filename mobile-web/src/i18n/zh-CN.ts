@@ -115,4 +115,22 @@ export const zhCN: Messages = {
   problemNoAnswer: '电脑没有回应。',
   problemConnectionClosed: '电脑回应之前连接就断开了。',
   problemHeldTooLong: '{key} 按住太久，电脑已自动松开。',
+  problemNotInProfile: '这个幻灯片软件没有这项操作。',
+  problemPreviewUnavailable: '电脑无法在这里显示屏幕画面。',
+  problemNeedsDesktopApp: '激光笔需要 DeskRemote 桌面应用（终端版不支持）。',
+  // ---- presenter: profile (keys of this part go below)
+  profileTitle: '幻灯片软件',
+  // ---- end of presenter: profile
+  // ---- presenter: timer (keys of this part go below)
+  timerTitle: '演讲计时',
+  // ---- end of presenter: timer
+  // ---- presenter: preview (keys of this part go below)
+  previewTitle: '屏幕',
+  // ---- end of presenter: preview
+  // ---- presenter: laser (keys of this part go below)
+  laserTitle: '激光笔',
+  // ---- end of presenter: laser
+  // ---- presenter: panel (keys of this part go below)
+  presenterHint: '左滑或轻点翻到下一页 · 右滑回到上一页',
+  // ---- end of presenter: panel
 };

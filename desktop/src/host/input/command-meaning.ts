@@ -4,6 +4,7 @@
  * down and let go of when their session ends. The dispatcher decides when; this decides what.
  */
 import type { DiscreteCommand, HoldableKey } from '@deskremote/shared';
+import { CommandRejected } from './dispatcher.js';
 import { type HeldInputs, letGo } from './held-inputs.js';
 import type { InputDriver } from './input-driver.js';
 import type { SlideProfile } from './slide-profiles.js';
@@ -50,7 +51,9 @@ export class CommandMeaning {
       case 'media':
         return driver.tapMediaKey(command.action);
       case 'slide': {
-        const stroke = this.slideProfile().keys[command.action];
+        const profile = this.slideProfile();
+        const stroke = profile.keys[command.action];
+        if (!stroke) throw new CommandRejected('not-in-profile', { profile: profile.id, action: command.action });
         return driver.tapKey(stroke.key, stroke.mods);
       }
       case 'release':

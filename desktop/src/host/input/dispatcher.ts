@@ -14,7 +14,7 @@ export { SCROLL_PIXELS_PER_STEP } from './command-meaning.js';
 
 export class CommandRejected extends Error {
   constructor(
-    readonly code: 'input-unavailable' | 'injection-failed' | 'unsupported-text' | 'session-closed',
+    readonly code: 'input-unavailable' | 'injection-failed' | 'unsupported-text' | 'not-in-profile' | 'session-closed',
     readonly params: CodeParams = {},
   ) {
     super(`${code} ${JSON.stringify(params)}`);

@@ -4,7 +4,7 @@ export interface KeyStroke {
   key: KeyName;
   mods: readonly Modifier[];
 }
-export type SlideProfile = { id: string; name: string; keys: Record<SlideAction, KeyStroke> };
+export type SlideProfile = { id: string; name: string; keys: Partial<Record<SlideAction, KeyStroke>> };
 
 const stroke = (key: KeyName, ...mods: Modifier[]): KeyStroke => ({ key, mods });
 

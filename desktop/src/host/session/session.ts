@@ -17,10 +17,10 @@ import {
   decodeClient,
   type ErrorCode,
   FrameChannel,
+  type HostMessage,
   type KeyAgreement,
   NONCE_BYTES,
   PROTOCOL_VERSION,
-  type ServerMessage,
 } from '@deskremote/shared';
 import type { WebSocket } from 'ws';
 import type { DeviceStore } from '../devices/device-store.js';
@@ -31,6 +31,7 @@ import { completePairing } from '../pairing/complete-pairing.js';
 import type { PairingToken } from '../pairing/pairing-token.js';
 import type { AuthThrottle } from '../security/auth-throttle.js';
 import { RateLimiter } from '../security/rate-limiter.js';
+import { FeatureRejected, type FeatureRouter, isFeatureCommand, type SessionPort } from './feature-router.js';
 import type { HostStateStore } from './host-state.js';
 
 export interface SessionDeps {
@@ -41,6 +42,8 @@ export interface SessionDeps {
   devices: DeviceStore;
   keyAgreement: KeyAgreement;
   dispatcher: Dispatcher;
+  /** The timer, the preview and the laser: commands that are not input. */
+  features: FeatureRouter;
   state: HostStateStore;
   capabilities: Capabilities;
   /** Called once the phone proved its credential: it is no longer a stranger. */
@@ -65,11 +68,11 @@ let nextSessionNumber = 1;
 
 type Phase = 'awaiting-auth' | 'authenticating' | 'approving' | 'open' | 'closed';
 
-export class Session {
+export class Session implements SessionPort {
   readonly id = `s${nextSessionNumber++}`;
   private phase: Phase = 'awaiting-auth';
   private readonly challenge: ChallengeSecrets;
-  private readonly channel = new FrameChannel<ServerMessage, ClientMessage, AuthMessage>({
+  private readonly channel = new FrameChannel<HostMessage, ClientMessage, AuthMessage>({
     plain: decodeAuth,
     sealed: decodeClient,
   });
@@ -116,6 +119,10 @@ export class Session {
     return this.phase === 'open';
   }
 
+  get bufferedBytes(): number {
+    return this.socket.bufferedAmount;
+  }
+
   get remoteAddress(): string {
     return this.peer.address;
   }
@@ -131,7 +138,7 @@ export class Session {
 
   /** Says why inside the encrypted channel (the only word the phone trusts), then closes. */
   bye(reason: ByeReason, code: number): void {
-    if (this.phase === 'open') this.send({ t: 'bye', reason });
+    if (this.phase === 'open') this.sendNow({ t: 'bye', reason });
     this.close(code);
   }
 
@@ -215,8 +222,8 @@ export class Session {
     this.send({ t: 'welcome', protocol: PROTOCOL_VERSION, deviceId: outcome.deviceId, capabilities: this.deps.capabilities });
     this.deps.onAuthenticated(this, outcome.kind === 'pair');
     if (this.phase !== 'open') return;
-    this.send({ t: 'snapshot', state: this.deps.state.state });
-    this.unsubscribe = this.deps.state.subscribe((changes) => this.send({ t: 'changes', changes }));
+    this.send({ t: 'snapshot', state: this.deps.state.state, now: Date.now() });
+    this.unsubscribe = this.deps.state.subscribe((changes) => this.send({ t: 'changes', changes, now: Date.now() }));
     // The phone shows its modifier as locked until told otherwise: say so when the host let go of it.
     this.stopHeldWatch = this.deps.dispatcher.onHeldTooLong(this.id, (key) =>
       this.send({ t: 'error', code: 'held-too-long', params: { key } }),
@@ -242,8 +249,17 @@ export class Session {
       this.send({ t: 'pong', id: message.id });
       return;
     }
+    if (message.t === 'laser') {
+      // As frequent as pointer moves, and like them unanswered: the dot follows the finger or it does not.
+      if (this.deltaLimit.take()) void this.deps.features.run(this, message).catch(() => {});
+      return;
+    }
     if (!this.discreteLimit.take()) {
       this.reject(message.id, 'rate-limited');
+      return;
+    }
+    if (isFeatureCommand(message)) {
+      this.runFeature(message);
       return;
     }
     this.deps.dispatcher.submit(this.id, message, receivedAt).then(
@@ -258,6 +274,22 @@ export class Session {
     );
   }
 
+  private runFeature(message: Extract<ClientMessage, { t: 'timer' | 'timerPlan' | 'preview' }>): void {
+    this.deps.features.run(this, message).then(
+      (outcome) => {
+        this.strikes = 0;
+        if (outcome === 'ack') this.send({ t: 'ack', id: message.id });
+      },
+      (error: unknown) => {
+        if (error instanceof FeatureRejected) this.reject(message.id, error.code, error.params);
+        else {
+          this.deps.log(`${message.t} failed: ${error instanceof Error ? error.message : String(error)}`);
+          this.reject(message.id, 'bad-message');
+        }
+      },
+    );
+  }
+
   private reject(id: number | undefined, code: ErrorCode, params?: CodeParams): void {
     this.send({ t: 'error', ...(id === undefined ? {} : { id }), code, ...(params ? { params } : {}) });
     if (++this.strikes > MAX_STRIKES) this.close(code === 'rate-limited' ? CloseCode.rateLimited : CloseCode.badMessage);
@@ -267,7 +299,11 @@ export class Session {
     if (performance.now() - this.lastHeard > this.deps.heartbeatTimeoutMs) this.close(CloseCode.heartbeatTimeout);
   }
 
-  private send(message: ServerMessage): void {
+  send(message: HostMessage): void {
+    if (this.phase === 'open' || message.t === 'challenge') this.sendNow(message);
+  }
+
+  private sendNow(message: HostMessage): void {
     if (this.socket.readyState === this.socket.OPEN) this.socket.send(this.channel.encode(message));
   }
 
@@ -279,7 +315,10 @@ export class Session {
     this.ended.abort();
     this.unsubscribe?.();
     this.stopHeldWatch?.();
-    if (wasOpen) void this.deps.dispatcher.releaseSession(this.id);
+    if (wasOpen) {
+      void this.deps.dispatcher.releaseSession(this.id);
+      this.deps.features.sessionClosed(this);
+    }
     this.deps.onClosed(this);
   }
 

@@ -1,0 +1,65 @@
+/**
+ * Commands that are not input (the talk timer, the screen preview, the laser pointer) go to the feature
+ * that owns them, never to the input queue. A feature registers a handler per command type; a session
+ * hands over what it received and the feature answers through the session's port.
+ */
+import type { ClientMessage, CodeParams, ErrorCode, HostMessage } from '@deskremote/shared';
+
+/** What a feature may do with the session that sent a command. */
+export interface SessionPort {
+  readonly id: string;
+  readonly deviceId: string | undefined;
+  send(message: HostMessage): void;
+  /** Bytes the socket has not yet handed to the network (a slow phone has many). */
+  readonly bufferedBytes: number;
+}
+
+export type FeatureCommand = Extract<ClientMessage, { t: 'timer' | 'timerPlan' | 'preview' | 'laser' }>;
+export type FeatureCommandType = FeatureCommand['t'];
+
+/** 'ack': the session acknowledges it. 'answered': the feature answered itself (a preview frame) or needs no answer. */
+export type FeatureOutcome = 'ack' | 'answered';
+
+export class FeatureRejected extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params?: CodeParams,
+  ) {
+    super(code);
+  }
+}
+
+type Handler<K extends FeatureCommandType> = (
+  session: SessionPort,
+  command: Extract<FeatureCommand, { t: K }>,
+) => FeatureOutcome | Promise<FeatureOutcome>;
+
+const FEATURE_TYPES: ReadonlySet<string> = new Set<FeatureCommandType>(['timer', 'timerPlan', 'preview', 'laser']);
+
+export function isFeatureCommand(message: ClientMessage): message is FeatureCommand {
+  return FEATURE_TYPES.has(message.t);
+}
+
+export class FeatureRouter {
+  private readonly handlers = new Map<FeatureCommandType, Handler<FeatureCommandType>>();
+  private readonly closeListeners = new Set<(session: SessionPort) => void>();
+
+  on<K extends FeatureCommandType>(type: K, handler: Handler<K>): void {
+    this.handlers.set(type, handler as unknown as Handler<FeatureCommandType>);
+  }
+
+  /** A feature forgets what it kept for a session (a pending preview request, a laser dot). */
+  onSessionClosed(listener: (session: SessionPort) => void): void {
+    this.closeListeners.add(listener);
+  }
+
+  async run(session: SessionPort, command: FeatureCommand): Promise<FeatureOutcome> {
+    const handler = this.handlers.get(command.t);
+    if (!handler) throw new FeatureRejected('bad-message', { type: command.t });
+    return handler(session, command as never);
+  }
+
+  sessionClosed(session: SessionPort): void {
+    for (const listener of this.closeListeners) listener(session);
+  }
+}
