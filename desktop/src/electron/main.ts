@@ -10,6 +10,7 @@ import { Host } from '../host/host.js';
 import { type InputBackend, openInputBackend } from '../host/input/input-backend.js';
 import { guardProcess } from '../host/last-defence.js';
 import { loadSettings, saveSettings } from '../host/settings/settings-store.js';
+import { OverlayWindow } from './overlay-window.js';
 import { trayWords } from './tray-words.js';
 
 const here = import.meta.dirname;
@@ -17,6 +18,8 @@ const resources = app.isPackaged ? process.resourcesPath : join(here, '..', '..'
 let host: Host | undefined;
 let window: BrowserWindow | undefined;
 let tray: Tray | undefined;
+/** The laser pointer's window; its BrowserWindow is made only when a phone first points. */
+const laserOverlay = new OverlayWindow(here);
 let quitting = false;
 
 guardProcess(
@@ -41,6 +44,7 @@ async function startHost(port: number, requireApproval: boolean): Promise<void> 
     dataDir: app.getPath('userData'),
     phoneDir: app.isPackaged ? join(process.resourcesPath, 'phone') : defaultPhoneDir(),
     openInput,
+    laserOverlay,
     version: appVersion(),
     log: (line) => console.log(line),
   });
