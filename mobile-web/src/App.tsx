@@ -1,11 +1,10 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { ApprovingCard } from './components/ApprovingCard';
 import { Icon, type IconName } from './components/icons';
 import { KeyBar } from './components/KeyBar';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { MediaPanel } from './components/MediaPanel';
 import { ReplacedCard } from './components/ReplacedCard';
-import { SlidesPanel } from './components/SlidesPanel';
 import { StatusBar } from './components/StatusBar';
 import { Toast } from './components/Toast';
 import { Touchpad } from './components/Touchpad';
@@ -16,6 +15,11 @@ import { KeysPanel } from './features/keys/KeysPanel';
 import { useStickyModifiersFollow } from './features/keys/use-sticky-modifiers';
 import { type MessageKey, t } from './i18n/i18n';
 import { useLanguage } from './i18n/use-language';
+
+/** The speaker's panel and what it needs load when it is first opened. */
+const PresenterPanel = lazy(() =>
+  import('./features/presenter/PresenterPanel').then((module) => ({ default: module.PresenterPanel })),
+);
 
 type Tab = 'pad' | 'keys' | 'media' | 'slides';
 const TABS: ReadonlyArray<{ id: Tab; label: MessageKey; icon: IconName }> = [
@@ -83,7 +87,11 @@ export function App({ connection }: { connection: Connection }) {
         )}
         {tab === 'keys' && <KeysPanel connection={connection} platform={state?.host.platform} />}
         {tab === 'media' && <MediaPanel connection={connection} />}
-        {tab === 'slides' && <SlidesPanel connection={connection} />}
+        {tab === 'slides' && (
+          <Suspense fallback={null}>
+            <PresenterPanel connection={connection} snapshot={snapshot} />
+          </Suspense>
+        )}
       </main>
       <nav className="tabs" aria-label={t('panels')}>
         {TABS.map(({ id, label, icon }) => (

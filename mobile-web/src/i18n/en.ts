@@ -48,8 +48,8 @@ export const en = {
   mute: 'Mute',
   nextSlide: 'Next slide',
   previousSlide: 'Previous slide',
-  startShow: 'Start',
-  endShow: 'End',
+  startShow: 'From start',
+  endShow: 'End show',
   blackScreen: 'Black screen',
   keysHint: 'Modifier: tap for the next key · double-tap to hold · tap again to let go',
   modifiers: 'Modifiers',
@@ -139,6 +139,13 @@ export const en = {
   // ---- end of presenter: laser
   // ---- presenter: panel (keys of this part go below)
   presenterHint: 'Swipe left or tap for the next slide · swipe right for the previous one',
+  startHere: 'From here',
+  whiteScreen: 'White screen',
+  holdToUse: 'Hold the button to use it: a slip does nothing',
+  gotoSlide: 'Slide no.',
+  gotoGo: 'Go',
+  awakeOn: 'The screen stays on while this panel is open',
+  awakeNeedsTap: 'Tap anywhere once to keep the screen on',
   // ---- end of presenter: panel
 } as const;
 

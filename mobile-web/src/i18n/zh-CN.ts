@@ -47,7 +47,7 @@ export const zhCN: Messages = {
   mute: '静音',
   nextSlide: '下一页',
   previousSlide: '上一页',
-  startShow: '开始放映',
+  startShow: '从头放映',
   endShow: '结束放映',
   blackScreen: '黑屏',
   keysHint: '修饰键：点一下作用于下一个键 · 连点两下保持按住 · 再点一下松开',
@@ -132,5 +132,12 @@ export const zhCN: Messages = {
   // ---- end of presenter: laser
   // ---- presenter: panel (keys of this part go below)
   presenterHint: '左滑或轻点翻到下一页 · 右滑回到上一页',
+  startHere: '从当前页',
+  whiteScreen: '白屏',
+  holdToUse: '请按住按钮使用：误触不会生效',
+  gotoSlide: '页码',
+  gotoGo: '跳转',
+  awakeOn: '此面板打开时屏幕保持常亮',
+  awakeNeedsTap: '轻点任意处一次，让屏幕保持常亮',
   // ---- end of presenter: panel
 };
