@@ -13,7 +13,7 @@ import { HoldButton } from './HoldButton';
 import { ProfileChip } from './profile/ProfileChip';
 import { useProfileChoice } from './profile/profile-choice';
 import type { PresenterSlotProps } from './slot-props';
-import { swipeOf } from './swipe';
+import { isTap, swipeOf } from './swipe';
 import { TimerStrip } from './timer/TimerStrip';
 import './presenter.css';
 
@@ -42,8 +42,8 @@ export function PresenterPanel(props: PresenterSlotProps) {
   const [hint, setHint] = useState<MessageKey | undefined>(undefined);
   const [slideNumber, setSlideNumber] = useState('');
   const stroke = useRef<{ x: number; y: number; at: number; id: number } | undefined>(undefined);
-  /** A swipe that began on a button must not also press it. */
-  const swallowClick = useRef(0);
+  /** A swipe that began on a button must not also press it: the click that may follow it is dropped. */
+  const swallowClick = useRef(false);
 
   useEffect(() => {
     if (!hint) return;
@@ -78,6 +78,7 @@ export function PresenterPanel(props: PresenterSlotProps) {
       data-testid="presenter"
       onPointerDown={(event) => {
         if (!event.isPrimary || mode === 'pointer') return;
+        swallowClick.current = false;
         stroke.current = { x: event.clientX, y: event.clientY, at: performance.now(), id: event.pointerId };
       }}
       onPointerUp={(event) => {
@@ -85,13 +86,18 @@ export function PresenterPanel(props: PresenterSlotProps) {
         stroke.current = undefined;
         if (!start || start.id !== event.pointerId || mode === 'pointer') return;
         if ((event.target as Element).closest('input, select, dialog, .no-swipe')) return;
-        const swipe = swipeOf({ dx: event.clientX - start.x, dy: event.clientY - start.y, ms: performance.now() - start.at });
-        if (!swipe) return;
-        swallowClick.current = performance.now();
-        send(swipe);
+        const moved = { dx: event.clientX - start.x, dy: event.clientY - start.y, ms: performance.now() - start.at };
+        // Next acts on the finger's lift, not on a click: a browser may drop the click of a tap that
+        // follows a swipe closely, and a speaker who swipes and then taps means two slides.
+        const action =
+          swipeOf(moved) ?? (isTap(moved) && (event.target as Element).closest('[data-slide=next]') ? 'next' : undefined);
+        if (!action) return;
+        swallowClick.current = true;
+        send(action);
       }}
       onClickCapture={(event) => {
-        if (performance.now() - swallowClick.current < 400) {
+        if (swallowClick.current) {
+          swallowClick.current = false;
           event.stopPropagation();
           event.preventDefault();
         }
@@ -138,7 +144,15 @@ export function PresenterPanel(props: PresenterSlotProps) {
             </Suspense>
           </div>
         ) : (
-          <button type="button" className="slide-next" data-slide="next" onClick={() => send('next')}>
+          <button
+            type="button"
+            className="slide-next"
+            data-slide="next"
+            onClick={(event) => {
+              // A keyboard or a switch (no pointer behind the click); a finger was handled on its lift.
+              if (event.detail === 0) send('next');
+            }}
+          >
             <span className="slide-next-word">{t('nextSlide')}</span>
             <span className="slide-next-hint">{t('presenterHint')}</span>
           </button>

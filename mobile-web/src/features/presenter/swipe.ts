@@ -20,3 +20,11 @@ export function swipeOf(stroke: Stroke): 'next' | 'previous' | undefined {
   if (ms > SWIPE_MAX_MS || Math.abs(dx) < SWIPE_MIN_PX || Math.abs(dx) < SWIPE_SLOPE * Math.abs(dy)) return undefined;
   return dx < 0 ? 'next' : 'previous';
 }
+
+/** A finger that came down and went up in place: a tap, whatever the browser then does with its click. */
+export const TAP_MAX_PX = 12;
+export const TAP_MAX_MS = 500;
+
+export function isTap(stroke: Stroke): boolean {
+  return stroke.ms <= TAP_MAX_MS && Math.hypot(stroke.dx, stroke.dy) <= TAP_MAX_PX;
+}
