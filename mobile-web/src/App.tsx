@@ -16,17 +16,19 @@ import { useStickyModifiersFollow } from './features/keys/use-sticky-modifiers';
 import { type MessageKey, t } from './i18n/i18n';
 import { useLanguage } from './i18n/use-language';
 
-/** The speaker's panel and what it needs load when it is first opened. */
+/** The speaker's panel, the deck of buttons and what they need load when they are first opened. */
 const PresenterPanel = lazy(() =>
   import('./features/presenter/PresenterPanel').then((module) => ({ default: module.PresenterPanel })),
 );
+const DeckPanel = lazy(() => import('./features/deck/DeckPanel'));
 
-type Tab = 'pad' | 'keys' | 'media' | 'slides';
+type Tab = 'pad' | 'keys' | 'media' | 'slides' | 'deck';
 const TABS: ReadonlyArray<{ id: Tab; label: MessageKey; icon: IconName }> = [
   { id: 'pad', label: 'tabPad', icon: 'pad' },
   { id: 'keys', label: 'tabKeys', icon: 'keys' },
   { id: 'media', label: 'tabMedia', icon: 'media' },
   { id: 'slides', label: 'tabSlides', icon: 'slides' },
+  { id: 'deck', label: 'tabDeck', icon: 'deck' },
 ];
 
 const CLICK_BUTTONS: ReadonlyArray<{ button: 'left' | 'right'; label: MessageKey }> = [
@@ -90,6 +92,11 @@ export function App({ connection }: { connection: Connection }) {
         {tab === 'slides' && (
           <Suspense fallback={null}>
             <PresenterPanel connection={connection} snapshot={snapshot} />
+          </Suspense>
+        )}
+        {tab === 'deck' && (
+          <Suspense fallback={null}>
+            <DeckPanel connection={connection} snapshot={snapshot} />
           </Suspense>
         )}
       </main>

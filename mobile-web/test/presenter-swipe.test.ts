@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTap, SWIPE_MAX_MS, SWIPE_MIN_PX, swipeOf } from '../src/features/presenter/swipe';
+import { isTap, SWIPE_MAX_MS, SWIPE_MIN_PX, swipeOf } from '../src/features/presenter/swipe.js';
 
 describe('a swipe on the presenter panel', () => {
   it('right to left is the next slide, left to right the previous one', () => {

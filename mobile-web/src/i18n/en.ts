@@ -21,6 +21,7 @@ export const en = {
   tabPad: 'Touchpad',
   tabMedia: 'Media',
   tabSlides: 'Slides',
+  tabDeck: 'Buttons',
   tabKeys: 'Keys',
   panels: 'Panels',
   padHint: 'Move with one finger · tap to click · two-finger tap: right click · two fingers: scroll · hold, then move: drag',
@@ -125,6 +126,8 @@ export const en = {
   problemNotInProfile: 'This slide app has no such command.',
   problemPreviewUnavailable: 'The computer cannot show its screen here.',
   problemNeedsDesktopApp: 'The laser pointer needs the DeskRemote desktop app (not the terminal version).',
+  problemPlayerUnavailable: 'That player is gone or does not allow this.',
+  problemVolumeUnavailable: 'The computer’s volume cannot be changed from here.',
   // ---- presenter: profile (keys of this part go below)
   profileTitle: 'Slide app',
   // ---- end of presenter: profile
@@ -147,6 +150,18 @@ export const en = {
   awakeOn: 'The screen stays on while this panel is open',
   awakeNeedsTap: 'Tap anywhere once to keep the screen on',
   // ---- end of presenter: panel
+  // ---- sofa: media (keys of this part go below)
+  nowPlayingTitle: 'Now playing',
+  // ---- end of sofa: media
+  // ---- sofa: volume (keys of this part go below)
+  volumeTitle: 'Volume',
+  // ---- end of sofa: volume
+  // ---- sofa: touchpad (keys of this part go below)
+  touchpadSettingsTitle: 'Touchpad settings',
+  // ---- end of sofa: touchpad
+  // ---- sofa: deck (keys of this part go below)
+  deckTitle: 'Your buttons',
+  // ---- end of sofa: deck
 } as const;
 
 export type MessageKey = keyof typeof en;
