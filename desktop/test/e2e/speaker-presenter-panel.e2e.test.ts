@@ -96,4 +96,36 @@ describe('the presenter panel, used without looking', () => {
     await phone.tapButton('[data-tab=slides]');
     await expect.poll(async () => (await playing())?.paused).toBe(false);
   });
+
+  it('where the page is a secure context, holds a Wake Lock instead while the panel is open, and lets go after', async () => {
+    // http://127.0.0.1 is a secure context (a phone on the LAN never is): the Wake Lock API is there.
+    const url = new URL(rig.host.pairingUrl());
+    url.hostname = '127.0.0.1';
+    const secure = await Phone.open(url.href);
+    try {
+      await secure.page.addInitScript(() => {
+        const locks: { released: boolean }[] = [];
+        (window as unknown as { locks: typeof locks }).locks = locks;
+        const request = navigator.wakeLock.request.bind(navigator.wakeLock);
+        navigator.wakeLock.request = async (type) => {
+          const sentinel = await request(type);
+          locks.push(sentinel);
+          return sentinel;
+        };
+      });
+      await secure.waitConnected();
+      await secure.page.reload();
+      await secure.waitConnected();
+      await secure.tapButton('[data-tab=slides]');
+      await expect.poll(() => secure.page.getByTestId('presenter-note').getAttribute('data-awake')).toBe('wake-lock');
+      const locks = () =>
+        secure.page.evaluate(() => (window as unknown as { locks: { released: boolean }[] }).locks.map((l) => l.released));
+      expect(await locks()).toEqual([false]);
+      expect(await secure.page.locator('video[data-keep-awake]').count()).toBe(0);
+      await secure.tapButton('[data-tab=pad]');
+      await expect.poll(locks).toEqual([true]);
+    } finally {
+      await secure.close();
+    }
+  });
 });
