@@ -11,7 +11,9 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Xvfb: the desktop's display. Chromium: the phone and the desktop application. webkit2gtk-driver:
 // Safari's engine (WebKitWebDriver and MiniBrowser). tcpdump: the eavesdropper's capture on loopback.
 // fonts-noto-cjk: Chinese in the screenshots. python3-gi + gir1.2-gtk-3.0: the GTK text view that receives
-// text. x11-xkb-utils: setxkbmap, for the German and French layouts.
+// text. x11-xkb-utils: setxkbmap, for the German and French layouts. openbox: a window manager, so the
+// focused window is known (slide profiles). mpv + mpv-mpris + dbus: a real media player on a private
+// session bus. pipewire + wireplumber + pipewire-pulse + pulseaudio-utils: a real sound server and pactl.
 const APT_PACKAGES = [
   'xvfb',
   'chromium',
@@ -21,6 +23,15 @@ const APT_PACKAGES = [
   'python3-gi',
   'gir1.2-gtk-3.0',
   'x11-xkb-utils',
+  'openbox',
+  'mpv',
+  'mpv-mpris',
+  'dbus',
+  'dbus-daemon',
+  'pipewire',
+  'wireplumber',
+  'pipewire-pulse',
+  'pulseaudio-utils',
 ];
 const CJK_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 
@@ -33,7 +44,7 @@ function step(title) {
   console.log(`\n=== ${title}`);
 }
 
-step('System packages (Xvfb, Chromium, WebKitWebDriver, tcpdump, CJK fonts, GTK for Python, setxkbmap)');
+step('System packages (Xvfb, Chromium, WebKitWebDriver, tcpdump, CJK fonts, GTK for Python, setxkbmap, openbox, mpv, PipeWire)');
 const missing = [
   ...(has('Xvfb') ? [] : ['xvfb']),
   ...(existsSync(chromium) ? [] : ['chromium']),
@@ -46,6 +57,12 @@ const missing = [
     ? []
     : ['gir1.2-gtk-3.0']),
   ...(has('setxkbmap') ? [] : ['x11-xkb-utils']),
+  ...(has('openbox') ? [] : ['openbox']),
+  ...(has('mpv') ? [] : ['mpv']),
+  ...(existsSync('/etc/mpv/scripts/mpris.so') || existsSync('/usr/lib/mpv-mpris/mpris.so') ? [] : ['mpv-mpris']),
+  ...(has('dbus-run-session') && has('dbus-daemon') ? [] : ['dbus', 'dbus-daemon']),
+  ...(has('pipewire') && has('wireplumber') && has('pipewire-pulse') ? [] : ['pipewire', 'wireplumber', 'pipewire-pulse']),
+  ...(has('pactl') ? [] : ['pulseaudio-utils']),
 ];
 if (missing.length > 0) {
   const isRoot = process.getuid?.() === 0;
@@ -66,7 +83,7 @@ if (missing.length > 0) {
     process.exit(1);
   }
 }
-console.log('Xvfb, Chromium, WebKitWebDriver, tcpdump and CJK fonts are here.');
+console.log('Xvfb, Chromium, WebKitWebDriver, tcpdump, CJK fonts, openbox, mpv and PipeWire are here.');
 
 step('Build (tsc strict, project references; Vite)');
 if (run('npm', ['run', 'build', '--silent']) !== 0) process.exit(1);

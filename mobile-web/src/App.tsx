@@ -1,11 +1,10 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { ApprovingCard } from './components/ApprovingCard';
 import { Icon, type IconName } from './components/icons';
 import { KeyBar } from './components/KeyBar';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { MediaPanel } from './components/MediaPanel';
 import { ReplacedCard } from './components/ReplacedCard';
-import { SlidesPanel } from './components/SlidesPanel';
 import { StatusBar } from './components/StatusBar';
 import { Toast } from './components/Toast';
 import { Touchpad } from './components/Touchpad';
@@ -17,12 +16,19 @@ import { useStickyModifiersFollow } from './features/keys/use-sticky-modifiers';
 import { type MessageKey, t } from './i18n/i18n';
 import { useLanguage } from './i18n/use-language';
 
-type Tab = 'pad' | 'keys' | 'media' | 'slides';
+/** The speaker's panel, the deck of buttons and what they need load when they are first opened. */
+const PresenterPanel = lazy(() =>
+  import('./features/presenter/PresenterPanel').then((module) => ({ default: module.PresenterPanel })),
+);
+const DeckPanel = lazy(() => import('./features/deck/DeckPanel'));
+
+type Tab = 'pad' | 'keys' | 'media' | 'slides' | 'deck';
 const TABS: ReadonlyArray<{ id: Tab; label: MessageKey; icon: IconName }> = [
   { id: 'pad', label: 'tabPad', icon: 'pad' },
   { id: 'keys', label: 'tabKeys', icon: 'keys' },
   { id: 'media', label: 'tabMedia', icon: 'media' },
   { id: 'slides', label: 'tabSlides', icon: 'slides' },
+  { id: 'deck', label: 'tabDeck', icon: 'deck' },
 ];
 
 const CLICK_BUTTONS: ReadonlyArray<{ button: 'left' | 'right'; label: MessageKey }> = [
@@ -83,7 +89,16 @@ export function App({ connection }: { connection: Connection }) {
         )}
         {tab === 'keys' && <KeysPanel connection={connection} platform={state?.host.platform} />}
         {tab === 'media' && <MediaPanel connection={connection} />}
-        {tab === 'slides' && <SlidesPanel connection={connection} />}
+        {tab === 'slides' && (
+          <Suspense fallback={null}>
+            <PresenterPanel connection={connection} snapshot={snapshot} />
+          </Suspense>
+        )}
+        {tab === 'deck' && (
+          <Suspense fallback={null}>
+            <DeckPanel connection={connection} snapshot={snapshot} />
+          </Suspense>
+        )}
       </main>
       <nav className="tabs" aria-label={t('panels')}>
         {TABS.map(({ id, label, icon }) => (

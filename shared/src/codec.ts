@@ -10,9 +10,10 @@ import { MAX_FRAME_BYTES, PROTOCOL_VERSION } from './constants.js';
 import { utf8 } from './encoding.js';
 import { AuthMessage, ClientMessage, type HostMessage, type MoveCommand, type ScrollCommand, ServerMessage } from './messages.js';
 import { type LaserCommand, type LaserMode, MAX_PREVIEW_FRAME_BYTES, type PreviewFrame } from './presenter.js';
+import type { ZoomCommand } from './sofa.js';
 
 const JSON_START = 0x7b; // '{'
-const DELTA_TAGS = { move: 0x01, scroll: 0x02 } as const;
+const DELTA_TAGS = { move: 0x01, scroll: 0x02, zoom: 0x06 } as const;
 const DELTA_FRAME_BYTES = 5;
 /** The laser travels as often as pointer moves do: the same 5 bytes, a tag per mode and two uint16. */
 const LASER_TAGS: Record<LaserMode, number> = { dot: 0x03, spotlight: 0x04, off: 0x05 };
@@ -30,7 +31,7 @@ type AnyMessage = ClientMessage | HostMessage | AuthMessage;
 const SMALLEST_BUCKET = 64;
 
 export function encodeMessage(message: AnyMessage, pad = false): Uint8Array {
-  if (message.t === 'move' || message.t === 'scroll') return encodeDelta(message);
+  if (message.t === 'move' || message.t === 'scroll' || message.t === 'zoom') return encodeDelta(message);
   if (message.t === 'laser') return encodeLaser(message);
   if (message.t === 'frame') return encodeFrame(message, pad);
   const json = utf8.encode(JSON.stringify(message));
@@ -48,7 +49,7 @@ export function padToBucket(json: Uint8Array): Uint8Array {
   return out;
 }
 
-function encodeDelta(message: MoveCommand | ScrollCommand): Uint8Array {
+function encodeDelta(message: MoveCommand | ScrollCommand | ZoomCommand): Uint8Array {
   const bytes = new Uint8Array(DELTA_FRAME_BYTES);
   const view = new DataView(bytes.buffer);
   view.setUint8(0, DELTA_TAGS[message.t]);
@@ -57,11 +58,12 @@ function encodeDelta(message: MoveCommand | ScrollCommand): Uint8Array {
   return bytes;
 }
 
-function decodeDelta(bytes: Uint8Array): Decoded<MoveCommand | ScrollCommand> {
+function decodeDelta(bytes: Uint8Array): Decoded<MoveCommand | ScrollCommand | ZoomCommand> {
   if (bytes.length !== DELTA_FRAME_BYTES)
     return { ok: false, reason: `a delta frame has ${DELTA_FRAME_BYTES} bytes, got ${bytes.length}` };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const t = view.getUint8(0) === DELTA_TAGS.move ? 'move' : 'scroll';
+  const tag = view.getUint8(0);
+  const t = tag === DELTA_TAGS.move ? 'move' : tag === DELTA_TAGS.scroll ? 'scroll' : 'zoom';
   return { ok: true, message: { t, dx: view.getInt16(1, true), dy: view.getInt16(3, true) } };
 }
 
@@ -165,7 +167,7 @@ export function decodeAuth(bytes: Uint8Array): Decoded<AuthMessage> {
 
 export function decodeClient(bytes: Uint8Array): Decoded<ClientMessage> {
   const tag = bytes[0];
-  if (tag === DELTA_TAGS.move || tag === DELTA_TAGS.scroll) return decodeDelta(bytes);
+  if (tag === DELTA_TAGS.move || tag === DELTA_TAGS.scroll || tag === DELTA_TAGS.zoom) return decodeDelta(bytes);
   const laser = tag === undefined ? undefined : LASER_MODES.get(tag);
   if (laser) return decodeLaser(bytes, laser);
   return decodeJson(bytes, ClientMessage);

@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { MAX_DEVICE_NAME_CHARS, MAX_TEXT_CHARS, PROTOCOL_VERSION } from './constants.js';
+import { KeyNames, Modifiers } from './keys.js';
 import {
   FocusedWindow,
   LaserCommand,
@@ -17,6 +18,21 @@ import {
   TimerCommand,
   TimerPlanCommand,
 } from './presenter.js';
+import {
+  ArtCommand,
+  MediaState,
+  MediaWatchCommand,
+  PhoneSettingsMessage,
+  PlayerId,
+  SaveDeckCommand,
+  SaveTouchpadCommand,
+  SeekCommand,
+  VolumeCommand,
+  VolumeState,
+  ZoomCommand,
+} from './sofa.js';
+
+export { KeyNames, Modifiers };
 
 const Base64Url = (min: number, max: number) =>
   v.pipe(v.string(), v.minLength(min), v.maxLength(max), v.regex(/^[A-Za-z0-9_-]+$/));
@@ -37,76 +53,6 @@ const CommandId = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 **
 const Delta = v.pipe(v.number(), v.integer(), v.minValue(-32768), v.maxValue(32767));
 
 export const MouseButtons = ['left', 'right', 'middle'] as const;
-export const Modifiers = ['ctrl', 'shift', 'alt', 'meta'] as const;
-/** The closed list of keys a phone may press; names follow KeyboardEvent.key where one exists. */
-export const KeyNames = [
-  'Enter',
-  'Backspace',
-  'Escape',
-  'Tab',
-  'Space',
-  'Delete',
-  'Insert',
-  'ArrowUp',
-  'ArrowDown',
-  'ArrowLeft',
-  'ArrowRight',
-  'Home',
-  'End',
-  'PageUp',
-  'PageDown',
-  'PrintScreen',
-  'F1',
-  'F2',
-  'F3',
-  'F4',
-  'F5',
-  'F6',
-  'F7',
-  'F8',
-  'F9',
-  'F10',
-  'F11',
-  'F12',
-  'a',
-  'b',
-  'c',
-  'd',
-  'e',
-  'f',
-  'g',
-  'h',
-  'i',
-  'j',
-  'k',
-  'l',
-  'm',
-  'n',
-  'o',
-  'p',
-  'q',
-  'r',
-  's',
-  't',
-  'u',
-  'v',
-  'w',
-  'x',
-  'y',
-  'z',
-  '0',
-  '1',
-  '2',
-  '3',
-  '4',
-  '5',
-  '6',
-  '7',
-  '8',
-  '9',
-  '.',
-  ',',
-] as const;
 export const MediaActions = ['playPause', 'previous', 'next', 'volumeDown', 'volumeUp', 'mute'] as const;
 
 // ---- phone -> host: authentication (the only messages parsed before a session is authenticated)
@@ -171,7 +117,13 @@ export const TextCommand = v.strictObject({
   id: CommandId,
   text: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_TEXT_CHARS)),
 });
-export const MediaCommand = v.strictObject({ t: v.literal('media'), id: CommandId, action: v.picklist(MediaActions) });
+export const MediaCommand = v.strictObject({
+  t: v.literal('media'),
+  id: CommandId,
+  action: v.picklist(MediaActions),
+  /** The player the phone chose; absent: the one that played last (or media keys where there is no MPRIS). */
+  player: v.optional(PlayerId),
+});
 /** Release every key and button this phone holds (the page is going to the background). */
 export const ReleaseCommand = v.strictObject({ t: v.literal('release'), id: CommandId });
 export const PingMessage = v.strictObject({ t: v.literal('ping'), id: CommandId });
@@ -190,6 +142,13 @@ export const ClientMessage = v.variant('t', [
   TimerPlanCommand,
   PreviewCommand,
   LaserCommand,
+  ZoomCommand,
+  MediaWatchCommand,
+  SeekCommand,
+  ArtCommand,
+  VolumeCommand,
+  SaveTouchpadCommand,
+  SaveDeckCommand,
   ReleaseCommand,
   PingMessage,
 ]);
@@ -241,6 +200,9 @@ export const HostState = v.strictObject({
   focus: v.nullable(FocusedWindow),
   timer: TalkTimer,
   presenterTools: PresenterTools,
+  media: MediaState,
+  /** The default output's level and mute; null where neither pactl nor wpctl answers. */
+  volume: v.nullable(VolumeState),
 });
 export const Capabilities = v.strictObject({
   /** Command types the host accepts. */
@@ -289,6 +251,10 @@ export const ErrorCodes = [
   'preview-unavailable',
   /** The laser pointer needs the desktop app's overlay window; the headless host has none. */
   'needs-desktop-app',
+  /** No such media player (params.player), or it does not allow that (params.action). */
+  'player-unavailable',
+  /** The system's volume cannot be read or set here (params.why). */
+  'volume-unavailable',
 ] as const;
 export const ErrorMessage = v.strictObject({
   t: v.literal('error'),
@@ -314,6 +280,7 @@ export const ServerMessage = v.variant('t', [
   ErrorMessage,
   PongMessage,
   ByeMessage,
+  PhoneSettingsMessage,
 ]);
 
 /** Every command type a phone may send, from the schema itself (the host announces them in its welcome). */
@@ -344,7 +311,7 @@ export type MediaAction = (typeof MediaActions)[number];
 export type Platform = (typeof Platforms)[number];
 
 /** Commands that are answered with an ack or an error (everything but pointer deltas). */
-export type DiscreteCommand = Exclude<ClientMessage, MoveCommand | ScrollCommand | LaserCommand | { t: 'ping' }>;
+export type DiscreteCommand = Exclude<ClientMessage, MoveCommand | ScrollCommand | ZoomCommand | LaserCommand | { t: 'ping' }>;
 /** Every message the host sends: the JSON ones, and preview frames (binary). */
 export type HostMessage = ServerMessage | PreviewFrame;
 /** What a discrete command looks like before the connection gives it an id. */

@@ -38,6 +38,28 @@ describe('codec', () => {
     expect(decodeClient(bytes)).toEqual({ ok: true, message: { t: 'move', dx: 300, dy: -2 } });
   });
 
+  it('sends a pinch as 5 bytes, like scrolling', () => {
+    const bytes = encodeMessage({ t: 'zoom', dx: 0, dy: -37 });
+    expect(bytes.length).toBe(5);
+    expect(decodeClient(bytes)).toEqual({ ok: true, message: { t: 'zoom', dx: 0, dy: -37 } });
+  });
+
+  it('carries the phone settings both ways and refuses a deck button that could do more than keys and text', () => {
+    const deck = [
+      { id: 'tab', label: 'Reopen tab', icon: 'tab', steps: [{ t: 'key', key: 't', mods: ['ctrl', 'shift'] }] },
+    ] as const;
+    const save = { t: 'saveDeck', id: 4, deck } as const;
+    expect(decodeClient(encodeMessage(save as never))).toEqual({ ok: true, message: save });
+    const settings = {
+      t: 'phoneSettings',
+      touchpad: { sensitivity: 1.5, acceleration: 0.5, naturalScroll: false, tapToClick: true, edgeButtons: true },
+      deck,
+    } as const;
+    expect(decodeServer(encodeMessage(settings as never))).toEqual({ ok: true, message: settings });
+    const sneaky = { t: 'saveDeck', id: 5, deck: [{ ...deck[0], steps: [{ t: 'run', command: 'rm -rf ~' }] }] };
+    expect(decodeClient(encodeMessage(sneaky as never)).ok).toBe(false);
+  });
+
   it('sends the laser as 5 bytes a position, each mode its own tag', () => {
     for (const mode of ['dot', 'spotlight', 'off'] as const) {
       const message = { t: 'laser', mode, x: 65535, y: 12 } as const;
@@ -85,6 +107,28 @@ describe('codec', () => {
             overtime: false,
           },
           presenterTools: { laser: 'needs-desktop-app', preview: 'ready' },
+          media: {
+            source: 'mpris',
+            active: 'mpv',
+            players: [
+              {
+                id: 'mpv',
+                name: 'mpv Media Player',
+                status: 'playing',
+                title: 'Tone',
+                artist: '',
+                album: '',
+                artId: null,
+                positionMs: 1500,
+                positionAt: 1_700_000_000_000,
+                lengthMs: 10_000,
+                canSeek: true,
+                canGoNext: true,
+                canGoPrevious: false,
+              },
+            ],
+          },
+          volume: { level: 40, muted: false, source: 'pulse' },
         },
         now: 1_700_000_000_500,
       },

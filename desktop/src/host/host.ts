@@ -23,6 +23,7 @@ import { Dispatcher, type ExecutionTiming } from './input/dispatcher.js';
 import { CHECKING } from './input/input-availability.js';
 import type { InputBackend } from './input/input-backend.js';
 import { defaultSlideProfile, type SlideProfile } from './input/slide-profiles.js';
+import { installMedia } from './media/media-feature.js';
 import { createHttpServer } from './net/http-server.js';
 import { isLoopbackBind, LOOPBACK_NAMES, lanAddresses } from './net/lan-addresses.js';
 import { listenOnFreePort } from './net/listen.js';
@@ -30,6 +31,8 @@ import { loadStaticFiles, type StaticFile } from './net/static-files.js';
 import { StrangerBudget } from './net/stranger-budget.js';
 import type { ApprovalRequest } from './pairing/approvals.js';
 import { Pairing } from './pairing/pairing.js';
+import { installPhoneSettings } from './phones/phone-settings-feature.js';
+import { PhoneSettingsStore } from './phones/phone-settings-store.js';
 import type { FeatureDeps } from './presenter/feature-deps.js';
 import { installFocusWatch } from './presenter/focus-watch.js';
 import { installLaser, type LaserOverlay } from './presenter/laser-relay.js';
@@ -41,6 +44,7 @@ import { FeatureRouter } from './session/feature-router.js';
 import { HostStateStore } from './session/host-state.js';
 import { nodeX25519 } from './session/node-x25519.js';
 import { Session } from './session/session.js';
+import { installVolume } from './volume/volume-feature.js';
 
 export interface HostOptions {
   /** Wanted port; the next free one is used when it is taken. 0 lets the OS choose. */
@@ -107,6 +111,8 @@ export class Host {
   /** Commands that are not input, each owned by its feature (presenter/, preview/). */
   private readonly features = new FeatureRouter();
   private readonly featureStops: Array<() => void | Promise<void>> = [];
+  private featureDeps!: FeatureDeps;
+  private phoneSettings!: PhoneSettingsStore;
   private devices!: DeviceStore;
   private boundPort = 0;
   private readonly log: (line: string) => void;
@@ -130,6 +136,8 @@ export class Host {
         overtime: false,
       },
       presenterTools: { laser: 'needs-desktop-app', preview: 'unavailable' },
+      media: { source: 'media-keys', players: [], active: null },
+      volume: null,
     });
     // Each feature registers its commands and owns its state; the host only installs and stops them.
     const featureDeps: FeatureDeps = {
@@ -137,12 +145,17 @@ export class Host {
       state: this.state,
       log: this.log,
       display: osPlatform() === 'linux' ? (options.display ?? process.env.DISPLAY) : undefined,
+      dataDir: options.dataDir,
+      inject: (sessionId, command) => this.dispatcher.submit(sessionId, command),
       onStop: (stop) => this.featureStops.push(stop),
     };
+    this.featureDeps = featureDeps;
     installTalkTimer(featureDeps);
     installFocusWatch(featureDeps);
     installPreview(featureDeps);
     installLaser(featureDeps, options.laserOverlay);
+    installMedia(featureDeps);
+    installVolume(featureDeps);
     const slideProfile = options.slideProfile ?? defaultSlideProfile(osPlatform());
     this.dispatcher = new Dispatcher({
       driver: () => this.backend.driver,
@@ -161,6 +174,8 @@ export class Host {
 
   private async listen(): Promise<void> {
     this.devices = await DeviceStore.open(this.options.dataDir, this.log);
+    this.phoneSettings = await PhoneSettingsStore.open(this.options.dataDir, this.log);
+    installPhoneSettings(this.featureDeps, this.phoneSettings);
     this.pairing = new Pairing({
       devices: this.devices,
       keyAgreement: nodeX25519,
@@ -308,6 +323,9 @@ export class Host {
   /** Forgets the device and closes its connection at once. */
   async revokeDevice(id: string): Promise<boolean> {
     const removed = await this.devices.remove(id);
+    await this.phoneSettings
+      .forget(id)
+      .catch((error: unknown) => this.log(`could not forget the phone's settings: ${String(error)}`));
     for (const session of this.sessions) {
       if (session.deviceId === id) session.bye('revoked', CloseCode.unknownDevice);
     }

@@ -67,7 +67,7 @@ it('every panel in WebKit, in English and Chinese (screenshots), words from the 
   const paint = () =>
     phone?.evaluate('return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 100))))');
   for (const language of ['en', 'zh-CN'] as const) {
-    for (const tab of ['pad', 'keys', 'media', 'slides']) {
+    for (const tab of ['pad', 'keys', 'media', 'slides', 'deck']) {
       await phone.click(`[data-tab=${tab}]`);
       await paint();
       await phone.screenshot(`test-results/webkit-${tab}-${language}.png`);

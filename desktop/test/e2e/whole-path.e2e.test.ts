@@ -173,7 +173,7 @@ describe('phone controls the desktop through the real host and nut-js', () => {
     const count = await desktop.count();
     await phone.tapButton('[data-slide=next]');
     await phone.tapButton('[data-slide=previous]');
-    await phone.tapButton('[data-slide=black]');
+    await phone.holdButton('[data-slide=black]');
     const expected = [CLICKER_PROFILE.keys.next!.key, CLICKER_PROFILE.keys.previous!.key, CLICKER_PROFILE.keys.black!.key];
     const keys = await desktop.waitForKeys(count, 3);
     expect(keys).toEqual(expected);

@@ -9,6 +9,7 @@ const PATHS = {
   pad: 'M4 4h16v12H4z M6 18h5v2H6z M13 18h5v2h-5z',
   media: 'M9 4v11.3A3.5 3.5 0 1 0 11 18V8h6V4z',
   slides: 'M3 4h18v12H3z M11 16h2v3h3v2H8v-2h3z',
+  deck: 'M4 4h7v7H4z M13 4h7v7h-7z M4 13h7v7H4z M13 13h7v7h-7z',
   keys: 'M2 6h20v12H2z M5 9h2v2H5z M9 9h2v2H9z M13 9h2v2h-2z M17 9h2v2h-2z M7 13h10v2H7z',
   send: 'M3 20l18-8L3 4v6l12 2-12 2z',
   up: 'M12 6l7 8H5z',

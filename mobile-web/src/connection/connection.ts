@@ -14,6 +14,7 @@ import {
   type HostMessage,
   type HostState,
   type LaserMode,
+  type PhoneSettingsMessage,
   type PreviewFrame,
 } from '@deskremote/shared';
 import { reconnectDelay } from './backoff';
@@ -48,6 +49,8 @@ export interface ConnectionSnapshot {
   problem: Problem | undefined;
   /** The host's clock minus this phone's, from the last state message (the talk timer counts in host time). */
   clockOffsetMs: number;
+  /** What the host keeps for this phone (touchpad settings, deck of buttons); undefined until it says. */
+  phoneSettings: Omit<PhoneSettingsMessage, 't'> | undefined;
 }
 
 const RELOAD_GUARD_KEY = 'deskremote.reloadedAt';
@@ -61,6 +64,7 @@ export class Connection {
     state: undefined,
     problem: undefined,
     clockOffsetMs: 0,
+    phoneSettings: undefined,
   };
   /** Preview frames that arrived, until the request that asked for them is settled. */
   private readonly frames = new Map<number, PreviewFrame>();
@@ -163,9 +167,18 @@ export class Connection {
 
   /** Asks for the next preview frame: one in flight, so a slow network gets the newest frame, not a backlog. */
   requestFrame(): Promise<PreviewFrame> {
+    return this.requestImage({ t: 'preview' });
+  }
+
+  /** A player's album art, as a JPEG image frame. */
+  requestArt(player: string): Promise<PreviewFrame> {
+    return this.requestImage({ t: 'art', player });
+  }
+
+  private requestImage(command: { t: 'preview' } | { t: 'art'; player: string }): Promise<PreviewFrame> {
     if (!this.link?.open) return Promise.reject(new CommandFailed('not-connected'));
     const { id, done } = this.requests.track();
-    this.link.send({ t: 'preview', id });
+    this.link.send({ ...command, id });
     return done.then(
       () => {
         const frame = this.frames.get(id);
@@ -264,6 +277,8 @@ export class Connection {
       case 'frame':
         this.frames.set(message.id, message);
         return this.requests.settle(message.id);
+      case 'phoneSettings':
+        return this.update({ phoneSettings: { touchpad: message.touchpad, deck: message.deck } });
       case 'ack':
         return this.requests.settle(message.id);
       case 'error':

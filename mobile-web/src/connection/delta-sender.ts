@@ -3,7 +3,8 @@
  * carried to the next frame. While the socket still has unsent data, nothing new is queued behind
  * it: the sum keeps growing and goes out in one frame once the network catches up.
  */
-export type DeltaKind = 'move' | 'scroll';
+export type DeltaKind = 'move' | 'scroll' | 'zoom';
+const KINDS: readonly DeltaKind[] = ['move', 'scroll', 'zoom'];
 
 export interface DeltaTransport {
   /** Bytes the socket has not sent yet. */
@@ -16,7 +17,11 @@ export const BACKLOG_LIMIT_BYTES = 256;
 const INT16_MAX = 32767;
 
 export class DeltaSender {
-  private readonly pending = { move: { x: 0, y: 0 }, scroll: { x: 0, y: 0 } };
+  private readonly pending: Record<DeltaKind, { x: number; y: number }> = {
+    move: { x: 0, y: 0 },
+    scroll: { x: 0, y: 0 },
+    zoom: { x: 0, y: 0 },
+  };
   private scheduled = false;
 
   constructor(
@@ -36,8 +41,7 @@ export class DeltaSender {
 
   /** Forgets unsent motion: after a reconnect, old motion would only surprise the user. */
   reset(): void {
-    this.pending.move = { x: 0, y: 0 };
-    this.pending.scroll = { x: 0, y: 0 };
+    for (const kind of KINDS) this.pending[kind] = { x: 0, y: 0 };
   }
 
   flush(): void {
@@ -47,7 +51,7 @@ export class DeltaSender {
       this.schedule(() => this.flush());
       return;
     }
-    for (const kind of ['move', 'scroll'] as const) {
+    for (const kind of KINDS) {
       const sum = this.pending[kind];
       const dx = clamp(whole(sum.x));
       const dy = clamp(whole(sum.y));
@@ -56,7 +60,7 @@ export class DeltaSender {
       sum.y -= dy;
       this.transport.sendDelta(kind, dx, dy);
     }
-    const left = [this.pending.move, this.pending.scroll].some((s) => Math.abs(s.x) >= 1 || Math.abs(s.y) >= 1);
+    const left = KINDS.map((kind) => this.pending[kind]).some((s) => Math.abs(s.x) >= 1 || Math.abs(s.y) >= 1);
     if (left) {
       this.scheduled = true;
       this.schedule(() => this.flush());

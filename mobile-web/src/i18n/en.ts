@@ -21,6 +21,7 @@ export const en = {
   tabPad: 'Touchpad',
   tabMedia: 'Media',
   tabSlides: 'Slides',
+  tabDeck: 'Buttons',
   tabKeys: 'Keys',
   panels: 'Panels',
   padHint: 'Move with one finger · tap to click · two-finger tap: right click · two fingers: scroll · hold, then move: drag',
@@ -48,8 +49,8 @@ export const en = {
   mute: 'Mute',
   nextSlide: 'Next slide',
   previousSlide: 'Previous slide',
-  startShow: 'Start',
-  endShow: 'End',
+  startShow: 'From start',
+  endShow: 'End show',
   blackScreen: 'Black screen',
   keysHint: 'Modifier: tap for the next key · double-tap to hold · tap again to let go',
   modifiers: 'Modifiers',
@@ -125,6 +126,8 @@ export const en = {
   problemNotInProfile: 'This slide app has no such command.',
   problemPreviewUnavailable: 'The computer cannot show its screen here.',
   problemNeedsDesktopApp: 'The laser pointer needs the DeskRemote desktop app (not the terminal version).',
+  problemPlayerUnavailable: 'That player is gone or does not allow this.',
+  problemVolumeUnavailable: 'The computer’s volume cannot be changed from here.',
   // ---- presenter: profile (keys of this part go below)
   profileTitle: 'Slide app',
   // ---- end of presenter: profile
@@ -139,7 +142,26 @@ export const en = {
   // ---- end of presenter: laser
   // ---- presenter: panel (keys of this part go below)
   presenterHint: 'Swipe left or tap for the next slide · swipe right for the previous one',
+  startHere: 'From here',
+  whiteScreen: 'White screen',
+  holdToUse: 'Hold the button to use it: a slip does nothing',
+  gotoSlide: 'Slide no.',
+  gotoGo: 'Go',
+  awakeOn: 'The screen stays on while this panel is open',
+  awakeNeedsTap: 'Tap anywhere once to keep the screen on',
   // ---- end of presenter: panel
+  // ---- sofa: media (keys of this part go below)
+  nowPlayingTitle: 'Now playing',
+  // ---- end of sofa: media
+  // ---- sofa: volume (keys of this part go below)
+  volumeTitle: 'Volume',
+  // ---- end of sofa: volume
+  // ---- sofa: touchpad (keys of this part go below)
+  touchpadSettingsTitle: 'Touchpad settings',
+  // ---- end of sofa: touchpad
+  // ---- sofa: deck (keys of this part go below)
+  deckTitle: 'Your buttons',
+  // ---- end of sofa: deck
 } as const;
 
 export type MessageKey = keyof typeof en;

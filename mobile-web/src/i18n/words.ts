@@ -50,6 +50,8 @@ const PROBLEM: Record<ProblemCode, MessageKey> = {
   'not-in-profile': 'problemNotInProfile',
   'preview-unavailable': 'problemPreviewUnavailable',
   'needs-desktop-app': 'problemNeedsDesktopApp',
+  'player-unavailable': 'problemPlayerUnavailable',
+  'volume-unavailable': 'problemVolumeUnavailable',
 };
 
 /** Modifier codes as the reader knows them (the host names the key it let go of by its code). */

@@ -19,6 +19,7 @@ export const zhCN: Messages = {
   listSeparator: '、',
   tabPad: '触控板',
   tabMedia: '媒体',
+  tabDeck: '按钮',
   tabKeys: '按键',
   tabSlides: '幻灯片',
   panels: '面板',
@@ -47,7 +48,7 @@ export const zhCN: Messages = {
   mute: '静音',
   nextSlide: '下一页',
   previousSlide: '上一页',
-  startShow: '开始放映',
+  startShow: '从头放映',
   endShow: '结束放映',
   blackScreen: '黑屏',
   keysHint: '修饰键：点一下作用于下一个键 · 连点两下保持按住 · 再点一下松开',
@@ -118,6 +119,8 @@ export const zhCN: Messages = {
   problemNotInProfile: '这个幻灯片软件没有这项操作。',
   problemPreviewUnavailable: '电脑无法在这里显示屏幕画面。',
   problemNeedsDesktopApp: '激光笔需要 DeskRemote 桌面应用（终端版不支持）。',
+  problemPlayerUnavailable: '该播放器已关闭，或不支持此操作。',
+  problemVolumeUnavailable: '无法从这里调节电脑的音量。',
   // ---- presenter: profile (keys of this part go below)
   profileTitle: '幻灯片软件',
   // ---- end of presenter: profile
@@ -132,5 +135,24 @@ export const zhCN: Messages = {
   // ---- end of presenter: laser
   // ---- presenter: panel (keys of this part go below)
   presenterHint: '左滑或轻点翻到下一页 · 右滑回到上一页',
+  startHere: '从当前页',
+  whiteScreen: '白屏',
+  holdToUse: '请按住按钮使用：误触不会生效',
+  gotoSlide: '页码',
+  gotoGo: '跳转',
+  awakeOn: '此面板打开时屏幕保持常亮',
+  awakeNeedsTap: '轻点任意处一次，让屏幕保持常亮',
   // ---- end of presenter: panel
+  // ---- sofa: media (keys of this part go below)
+  nowPlayingTitle: '正在播放',
+  // ---- end of sofa: media
+  // ---- sofa: volume (keys of this part go below)
+  volumeTitle: '音量',
+  // ---- end of sofa: volume
+  // ---- sofa: touchpad (keys of this part go below)
+  touchpadSettingsTitle: '触控板设置',
+  // ---- end of sofa: touchpad
+  // ---- sofa: deck (keys of this part go below)
+  deckTitle: '自定义按钮',
+  // ---- end of sofa: deck
 };

@@ -4,27 +4,31 @@
  * down and let go of when their session ends. The dispatcher decides when; this decides what.
  */
 import type { DiscreteCommand, HoldableKey } from '@deskremote/shared';
-import { CommandRejected } from './dispatcher.js';
+import { CommandRejected, type DeltaKind } from './dispatcher.js';
 import { type HeldInputs, letGo } from './held-inputs.js';
 import type { InputDriver } from './input-driver.js';
 import type { SlideProfile } from './slide-profiles.js';
 
 /** Phone pixels per wheel step: a two-finger swipe of a thumb's length scrolls a few steps. */
 export const SCROLL_PIXELS_PER_STEP = 24;
+/** Phone pixels of finger spread per zoom step: a pinch across the pad zooms a few steps. */
+export const ZOOM_PIXELS_PER_STEP = 40;
 
 export class CommandMeaning {
   private scrollCarry = { x: 0, y: 0 };
+  private zoomCarry = 0;
 
   constructor(
     private readonly held: HeldInputs,
     private readonly slideProfile: () => SlideProfile,
   ) {}
 
-  async runDelta(driver: InputDriver, t: 'move' | 'scroll', dx: number, dy: number): Promise<void> {
+  async runDelta(driver: InputDriver, t: DeltaKind, dx: number, dy: number): Promise<void> {
     if (t === 'move') {
       if (dx !== 0 || dy !== 0) await driver.moveBy(dx, dy);
       return;
     }
+    if (t === 'zoom') return this.zoom(driver, dy);
     // Wheel steps are whole; the remainder waits for the next scroll so slow swipes still scroll.
     const x = this.scrollCarry.x + dx / SCROLL_PIXELS_PER_STEP;
     const y = this.scrollCarry.y + dy / SCROLL_PIXELS_PER_STEP;
@@ -32,6 +36,21 @@ export class CommandMeaning {
     const stepsY = Math.trunc(y);
     this.scrollCarry = { x: x - stepsX, y: y - stepsY };
     if (stepsX !== 0 || stepsY !== 0) await driver.scrollSteps(stepsX, stepsY);
+  }
+
+  /** A pinch is Ctrl + wheel, which browsers, viewers and editors all read as zoom; fingers apart zoom in. */
+  private async zoom(driver: InputDriver, spread: number): Promise<void> {
+    const steps = this.zoomCarry + spread / ZOOM_PIXELS_PER_STEP;
+    const whole = Math.trunc(steps);
+    this.zoomCarry = steps - whole;
+    if (whole === 0) return;
+    await driver.setKey('ctrl', true);
+    try {
+      // Wheel up (negative steps down) zooms in.
+      await driver.scrollSteps(0, -whole);
+    } finally {
+      await driver.setKey('ctrl', false);
+    }
   }
 
   async runDiscrete(driver: InputDriver, sessionId: string, command: DiscreteCommand): Promise<void> {

@@ -22,7 +22,7 @@ export class CommandRejected extends Error {
 }
 
 export interface ExecutionTiming {
-  kind: 'move' | 'scroll' | DiscreteCommand['t'];
+  kind: DeltaKind | DiscreteCommand['t'];
   receivedAt: number;
   doneAt: number;
 }
@@ -39,7 +39,9 @@ export interface DispatcherOptions {
   now?: () => number;
 }
 
-type DeltaJob = { kind: 'delta'; t: 'move' | 'scroll'; dx: number; dy: number; receivedAt: number };
+/** Continuous input, sent as 5-byte frames and coalesced in the queue. */
+export type DeltaKind = 'move' | 'scroll' | 'zoom';
+type DeltaJob = { kind: 'delta'; t: DeltaKind; dx: number; dy: number; receivedAt: number };
 type DiscreteJob = {
   kind: 'discrete';
   sessionId: string;
@@ -79,7 +81,7 @@ export class Dispatcher {
   }
 
   /** Pointer motion or scroll in pixels; may be summed with others, never dropped while input is available. */
-  submitDelta(t: 'move' | 'scroll', dx: number, dy: number, receivedAt = this.now()): void {
+  submitDelta(t: DeltaKind, dx: number, dy: number, receivedAt = this.now()): void {
     if (!this.canInject()) return;
     const tail = this.queue[this.queue.length - 1];
     if (tail?.kind === 'delta' && tail.t === t) {

@@ -14,8 +14,21 @@ export interface SessionPort {
   readonly bufferedBytes: number;
 }
 
-export type FeatureCommand = Extract<ClientMessage, { t: 'timer' | 'timerPlan' | 'preview' | 'laser' }>;
-export type FeatureCommandType = FeatureCommand['t'];
+const FEATURE_COMMANDS = [
+  'timer',
+  'timerPlan',
+  'preview',
+  'laser',
+  'media',
+  'mediaWatch',
+  'seek',
+  'art',
+  'volume',
+  'saveTouchpad',
+  'saveDeck',
+] as const;
+export type FeatureCommandType = (typeof FEATURE_COMMANDS)[number];
+export type FeatureCommand = Extract<ClientMessage, { t: FeatureCommandType }>;
 
 /** 'ack': the session acknowledges it. 'answered': the feature answered itself (a preview frame) or needs no answer. */
 export type FeatureOutcome = 'ack' | 'answered';
@@ -34,7 +47,7 @@ type Handler<K extends FeatureCommandType> = (
   command: Extract<FeatureCommand, { t: K }>,
 ) => FeatureOutcome | Promise<FeatureOutcome>;
 
-const FEATURE_TYPES: ReadonlySet<string> = new Set<FeatureCommandType>(['timer', 'timerPlan', 'preview', 'laser']);
+const FEATURE_TYPES: ReadonlySet<string> = new Set<string>(FEATURE_COMMANDS);
 
 export function isFeatureCommand(message: ClientMessage): message is FeatureCommand {
   return FEATURE_TYPES.has(message.t);
@@ -43,9 +56,19 @@ export function isFeatureCommand(message: ClientMessage): message is FeatureComm
 export class FeatureRouter {
   private readonly handlers = new Map<FeatureCommandType, Handler<FeatureCommandType>>();
   private readonly closeListeners = new Set<(session: SessionPort) => void>();
+  private readonly openListeners = new Set<(session: SessionPort) => void>();
 
   on<K extends FeatureCommandType>(type: K, handler: Handler<K>): void {
     this.handlers.set(type, handler as unknown as Handler<FeatureCommandType>);
+  }
+
+  /** A phone's session is open (after the snapshot): a feature may tell it what concerns this phone alone. */
+  onSessionOpened(listener: (session: SessionPort) => void): void {
+    this.openListeners.add(listener);
+  }
+
+  sessionOpened(session: SessionPort): void {
+    for (const listener of this.openListeners) listener(session);
   }
 
   /** A feature forgets what it kept for a session (a pending preview request, a laser dot). */

@@ -24,14 +24,20 @@ import {
 } from '@deskremote/shared';
 import type { WebSocket } from 'ws';
 import type { DeviceStore } from '../devices/device-store.js';
-import type { CommandRejected, Dispatcher } from '../input/dispatcher.js';
+import { CommandRejected, type Dispatcher } from '../input/dispatcher.js';
 import type { Approvals } from '../pairing/approvals.js';
 import type { Authenticator, AuthOutcome, ChallengeSecrets } from '../pairing/authenticator.js';
 import { completePairing } from '../pairing/complete-pairing.js';
 import type { PairingToken } from '../pairing/pairing-token.js';
 import type { AuthThrottle } from '../security/auth-throttle.js';
 import { RateLimiter } from '../security/rate-limiter.js';
-import { FeatureRejected, type FeatureRouter, isFeatureCommand, type SessionPort } from './feature-router.js';
+import {
+  type FeatureCommand,
+  FeatureRejected,
+  type FeatureRouter,
+  isFeatureCommand,
+  type SessionPort,
+} from './feature-router.js';
 import type { HostStateStore } from './host-state.js';
 
 export interface SessionDeps {
@@ -224,6 +230,7 @@ export class Session implements SessionPort {
     if (this.phase !== 'open') return;
     this.send({ t: 'snapshot', state: this.deps.state.state, now: Date.now() });
     this.unsubscribe = this.deps.state.subscribe((changes) => this.send({ t: 'changes', changes, now: Date.now() }));
+    this.deps.features.sessionOpened(this);
     // The phone shows its modifier as locked until told otherwise: say so when the host let go of it.
     this.stopHeldWatch = this.deps.dispatcher.onHeldTooLong(this.id, (key) =>
       this.send({ t: 'error', code: 'held-too-long', params: { key } }),
@@ -241,7 +248,7 @@ export class Session implements SessionPort {
       return;
     }
     const message: ClientMessage = decoded.message;
-    if (message.t === 'move' || message.t === 'scroll') {
+    if (message.t === 'move' || message.t === 'scroll' || message.t === 'zoom') {
       if (this.deltaLimit.take()) this.deps.dispatcher.submitDelta(message.t, message.dx, message.dy, receivedAt);
       return;
     }
@@ -274,7 +281,7 @@ export class Session implements SessionPort {
     );
   }
 
-  private runFeature(message: Extract<ClientMessage, { t: 'timer' | 'timerPlan' | 'preview' }>): void {
+  private runFeature(message: Exclude<FeatureCommand, { t: 'laser' }>): void {
     this.deps.features.run(this, message).then(
       (outcome) => {
         this.strikes = 0;
@@ -282,7 +289,9 @@ export class Session implements SessionPort {
       },
       (error: unknown) => {
         if (error instanceof FeatureRejected) this.reject(message.id, error.code, error.params);
-        else {
+        else if (error instanceof CommandRejected) {
+          if (error.code !== 'session-closed') this.send({ t: 'error', id: message.id, code: error.code, params: error.params });
+        } else {
           this.deps.log(`${message.t} failed: ${error instanceof Error ? error.message : String(error)}`);
           this.reject(message.id, 'bad-message');
         }

@@ -124,6 +124,23 @@ export class Phone {
     await this.page.getByTestId('send-text').tap();
   }
 
+  /** A finger held on the element's centre for `ms`, then lifted (guarded buttons act only when held). */
+  async holdButton(selector: string, ms = 900): Promise<void> {
+    const box = await this.page.locator(selector).boundingBox();
+    if (!box) throw new Error(`nothing to hold at ${selector}`);
+    await this.touch('touchStart', [{ x: box.x + box.width / 2, y: box.y + box.height / 2 }]);
+    await sleep(ms);
+    await this.touch('touchEnd', []);
+  }
+
+  /** One finger across the element, from one side to the other (`dx` negative: right to left). */
+  async swipeOn(selector: string, dx: number, ms = 200): Promise<void> {
+    const box = await this.page.locator(selector).boundingBox();
+    if (!box) throw new Error(`nothing to swipe on at ${selector}`);
+    const from = { x: box.x + box.width / 2 - dx / 2, y: box.y + box.height / 2 };
+    await this.drag([from], { x: dx, y: 4 }, 8, ms / 8);
+  }
+
   async tapButton(selector: string): Promise<void> {
     await this.page.locator(selector).tap();
   }
