@@ -69,7 +69,17 @@ function deps() {
   } as unknown as HostState);
   const stops: Array<() => void | Promise<void>> = [];
   const features = new FeatureRouter();
-  const featureDeps: FeatureDeps = { features, state, log: () => {}, display: undefined, onStop: (stop) => stops.push(stop) };
+  const featureDeps: FeatureDeps = {
+    features,
+    state,
+    log: () => {},
+    display: undefined,
+    dataDir: '/nonexistent',
+    inject: async () => {},
+    onStop: (stop) => {
+      stops.push(stop);
+    },
+  };
   return { featureDeps, features, state, stops };
 }
 

@@ -139,6 +139,11 @@ export const en = {
   // ---- end of presenter: preview
   // ---- presenter: laser (keys of this part go below)
   laserTitle: 'Pointer',
+  laserStyle: 'Pointer style',
+  laserDot: 'Dot',
+  laserSpotlight: 'Spotlight',
+  laserHint: 'Hold a finger here: the pointer follows it on the screen.',
+  laserNeedsDesktopApp: 'The laser pointer needs the DeskRemote desktop app. This computer runs DeskRemote in a terminal.',
   // ---- end of presenter: laser
   // ---- presenter: panel (keys of this part go below)
   presenterHint: 'Swipe left or tap for the next slide · swipe right for the previous one',

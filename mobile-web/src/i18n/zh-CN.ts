@@ -132,6 +132,11 @@ export const zhCN: Messages = {
   // ---- end of presenter: preview
   // ---- presenter: laser (keys of this part go below)
   laserTitle: '激光笔',
+  laserStyle: '指针样式',
+  laserDot: '光点',
+  laserSpotlight: '聚光灯',
+  laserHint: '手指按住这里，屏幕上的指针会跟着移动。',
+  laserNeedsDesktopApp: '激光笔需要 DeskRemote 桌面应用。这台电脑上的 DeskRemote 是在终端里运行的。',
   // ---- end of presenter: laser
   // ---- presenter: panel (keys of this part go below)
   presenterHint: '左滑或轻点翻到下一页 · 右滑回到上一页',
