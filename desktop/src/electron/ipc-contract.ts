@@ -4,13 +4,18 @@
  * in `satisfies OverlayBridge`. No Electron import here, so the page and the tests can use it too.
  * (The desktop window's bridge predates this file; its types live in ../dashboard/dashboard-bridge.d.ts.)
  */
-import type { LaserMode } from '@deskremote/shared';
+import type { LaserCommand, LaserMode } from '@deskremote/shared';
 
 /** Where the laser pointer is: fractions of the overlay (0..1), 'off' when the finger lifted. */
 export interface OverlayPoint {
   mode: LaserMode;
   x: number;
   y: number;
+}
+
+/** The phone's 1/65535ths of the screen as the page's fractions. */
+export function overlayPoint(command: LaserCommand): OverlayPoint {
+  return { mode: command.mode, x: command.x / 65535, y: command.y / 65535 };
 }
 
 /** Main to overlay page, as often as the phone's finger moves. */

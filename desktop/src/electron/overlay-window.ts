@@ -12,10 +12,8 @@ import { join } from 'node:path';
 import type { LaserCommand } from '@deskremote/shared';
 import { BrowserWindow, screen } from 'electron';
 import type { LaserOverlay } from '../host/presenter/laser-relay.js';
-import { OVERLAY_POINT_CHANNEL, type OverlayPoint } from './ipc-contract.js';
+import { OVERLAY_POINT_CHANNEL, type OverlayPoint, overlayPoint } from './ipc-contract.js';
 import { overlayController } from './overlay-visibility.js';
-
-const UNIT = 65535;
 
 export class OverlayWindow implements LaserOverlay {
   private window: BrowserWindow | undefined;
@@ -37,7 +35,7 @@ export class OverlayWindow implements LaserOverlay {
   constructor(private readonly dir: string) {}
 
   show(command: LaserCommand): void {
-    this.controller.point({ mode: command.mode, x: command.x / UNIT, y: command.y / UNIT });
+    this.controller.point(overlayPoint(command));
   }
 
   close(): void {

@@ -73,6 +73,7 @@ export default function LaserPad({ connection, snapshot }: PresenterSlotProps) {
             type="button"
             className={`laser-mode${mode === option ? ' on' : ''}`}
             aria-pressed={mode === option}
+            disabled={needsApp}
             data-laser-mode={option}
             onClick={() => setMode(option)}
           >
