@@ -238,6 +238,43 @@ describe('the laser pointer with the desktop app', () => {
   });
 });
 
+describe('the laser pad on phones of every shape', () => {
+  const SIZES = [
+    { name: 'portrait', width: 412, height: 915 },
+    { name: 'small', width: 360, height: 640 },
+    { name: 'landscape', width: 915, height: 412 },
+  ];
+
+  it('keeps the screen’s shape, fits beside the other controls, and its buttons stay 44 px', async () => {
+    const phone = phones[0]!;
+    for (const size of SIZES) {
+      await phone.page.setViewportSize(size);
+      // The pad is sized by a ResizeObserver: wait until it has the screen's shape in its new room.
+      await expect
+        .poll(async () => {
+          const box = await phone.page.getByTestId('laser-pad').boundingBox();
+          return box ? Math.abs(box.width / box.height - 16 / 9) : 1;
+        }, POLL)
+        .toBeLessThan(0.03);
+      const pad = (await phone.page.getByTestId('laser-pad').boundingBox())!;
+      const room = (await phone.page.locator('.presenter-pad').boundingBox())!;
+      expect(pad.width, size.name).toBeGreaterThan(200);
+      expect(pad.x).toBeGreaterThanOrEqual(room.x - 0.5);
+      expect(pad.y).toBeGreaterThanOrEqual(room.y - 0.5);
+      expect(pad.x + pad.width).toBeLessThanOrEqual(room.x + room.width + 0.5);
+      expect(pad.y + pad.height).toBeLessThanOrEqual(room.y + room.height + 0.5);
+      expect(room.x + room.width).toBeLessThanOrEqual(size.width);
+      expect(room.y + room.height).toBeLessThanOrEqual(size.height);
+      for (const mode of ['dot', 'spotlight']) {
+        const button = (await phone.page.locator(`[data-laser-mode=${mode}]`).boundingBox())!;
+        expect(button.height, `${mode} in ${size.name}`).toBeGreaterThanOrEqual(44);
+        expect(button.width).toBeGreaterThanOrEqual(44);
+      }
+      await phone.page.screenshot({ path: `test-results/laser-pad-${size.name}.png` });
+    }
+  });
+});
+
 describe('the laser pointer without the desktop app (headless host)', () => {
   it('the pad says it needs the desktop app, in English and in Chinese', async () => {
     const { host } = await startTestHost({ phoneDir, names: [PHONE_HOST_NAME] });
