@@ -163,9 +163,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe('the laser pointer with the desktop app', () => {
-  let phone: Phone;
+/** The phone paired with the desktop app's host (the laser works), shared by the tests that point. */
+let phone: Phone;
 
+describe('the laser pointer with the desktop app', () => {
   beforeAll(async () => {
     const { host } = await startTestHost({ phoneDir, names: [PHONE_HOST_NAME], laserOverlay });
     hosts.push(host);
@@ -246,7 +247,6 @@ describe('the laser pad on phones of every shape', () => {
   ];
 
   it('keeps the screen’s shape, fits beside the other controls, and its buttons stay 44 px', async () => {
-    const phone = phones[0]!;
     for (const size of SIZES) {
       await phone.page.setViewportSize(size);
       // The pad is sized by a ResizeObserver: wait until it has the screen's shape in its new room.
