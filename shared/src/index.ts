@@ -8,5 +8,6 @@ export * from './pairing/x25519.js';
 export * from './pairing-url.js';
 export * from './presenter.js';
 export * from './sofa.js';
+export * from './talk-clock.js';
 export * from './wire/frame-channel.js';
 export * from './wire/frame-cipher.js';

@@ -4,6 +4,7 @@
  */
 const DASHBOARD_EN = {
   title: 'DeskRemote',
+  talkTimer: 'Talk timer',
   scan: 'Scan with your phone',
   qrAlt: 'QR code that pairs a phone with this computer',
   oneCode: 'Each code pairs one phone and then changes.',
@@ -50,6 +51,7 @@ type DashboardKey = keyof typeof DASHBOARD_EN;
 
 const DASHBOARD_ZH: Record<DashboardKey, string> = {
   title: 'DeskRemote',
+  talkTimer: '演讲计时',
   scan: '用手机扫码',
   qrAlt: '用于将手机与这台电脑配对的二维码',
   oneCode: '每个二维码只能配对一部手机，用过即换新。',

@@ -28,6 +28,16 @@ function countdown(until: number): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
+/** "12:05", "1:02:03", "+0:42" over time: as the phones show it. */
+function talkClock(leftMs: number): string {
+  const over = leftMs < 0;
+  const seconds = over ? Math.floor(-leftMs / 1000) : Math.ceil(leftMs / 1000);
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
+  return `${over ? '+' : ''}${h > 0 ? `${h}:` : ''}${mm}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
 let current: DashboardView | undefined;
 
 function renderApprovals(view: DashboardView): void {
@@ -109,6 +119,12 @@ function render(view: DashboardView): void {
 function tick(): void {
   if (!current) return;
   byId('expires').textContent = say('newCodeIn', { time: countdown(current.pairingExpiresAt) });
+  const talk = current.talk;
+  const strip = byId('talk');
+  strip.hidden = talk.status === 'idle';
+  strip.dataset.level = talk.level;
+  strip.dataset.status = talk.status;
+  byId('talk-time').textContent = talkClock(talk.leftMs - (talk.status === 'running' ? Date.now() - talk.at : 0));
   for (const request of current.approvals) {
     const left = document.querySelector(`.approval[data-id="${request.id}"] .approval-expires`);
     if (left) left.textContent = say('approvalsExpires', { s: Math.max(0, Math.round((request.expiresAt - Date.now()) / 1000)) });
@@ -132,4 +148,4 @@ byId('port-form').addEventListener('submit', (event) => {
 });
 window.deskremote.onView(render);
 void window.deskremote.view().then(render);
-setInterval(tick, 1000);
+setInterval(tick, 250);

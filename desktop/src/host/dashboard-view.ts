@@ -1,4 +1,5 @@
 /** What the desktop window shows, built from the host; the Electron shell sends it to the window. */
+import { leftAt, levelOf } from '@deskremote/shared';
 import QRCode from 'qrcode';
 import type { Host } from './host.js';
 
@@ -28,5 +29,11 @@ export async function dashboardView(host: Host): Promise<DashboardView> {
     })),
     requireApproval: host.pairing.approvalRequired,
     notice: host.pairing.lastNotice,
+    talk: {
+      status: state.timer.status,
+      leftMs: leftAt(state.timer, Date.now()),
+      at: Date.now(),
+      level: levelOf(state.timer),
+    },
   };
 }

@@ -133,6 +133,18 @@ export const en = {
   // ---- end of presenter: profile
   // ---- presenter: timer (keys of this part go below)
   timerTitle: 'Talk timer',
+  timerStart: 'Start',
+  timerPause: 'Pause',
+  timerResume: 'Resume',
+  timerReset: 'Reset',
+  timerPlanShort: 'Plan',
+  timerPlanTitle: 'Talk length and warnings',
+  timerMinutesShort: '{n} min',
+  timerLength: 'Length of the talk (minutes)',
+  timerFirstWarning: 'First warning (minutes left)',
+  timerLastWarning: 'Last warning (minutes left)',
+  timerSave: 'Save',
+  timerCancel: 'Cancel',
   // ---- end of presenter: timer
   // ---- presenter: preview (keys of this part go below)
   previewTitle: 'Screen',

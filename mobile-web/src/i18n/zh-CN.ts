@@ -126,6 +126,18 @@ export const zhCN: Messages = {
   // ---- end of presenter: profile
   // ---- presenter: timer (keys of this part go below)
   timerTitle: '演讲计时',
+  timerStart: '开始',
+  timerPause: '暂停',
+  timerResume: '继续',
+  timerReset: '重置',
+  timerPlanShort: '设置',
+  timerPlanTitle: '演讲时长与提醒',
+  timerMinutesShort: '{n} 分钟',
+  timerLength: '演讲时长（分钟）',
+  timerFirstWarning: '第一次提醒（剩余分钟）',
+  timerLastWarning: '最后一次提醒（剩余分钟）',
+  timerSave: '保存',
+  timerCancel: '取消',
   // ---- end of presenter: timer
   // ---- presenter: preview (keys of this part go below)
   previewTitle: '屏幕',

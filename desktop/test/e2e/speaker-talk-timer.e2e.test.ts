@@ -1,0 +1,148 @@
+/**
+ * The talk timer belongs to the computer: two phones on the presenter panel show the same time, both
+ * change colour and buzz when a warning fires, a phone that drops off and comes back finds the time where
+ * it is, and the desktop window shows it too. Real host, real page in headless Chromium.
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dashboardView } from '../../src/host/dashboard-view.js';
+import type { Host } from '../../src/host/host.js';
+import { startTestHost } from '../support/test-host.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium.js';
+import { PHONE_HOST_NAME } from './support/host-process.js';
+import { Phone } from './support/phone.js';
+
+const phoneDir = join(import.meta.dirname, '..', '..', '..', 'mobile-web', 'dist');
+let host: Host;
+let speaker: Phone;
+let helper: Phone;
+
+/** Seconds the phone shows ("19:58" → 1198; "+0:03" → -3). */
+async function shownSeconds(phone: Phone): Promise<number> {
+  const text = (await phone.page.getByTestId('timer-time').textContent()) ?? '';
+  const over = text.startsWith('+');
+  const parts = text.replace('+', '').split(':').map(Number);
+  const seconds = parts.reduce((sum, part) => sum * 60 + part, 0);
+  return over ? -seconds : seconds;
+}
+
+async function onPresenter(phone: Phone): Promise<void> {
+  await phone.page.addInitScript(() => {
+    const buzzes: unknown[] = [];
+    (window as unknown as { buzzes: unknown[] }).buzzes = buzzes;
+    navigator.vibrate = ((pattern: VibratePattern) => {
+      buzzes.push(pattern);
+      return true;
+    }) as Navigator['vibrate'];
+  });
+  await phone.waitConnected();
+  await phone.page.reload();
+  await phone.waitConnected();
+  await phone.tapButton('[data-tab=slides]');
+  await phone.page.getByTestId('talk-timer').waitFor();
+}
+
+const buzzes = (phone: Phone) => phone.page.evaluate(() => (window as unknown as { buzzes: unknown[] }).buzzes);
+
+beforeAll(async () => {
+  ({ host } = await startTestHost({ phoneDir, names: [PHONE_HOST_NAME] }));
+  speaker = await Phone.open(host.pairingUrl());
+  await onPresenter(speaker);
+  helper = await Phone.open(host.pairingUrl(), 'iPhone 13');
+  await onPresenter(helper);
+});
+
+afterAll(async () => {
+  await speaker?.close();
+  await helper?.close();
+  await host?.stop();
+});
+
+describe('a talk timer every phone shares', () => {
+  it('a plan and a start on one phone show the same running time on both', async () => {
+    await speaker.tapButton('[data-testid=timer-plan-open]');
+    await speaker.page.getByTestId('timer-minutes').fill('1');
+    // Warnings a few seconds in: at 55 and 50 seconds left of a one-minute talk.
+    await speaker.page.getByTestId('timer-first-warning').fill(String(55 / 60));
+    await speaker.page.getByTestId('timer-last-warning').fill(String(50 / 60));
+    await speaker.tapButton('[data-testid=timer-save]');
+    await expect.poll(() => helper.page.getByTestId('timer-time').textContent()).toBe('1:00');
+    await speaker.tapButton('[data-testid=timer-toggle]');
+    await expect.poll(() => helper.page.getByTestId('talk-timer').getAttribute('data-status')).toBe('running');
+    await expect.poll(() => shownSeconds(helper), { timeout: 5000 }).toBeLessThan(59);
+    const [a, b] = await Promise.all([shownSeconds(speaker), shownSeconds(helper)]);
+    expect(Math.abs(a - b)).toBeLessThanOrEqual(1);
+  });
+
+  it('both phones change colour and buzz at each warning', async () => {
+    for (const phone of [speaker, helper]) {
+      await expect
+        .poll(() => phone.page.getByTestId('talk-timer').getAttribute('data-level'), { timeout: 10_000 })
+        .toBe('warning');
+    }
+    for (const phone of [speaker, helper]) {
+      await expect.poll(() => phone.page.getByTestId('talk-timer').getAttribute('data-level'), { timeout: 10_000 }).toBe('final');
+      expect(await buzzes(phone)).toEqual([
+        [200, 100, 200],
+        [200, 100, 200],
+      ]);
+    }
+  });
+
+  it('a phone that drops off and comes back finds the timer where it is', async () => {
+    await helper.context.setOffline(true);
+    await expect.poll(() => helper.page.locator('[data-testid=status] .dot-on').count(), { timeout: 20_000 }).toBe(0);
+    await helper.context.setOffline(false);
+    await helper.page.reload();
+    await helper.waitConnected();
+    await helper.tapButton('[data-tab=slides]');
+    await expect.poll(() => helper.page.getByTestId('talk-timer').getAttribute('data-level')).toBe('final');
+    const [a, b] = await Promise.all([shownSeconds(speaker), shownSeconds(helper)]);
+    expect(Math.abs(a - b)).toBeLessThanOrEqual(1);
+    expect(b).toBeLessThan(50);
+  });
+
+  it('pause on one phone pauses it for both, and the desktop window shows the same time', async () => {
+    await helper.tapButton('[data-testid=timer-toggle]');
+    await expect.poll(() => speaker.page.getByTestId('talk-timer').getAttribute('data-status')).toBe('paused');
+    const paused = await shownSeconds(speaker);
+    expect(await shownSeconds(helper)).toBe(paused);
+
+    let browser: Browser | undefined;
+    try {
+      browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+      const desk = await browser.newPage({ viewport: { width: 780, height: 620 } });
+      const view = await dashboardView(host);
+      await desk.addInitScript((data) => {
+        window.deskremote = {
+          view: async () => data,
+          onView: () => {},
+          revokeDevice: async () => {},
+          renewPairingCode: async () => {},
+          setPort: async () => {},
+          decideApproval: async () => {},
+          setApprovalRequired: async () => {},
+        };
+      }, view);
+      await desk.goto(pathToFileURL(join(import.meta.dirname, '..', '..', 'dist', 'dashboard', 'index.html')).href);
+      await expect
+        .poll(() => desk.locator('#talk-time').textContent())
+        .toBe(await speaker.page.getByTestId('timer-time').textContent());
+      expect(await desk.locator('#talk').getAttribute('data-level')).toBe('final');
+      await desk.screenshot({ path: 'test-results/desktop-talk-timer.png' });
+    } finally {
+      await browser?.close();
+    }
+  });
+
+  it('a held reset starts the plan over on both phones', async () => {
+    await speaker.holdButton('[data-slide=timer-reset]');
+    for (const phone of [speaker, helper]) {
+      await expect.poll(() => phone.page.getByTestId('talk-timer').getAttribute('data-status')).toBe('idle');
+      expect(await phone.page.getByTestId('timer-time').textContent()).toBe('1:00');
+    }
+    await speaker.page.screenshot({ path: 'test-results/speaker-timer-reset.png' });
+  });
+});
