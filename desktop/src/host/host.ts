@@ -22,7 +22,6 @@ import { DeviceStore } from './devices/device-store.js';
 import { Dispatcher, type ExecutionTiming } from './input/dispatcher.js';
 import { CHECKING } from './input/input-availability.js';
 import type { InputBackend } from './input/input-backend.js';
-import { defaultSlideProfile, type SlideProfile } from './input/slide-profiles.js';
 import { installMedia } from './media/media-feature.js';
 import { createHttpServer } from './net/http-server.js';
 import { isLoopbackBind, LOOPBACK_NAMES, lanAddresses } from './net/lan-addresses.js';
@@ -36,6 +35,7 @@ import { PhoneSettingsStore } from './phones/phone-settings-store.js';
 import type { FeatureDeps } from './presenter/feature-deps.js';
 import { installFocusWatch } from './presenter/focus-watch.js';
 import { installLaser, type LaserOverlay } from './presenter/laser-relay.js';
+import { defaultProfileId, slideProfile } from './presenter/slide-profiles.js';
 import { installTalkTimer } from './presenter/talk-timer.js';
 import { installPreview } from './preview/preview-feature.js';
 import { AuthThrottle, type AuthThrottleOptions } from './security/auth-throttle.js';
@@ -63,7 +63,6 @@ export interface HostOptions {
    * accept them, and the QR code carries the first one instead of an IP address.
    */
   names?: string[];
-  slideProfile?: SlideProfile;
   /** The X display to inject into, watch and grab (the DISPLAY environment variable by default). */
   display?: string;
   /** The desktop app's overlay window, where the laser pointer is drawn; the headless host has none. */
@@ -156,11 +155,11 @@ export class Host {
     installLaser(featureDeps, options.laserOverlay);
     installMedia(featureDeps);
     installVolume(featureDeps);
-    const slideProfile = options.slideProfile ?? defaultSlideProfile(osPlatform());
     this.dispatcher = new Dispatcher({
       driver: () => this.backend.driver,
       availability: () => this.state.state.input,
-      slideProfile: () => slideProfile,
+      slideProfile: (requested) =>
+        slideProfile(requested ?? this.state.state.focus?.profile ?? defaultProfileId(platformOf(osPlatform()))),
       ...(options.heldKeyLimitMs === undefined ? {} : { heldKeyLimitMs: options.heldKeyLimitMs }),
       ...(options.onExecuted ? { onExecuted: options.onExecuted } : {}),
     });

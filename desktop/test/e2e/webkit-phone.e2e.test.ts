@@ -5,7 +5,7 @@
  * key and a text must arrive on the desktop.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { CLICKER_PROFILE } from '../../src/host/input/slide-profiles.js';
+import { CLICKER_PROFILE } from '../../src/host/presenter/slide-profiles.js';
 import { type DesktopRig, startDesktopRig } from './support/desktop-rig.js';
 import type { DesktopWindow } from './support/desktop-window.js';
 import { type HostProcess, PHONE_HOST_NAME } from './support/host-process.js';
@@ -52,7 +52,7 @@ it('opens the QR URL in WebKit, shows Connected within 3 s, and a slide key and 
   await phone.click('[data-tab=slides]');
   const count = await desktop.count();
   await phone.click('[data-slide=next]');
-  expect(await desktop.waitForKeys(count, 1)).toEqual([CLICKER_PROFILE.keys.next!.key]);
+  expect(await desktop.waitForKeys(count, 1)).toEqual([CLICKER_PROFILE.keys.next![0]!.key]);
 
   await phone.click('[data-tab=pad]');
   await desktop.clearTyped();

@@ -7,7 +7,7 @@
 import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE_GAIN } from '../../../mobile-web/src/gestures/pointer-gain.js';
-import { CLICKER_PROFILE } from '../../src/host/input/slide-profiles.js';
+import { CLICKER_PROFILE } from '../../src/host/presenter/slide-profiles.js';
 import { type DesktopRig, startDesktopRig } from './support/desktop-rig.js';
 import type { DesktopWindow, Recorded } from './support/desktop-window.js';
 import { HostProcess } from './support/host-process.js';
@@ -174,7 +174,11 @@ describe('phone controls the desktop through the real host and nut-js', () => {
     await phone.tapButton('[data-slide=next]');
     await phone.tapButton('[data-slide=previous]');
     await phone.holdButton('[data-slide=black]');
-    const expected = [CLICKER_PROFILE.keys.next!.key, CLICKER_PROFILE.keys.previous!.key, CLICKER_PROFILE.keys.black!.key];
+    const expected = [
+      CLICKER_PROFILE.keys.next![0]!.key,
+      CLICKER_PROFILE.keys.previous![0]!.key,
+      CLICKER_PROFILE.keys.black![0]!.key,
+    ];
     const keys = await desktop.waitForKeys(count, 3);
     expect(keys).toEqual(expected);
     await phone.tapButton('[data-tab=pad]');

@@ -2,7 +2,7 @@ import type { InputAvailability } from '@deskremote/shared';
 import { describe, expect, it } from 'vitest';
 import { Dispatcher, SCROLL_PIXELS_PER_STEP } from '../../src/host/input/dispatcher.js';
 import { READY } from '../../src/host/input/input-availability.js';
-import { CLICKER_PROFILE } from '../../src/host/input/slide-profiles.js';
+import { CLICKER_PROFILE } from '../../src/host/presenter/slide-profiles.js';
 import { MemoryDriver } from '../support/memory-driver.js';
 
 function setup(availability: InputAvailability = READY) {
@@ -35,7 +35,7 @@ describe('dispatcher', () => {
       ['tapKey', 'Enter', []],
       ['typeText', 'hi!'],
       ['tapMediaKey', 'playPause'],
-      ['tapKey', CLICKER_PROFILE.keys.next!.key, []],
+      ['tapKey', CLICKER_PROFILE.keys.next![0]!.key, []],
     ]);
   });
 

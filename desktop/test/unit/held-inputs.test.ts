@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Dispatcher } from '../../src/host/input/dispatcher.js';
 import { HELD_KEY_LIMIT_MS, HeldInputs } from '../../src/host/input/held-inputs.js';
 import { READY } from '../../src/host/input/input-availability.js';
-import { CLICKER_PROFILE } from '../../src/host/input/slide-profiles.js';
+import { CLICKER_PROFILE } from '../../src/host/presenter/slide-profiles.js';
 import { MemoryDriver } from '../support/memory-driver.js';
 
 afterEach(() => {

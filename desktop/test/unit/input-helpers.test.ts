@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { asciiTextProblem, splitTextRuns } from '../../src/host/input/ascii-text.js';
 import { assessEnvironment } from '../../src/host/input/input-availability.js';
-import { CLICKER_PROFILE, defaultSlideProfile, KEYNOTE_PROFILE } from '../../src/host/input/slide-profiles.js';
 import { keysymForChar, x11TextProblem } from '../../src/host/input/x11-keysyms.js';
 import { lanAddresses } from '../../src/host/net/lan-addresses.js';
+import { CLICKER_PROFILE, defaultProfileId, slideProfile } from '../../src/host/presenter/slide-profiles.js';
 
 describe('input availability', () => {
   it('says plainly when there is no display, or a Wayland session', () => {
@@ -50,10 +50,10 @@ describe('ASCII text (platforms without an exact Unicode route yet)', () => {
 
 describe('slide profiles', () => {
   it('sends what a presentation clicker sends, and Keynote’s start on macOS', () => {
-    expect(CLICKER_PROFILE.keys.next).toEqual({ key: 'PageDown', mods: [] });
-    expect(defaultSlideProfile('linux')).toBe(CLICKER_PROFILE);
-    expect(defaultSlideProfile('darwin')).toBe(KEYNOTE_PROFILE);
-    expect(KEYNOTE_PROFILE.keys.start).toEqual({ key: 'p', mods: ['alt', 'meta'] });
+    expect(CLICKER_PROFILE.keys.next).toEqual([{ key: 'PageDown', mods: [] }]);
+    expect(defaultProfileId('linux')).toBe('clicker');
+    expect(defaultProfileId('darwin')).toBe('keynote');
+    expect(slideProfile('keynote').keys.startHere).toEqual([{ key: 'p', mods: ['alt', 'meta'] }]);
   });
 });
 

@@ -130,6 +130,18 @@ export const en = {
   problemVolumeUnavailable: 'The computer’s volume cannot be changed from here.',
   // ---- presenter: profile (keys of this part go below)
   profileTitle: 'Slide app',
+  profileAuto: 'Automatic: {app}',
+  profilePowerPoint: 'PowerPoint',
+  profilePowerPointMac: 'PowerPoint for Mac',
+  profileKeynote: 'Keynote',
+  profileGoogleSlides: 'Google Slides',
+  profileImpress: 'LibreOffice Impress',
+  profileEvince: 'Evince (PDF)',
+  profileOkular: 'Okular (PDF)',
+  profileAdobeReader: 'Adobe Reader (PDF)',
+  profileMacPreview: 'Preview (PDF, Mac)',
+  profileReveal: 'reveal.js (web)',
+  profileClicker: 'Any app (clicker keys)',
   // ---- end of presenter: profile
   // ---- presenter: timer (keys of this part go below)
   timerTitle: 'Talk timer',

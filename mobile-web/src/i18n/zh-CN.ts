@@ -123,6 +123,18 @@ export const zhCN: Messages = {
   problemVolumeUnavailable: '无法从这里调节电脑的音量。',
   // ---- presenter: profile (keys of this part go below)
   profileTitle: '幻灯片软件',
+  profileAuto: '自动：{app}',
+  profilePowerPoint: 'PowerPoint',
+  profilePowerPointMac: 'PowerPoint（Mac）',
+  profileKeynote: 'Keynote',
+  profileGoogleSlides: 'Google 幻灯片',
+  profileImpress: 'LibreOffice Impress',
+  profileEvince: 'Evince（PDF）',
+  profileOkular: 'Okular（PDF）',
+  profileAdobeReader: 'Adobe Reader（PDF）',
+  profileMacPreview: '预览（PDF，Mac）',
+  profileReveal: 'reveal.js（网页）',
+  profileClicker: '任意软件（翻页笔按键）',
   // ---- end of presenter: profile
   // ---- presenter: timer (keys of this part go below)
   timerTitle: '演讲计时',

@@ -3,11 +3,11 @@
  * pixels as whole wheel steps with the remainder carried, held keys and buttons recorded as they go
  * down and let go of when their session ends. The dispatcher decides when; this decides what.
  */
-import type { DiscreteCommand, HoldableKey } from '@deskremote/shared';
+import type { DiscreteCommand, HoldableKey, SlideProfileId } from '@deskremote/shared';
+import { keysFor, type SlideProfile } from '../presenter/slide-profiles.js';
 import { CommandRejected, type DeltaKind } from './dispatcher.js';
 import { type HeldInputs, letGo } from './held-inputs.js';
 import type { InputDriver } from './input-driver.js';
-import type { SlideProfile } from './slide-profiles.js';
 
 /** Phone pixels per wheel step: a two-finger swipe of a thumb's length scrolls a few steps. */
 export const SCROLL_PIXELS_PER_STEP = 24;
@@ -20,7 +20,8 @@ export class CommandMeaning {
 
   constructor(
     private readonly held: HeldInputs,
-    private readonly slideProfile: () => SlideProfile,
+    /** The profile a slide command is for: the phone's choice, else the focused app's. */
+    private readonly slideProfile: (requested: SlideProfileId | undefined) => SlideProfile,
   ) {}
 
   async runDelta(driver: InputDriver, t: DeltaKind, dx: number, dy: number): Promise<void> {
@@ -70,10 +71,11 @@ export class CommandMeaning {
       case 'media':
         return driver.tapMediaKey(command.action);
       case 'slide': {
-        const profile = this.slideProfile();
-        const stroke = profile.keys[command.action];
-        if (!stroke) throw new CommandRejected('not-in-profile', { profile: profile.id, action: command.action });
-        return driver.tapKey(stroke.key, stroke.mods);
+        const profile = this.slideProfile(command.profile);
+        const keys = keysFor(profile, command.action, command.slide);
+        if (!keys) throw new CommandRejected('not-in-profile', { profile: profile.id, action: command.action });
+        for (const stroke of keys) await driver.tapKey(stroke.key, stroke.mods);
+        return;
       }
       case 'release':
         return this.releaseSession(driver, sessionId);

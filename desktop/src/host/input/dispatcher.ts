@@ -4,11 +4,18 @@
  * into the delta waiting at the tail, so a stall is caught up in one step instead of replayed. What each
  * command means for the driver is command-meaning.ts; what is held down, held-inputs.ts.
  */
-import type { CodeParams, DiscreteCommand, HoldableKey, InputAvailability, MouseButton } from '@deskremote/shared';
+import type {
+  CodeParams,
+  DiscreteCommand,
+  HoldableKey,
+  InputAvailability,
+  MouseButton,
+  SlideProfileId,
+} from '@deskremote/shared';
+import type { SlideProfile } from '../presenter/slide-profiles.js';
 import { CommandMeaning } from './command-meaning.js';
 import { HeldInputs } from './held-inputs.js';
 import type { InputDriver } from './input-driver.js';
-import type { SlideProfile } from './slide-profiles.js';
 
 export { SCROLL_PIXELS_PER_STEP } from './command-meaning.js';
 
@@ -31,7 +38,7 @@ export interface DispatcherOptions {
   /** Undefined while the backend is being opened, or where input cannot be injected at all. */
   driver: () => InputDriver | undefined;
   availability: () => InputAvailability;
-  slideProfile: () => SlideProfile;
+  slideProfile: (requested: SlideProfileId | undefined) => SlideProfile;
   /** Observes how long each command took from frame received to injection returned (for npm run bench). */
   onExecuted?: (timing: ExecutionTiming) => void;
   /** How long a key may stay held without being pressed again (HELD_KEY_LIMIT_MS by default). */
@@ -181,6 +188,8 @@ export class Dispatcher {
       if (job.kind === 'discrete') job.resolve();
     } catch (error) {
       if (job.kind === 'discrete') {
+        // A refusal that means something (the app has no such action) keeps its code.
+        if (error instanceof CommandRejected) return job.reject(error);
         const message = error instanceof Error ? error.message : String(error);
         job.reject(new CommandRejected('injection-failed', { error: message.slice(0, 200) }));
       }

@@ -20,8 +20,9 @@ declare module 'x11' {
       callback: (error: Error | null, property: { data: Buffer }) => void,
     ): void;
     ChangeProperty(mode: number, window: number, property: number, type: number, format: number, data: number[]): void;
+    ChangeWindowAttributes(window: number, values: { eventMask?: number }, callback?: (error: Error | null) => void): void;
     require(extension: 'xtest', callback: (error: Error | null, ext: XTest) => void): void;
-    on(event: 'event', listener: (event: { name?: string; type?: number }) => void): void;
+    on(event: 'event', listener: (event: { name?: string; type?: number; wid?: number; atom?: number }) => void): void;
     on(event: 'error', listener: (error: Error) => void): void;
     terminate(): void;
   }

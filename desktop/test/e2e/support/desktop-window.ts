@@ -39,9 +39,11 @@ const RECORDER_HTML = `<!doctype html><html><head><title>Desktop app</title><sty
     ctrlKey: e.ctrlKey, altKey: e.altKey, shiftKey: e.shiftKey, metaKey: e.metaKey });
   addEventListener('keydown', (e) => {
     keyEvent(e);
-    // Function keys must not act on the recorder itself (F5 would reload it and lose the record); every
+    // Function keys and the browser's own shortcuts that slide apps share (Ctrl+L, Ctrl+Shift+P, Super+...)
+    // must not act on the recorder itself (F5 would reload it and lose the record, Ctrl+L would take the
+    // focus, Ctrl+Shift+P would print and block the page); every
     // other key keeps its usual effect (typing, Ctrl+V pasting into the field).
-    if (/^F[0-9]+$/.test(e.key)) e.preventDefault();
+    if (/^F[0-9]+$/.test(e.key) || e.metaKey || (e.ctrlKey && ['l', 'p', 's', 'o'].includes(e.key.toLowerCase()))) e.preventDefault();
   });
   addEventListener('keyup', keyEvent);
   typed.addEventListener('blur', () => setTimeout(() => typed.focus(), 0));
@@ -54,12 +56,20 @@ export class DesktopWindow {
     readonly page: Page,
   ) {}
 
-  static async open(display: string, width: number, height: number): Promise<DesktopWindow> {
+  /** `wmClass` sets the window's WM_CLASS class, so the window passes for that application (a slide app). */
+  static async open(display: string, width: number, height: number, wmClass?: string): Promise<DesktopWindow> {
     const browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,
       headless: false,
       env: { ...process.env, DISPLAY: display },
-      args: [...CHROMIUM_ARGS, '--window-position=0,0', `--window-size=${width},${height}`, '--kiosk', '--password-store=basic'],
+      args: [
+        ...CHROMIUM_ARGS,
+        '--window-position=0,0',
+        `--window-size=${width},${height}`,
+        '--kiosk',
+        '--password-store=basic',
+        ...(wmClass ? [`--class=${wmClass}`] : []),
+      ],
     });
     const context = await browser.newContext({ viewport: null });
     const page = await context.newPage();

@@ -1,0 +1,35 @@
+/**
+ * Which slide app has the focus, from what the window system says of the focused window: on X11 its
+ * WM_CLASS (instance and class) and its title; elsewhere the application's name and the window title.
+ */
+import type { Platform, SlideProfileId } from '@deskremote/shared';
+import { defaultProfileId } from './slide-profiles.js';
+
+export interface WindowFacts {
+  /** WM_CLASS's class, or the application's name (macOS), or the executable (Windows). */
+  app: string;
+  /** WM_CLASS's instance, where there is one. */
+  instance?: string;
+  title: string;
+}
+
+const BROWSER = /chrom|firefox|brave|edge|opera|vivaldi|safari|epiphany|web/i;
+
+export function pickProfile(window: WindowFacts | undefined, platform: Platform): SlideProfileId {
+  if (!window) return defaultProfileId(platform);
+  const app = `${window.app} ${window.instance ?? ''}`;
+  const { title } = window;
+  if (/impress/i.test(app) || (/libreoffice|soffice/i.test(app) && /impress|\.odp\b|\.pptx?\b/i.test(title))) return 'impress';
+  if (/powerpnt|powerpoint/i.test(app)) return platform === 'darwin' ? 'powerpoint-mac' : 'powerpoint';
+  if (/keynote/i.test(app)) return 'keynote';
+  if (/evince|papers/i.test(app)) return 'evince';
+  if (/okular/i.test(app)) return 'okular';
+  if (/acroread|acrobat|acrord32|adobe reader/i.test(app)) return 'adobe-reader';
+  if (platform === 'darwin' && /^preview\b/i.test(window.app.trim())) return 'mac-preview';
+  if (BROWSER.test(app)) {
+    if (/google slides|google 幻灯片|google 簡報|docs\.google\.com\/presentation/i.test(title)) return 'google-slides';
+    if (/reveal\.?js|slides\.com/i.test(title)) return 'reveal';
+    if (/powerpoint/i.test(title)) return 'powerpoint';
+  }
+  return defaultProfileId(platform);
+}
