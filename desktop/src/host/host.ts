@@ -38,6 +38,7 @@ import { installLaser, type LaserOverlay } from './presenter/laser-relay.js';
 import { defaultProfileId, slideProfile } from './presenter/slide-profiles.js';
 import { installTalkTimer } from './presenter/talk-timer.js';
 import { installPreview } from './preview/preview-feature.js';
+import type { PreviewScheduler } from './preview/preview-scheduler.js';
 import { AuthThrottle, type AuthThrottleOptions } from './security/auth-throttle.js';
 import { RequestGuard } from './security/request-guard.js';
 import { FeatureRouter } from './session/feature-router.js';
@@ -111,6 +112,7 @@ export class Host {
   private readonly features = new FeatureRouter();
   private readonly featureStops: Array<() => void | Promise<void>> = [];
   private featureDeps!: FeatureDeps;
+  private readonly preview: PreviewScheduler;
   private phoneSettings!: PhoneSettingsStore;
   private devices!: DeviceStore;
   private boundPort = 0;
@@ -151,7 +153,7 @@ export class Host {
     this.featureDeps = featureDeps;
     installTalkTimer(featureDeps);
     installFocusWatch(featureDeps);
-    installPreview(featureDeps);
+    this.preview = installPreview(featureDeps);
     installLaser(featureDeps, options.laserOverlay);
     installMedia(featureDeps);
     installVolume(featureDeps);
@@ -299,6 +301,11 @@ export class Host {
   /** Proof evaluations granted and attempts turned away as busy (for tests and the bench). */
   get throttleStats(): { granted: number; busy: number } {
     return { ...this.throttle.stats };
+  }
+
+  /** Screen grabs and preview frames sent since the start (for tests and the bench). */
+  get previewStats(): { grabs: number; framesSent: number } {
+    return { ...this.preview.stats };
   }
 
   /** Unauthenticated sockets open now. */

@@ -160,6 +160,9 @@ export const en = {
   // ---- end of presenter: timer
   // ---- presenter: preview (keys of this part go below)
   previewTitle: 'Screen',
+  previewAlt: 'The computer’s screen',
+  previewWaiting: 'Waiting for the screen…',
+  previewUnavailable: 'The computer cannot show its screen here (it needs an X11 desktop).',
   // ---- end of presenter: preview
   // ---- presenter: laser (keys of this part go below)
   laserTitle: 'Pointer',

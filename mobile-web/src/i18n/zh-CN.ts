@@ -153,6 +153,9 @@ export const zhCN: Messages = {
   // ---- end of presenter: timer
   // ---- presenter: preview (keys of this part go below)
   previewTitle: '屏幕',
+  previewAlt: '电脑屏幕画面',
+  previewWaiting: '正在等待屏幕画面…',
+  previewUnavailable: '电脑无法在这里显示屏幕画面（需要 X11 桌面）。',
   // ---- end of presenter: preview
   // ---- presenter: laser (keys of this part go below)
   laserTitle: '激光笔',

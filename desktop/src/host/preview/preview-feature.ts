@@ -1,9 +1,65 @@
+/**
+ * The live screen preview: a frame of the whole screen, about 480 px wide, JPEG, for each request of a
+ * phone that shows the preview, on the same encrypted channel as everything else. On X11 only (MIT-SHM and
+ * sharp); elsewhere the state says it is unavailable and the phone says so.
+ */
+
 import type { FeatureDeps } from '../presenter/feature-deps.js';
 import { FeatureRejected } from '../session/feature-router.js';
+import { encodeBgrx } from './jpeg-encoder.js';
+import { PreviewScheduler } from './preview-scheduler.js';
+import { type Grabber, openX11Grabber } from './x11-grabber.js';
 
-/** The live screen preview: a frame per request, only while a phone asks. */
-export function installPreview(deps: FeatureDeps): void {
-  deps.features.on('preview', () => {
-    throw new FeatureRejected('preview-unavailable', { why: 'not-built' });
+/** A few frames a second: enough to see the slide change, little enough for the CPU and the Wi-Fi. */
+export const PREVIEW_FPS = 5;
+
+export function installPreview(deps: FeatureDeps): PreviewScheduler {
+  let grabber: Grabber | undefined;
+  let opening: Promise<Grabber> | undefined;
+  const open = (): Promise<Grabber> => {
+    if (!deps.display) return Promise.reject(new Error('no X display'));
+    opening ??= openX11Grabber(deps.display).then((opened) => {
+      grabber = opened;
+      return opened;
+    });
+    opening.catch(() => {
+      opening = undefined;
+    });
+    return opening;
+  };
+  const scheduler = new PreviewScheduler(
+    async () => {
+      const screen = await (await open()).grab();
+      return encodeBgrx(screen.pixels, screen.width, screen.height);
+    },
+    {
+      fps: PREVIEW_FPS,
+      onActive: (active) => deps.log(active ? 'preview: grabbing for a phone' : 'preview: idle (no phone asks)'),
+    },
+  );
+  // Whether there is anything to grab is known at once; the first grab says whether it works.
+  if (deps.display) {
+    open().then(
+      () => deps.state.update({ presenterTools: { ...deps.state.state.presenterTools, preview: 'ready' } }),
+      (error: unknown) => deps.log(`preview unavailable: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }
+  deps.features.on('preview', (session, command) => {
+    if (deps.state.state.presenterTools.preview !== 'ready')
+      throw new FeatureRejected('preview-unavailable', { why: 'no-display' });
+    scheduler.request({
+      key: session,
+      id: command.id,
+      deliver: (frame) => session.send({ t: 'frame', id: command.id, ...frame }),
+      fail: (why) =>
+        session.send({ t: 'error', id: command.id, code: 'preview-unavailable', params: { why: why.slice(0, 200) } }),
+    });
+    return 'answered';
   });
+  deps.features.onSessionClosed((session) => scheduler.forget(session));
+  deps.onStop(() => {
+    scheduler.stop();
+    grabber?.close();
+  });
+  return scheduler;
 }
