@@ -20,6 +20,7 @@ import {
 } from '@deskremote/shared';
 import { chromium, devices } from 'playwright-core';
 import { WebSocket, WebSocketServer } from 'ws';
+import { previewFigures } from './bench-preview.mjs';
 import { textFigures } from './bench-text.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
@@ -299,6 +300,7 @@ try {
   const bundle = await phoneBundle();
   const crypto = await cryptoFigures();
   const connect = await timeToConnected();
+  const preview = await previewFigures();
   // Last: it starts a window manager on the display.
   const text = await textFigures(x.display);
   const mark = (ok) => (ok ? 'within target' : 'OVER TARGET');
@@ -361,6 +363,23 @@ try {
     ],
     ['  window manager CPU time while typing them', `${text.wmCpuMs.toFixed(0)} ms`, 'what the rest of the desktop pays'],
     ['  host-side key press (driver call -> X processed it), p99', ms(text.keyP99Ms), ''],
+    [
+      'baseline: grab the 1920x1080 screen through MIT-SHM alone, p50 / p99',
+      `${ms(preview.grabOnly.p50)} / ${ms(preview.grabOnly.p99)}`,
+      '',
+    ],
+    [
+      'preview: grab + shrink + JPEG at 1920x1080 -> 480 px, p50 / p99',
+      `${ms(preview.grabEncode.p50)} / ${ms(preview.grabEncode.p99)}`,
+      `p50 < 30 ms: ${mark(preview.grabEncode.p50 < 30)}`,
+    ],
+    ['  bytes a frame (a slide-like page)', `${(preview.bytesPerFrame / 1024).toFixed(1)} KB`, ''],
+    ['  frames a second reached by a phone pulling through the host', `${preview.fps.toFixed(1)} /s`, '5 /s offered'],
+    [
+      '  host CPU while one phone watches (incl. that phone decrypting), % of one core',
+      `${preview.watchingCpu.toFixed(1)} %`,
+      `< 15 %: ${mark(preview.watchingCpu < 15)}; idle: ${preview.idleCpu.toFixed(1)} %`,
+    ],
   ];
   console.log(
     `DeskRemote bench: ${MOVES} moves, ${CLICKS} clicks, ${ECHOES} echoes, real driver (nut-js + XTEST) on X display ${x.display}\n`,

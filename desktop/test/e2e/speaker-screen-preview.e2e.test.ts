@@ -87,7 +87,8 @@ describe('the current slide in hand', () => {
     let host: Host;
     beforeAll(async () => {
       ({ host } = await startTestHost({ display: rig.x.display }));
-      for (let i = 0; i < 100 && host.state.state.presenterTools.preview !== 'ready'; i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 100 && host.state.state.presenterTools.preview !== 'ready'; i++)
+        await new Promise((r) => setTimeout(r, 50));
     });
     afterAll(() => host?.stop());
 

@@ -88,3 +88,22 @@ describe('who gets which preview frame', () => {
     scheduler.stop();
   });
 });
+
+describe('shrinking the screen', () => {
+  it('averages blocks, reads X’s B G R order, and ignores the padding byte (never alpha)', async () => {
+    const { shrinkBgrx } = await import('../../src/host/preview/jpeg-encoder.js');
+    const width = 8;
+    const height = 4;
+    const pixels = Buffer.alloc(width * height * 4);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const o = (y * width + x) * 4;
+        // Left half red, right half blue; the padding byte is 0, as X leaves it.
+        pixels.set(x < 4 ? [0, 0, 255, 0] : [255, 0, 0, 0], o);
+      }
+    }
+    const small = shrinkBgrx(pixels, width, height, 2);
+    expect([small.width, small.height]).toEqual([2, 1]);
+    expect([...small.rgb]).toEqual([255, 0, 0, 0, 0, 255]);
+  });
+});
