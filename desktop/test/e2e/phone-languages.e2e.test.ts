@@ -77,8 +77,28 @@ describe('the phone page in Chinese', () => {
     const slides = await shoot(phone, 'slides');
     expect(slides).toContain('下一页');
     expect(slides).toContain('黑屏');
-    expect(slides).not.toMatch(ENGLISH_WORD);
+    expect(slides).toContain('重置');
+    // The slide app chooser lists product names (PowerPoint, Keynote…): the rest is the panel's own words.
+    const panelWords = await phone.page.evaluate(() => {
+      const panel = document.querySelector('[data-testid=presenter]')?.cloneNode(true) as HTMLElement;
+      for (const option of panel.querySelectorAll('option:not(:checked)')) option.remove();
+      return panel.innerText;
+    });
+    expect(panelWords).not.toMatch(ENGLISH_WORD);
     await shoot(phone, 'slides-landscape', LANDSCAPE);
+    await phone.page.setViewportSize(PORTRAIT);
+    await phone.tapButton('[data-testid=timer-plan-open]');
+    const plan = await shoot(phone, 'slides-timer-plan');
+    expect(plan).toContain('演讲时长与提醒');
+    await phone.tapButton('[data-testid=timer-plan] button[type=button]:not(.toggle)');
+    await phone.tapButton('[data-testid=preview-toggle]');
+    await phone.tapButton('[data-testid=pointer-toggle]');
+    const tools = await shoot(phone, 'slides-preview-pointer');
+    expect(tools).toContain('激光笔需要');
+    await shoot(phone, 'slides-preview-pointer-landscape', LANDSCAPE);
+    await phone.page.setViewportSize(PORTRAIT);
+    await phone.tapButton('[data-testid=pointer-toggle]');
+    await phone.tapButton('[data-testid=preview-toggle]');
   });
 
   it('problems: an error from the computer and a limited desktop, in Chinese', async () => {

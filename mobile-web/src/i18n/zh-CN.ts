@@ -144,7 +144,7 @@ export const zhCN: Messages = {
   timerReset: '重置',
   timerPlanShort: '设置',
   timerPlanTitle: '演讲时长与提醒',
-  timerMinutesShort: '{n} 分钟',
+  timerMinutesShort: '{n}分',
   timerLength: '演讲时长（分钟）',
   timerFirstWarning: '第一次提醒（剩余分钟）',
   timerLastWarning: '最后一次提醒（剩余分钟）',
