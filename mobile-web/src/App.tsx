@@ -13,6 +13,8 @@ import type { Connection } from './connection/connection';
 import { useConnection } from './connection/use-connection';
 import { KeysPanel } from './features/keys/KeysPanel';
 import { useStickyModifiersFollow } from './features/keys/use-sticky-modifiers';
+import { TouchpadSettingsSheet } from './features/touchpad/TouchpadSettingsSheet';
+import { useTouchpadSettings } from './features/touchpad/touchpad-settings';
 import { type MessageKey, t } from './i18n/i18n';
 import { useLanguage } from './i18n/use-language';
 
@@ -40,6 +42,8 @@ export function App({ connection }: { connection: Connection }) {
   const snapshot = useConnection(connection);
   const { status, state, problem } = snapshot;
   const [tab, setTab] = useState<Tab>('pad');
+  const [touchpad, changeTouchpad] = useTouchpadSettings(connection, snapshot);
+  const [tuning, setTuning] = useState(false);
   useLanguage();
   useStickyModifiersFollow(snapshot);
 
@@ -69,7 +73,7 @@ export function App({ connection }: { connection: Connection }) {
       <main className="panel">
         {tab === 'pad' && (
           <div className="pad-panel">
-            <Touchpad connection={connection} />
+            <Touchpad connection={connection} settings={touchpad} onSettings={() => setTuning(true)} />
             <div className="pad-side">
               <div className="click-row">
                 {CLICK_BUTTONS.map(({ button, label }) => (
@@ -115,6 +119,7 @@ export function App({ connection }: { connection: Connection }) {
           </button>
         ))}
       </nav>
+      {tuning && <TouchpadSettingsSheet settings={touchpad} onChange={changeTouchpad} onClose={() => setTuning(false)} />}
       <Toast problem={problem} />
     </div>
   );

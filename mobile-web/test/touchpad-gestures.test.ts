@@ -81,7 +81,7 @@ describe('touchpad gestures', () => {
   });
 
   it('traditional scrolling reverses the direction', () => {
-    const gestures = new TouchpadGestures(false);
+    const gestures = new TouchpadGestures({ naturalScroll: false });
     const actions = run(
       [
         [0, [finger(1, 100, 200), finger(2, 140, 200)]],
@@ -113,5 +113,47 @@ describe('touchpad gestures', () => {
     dragging.hold(GESTURE_TIMING.holdMs);
     expect(dragging.cancel()).toEqual([{ type: 'release' }]);
     expect(dragging.cancel()).toEqual([]);
+  });
+
+  it('two fingers moving apart is a pinch that zooms in, together zooms out, and never scrolls', () => {
+    const apart = run([
+      [0, [finger(1, 100, 200), finger(2, 160, 200)]],
+      [16, [finger(1, 90, 200), finger(2, 170, 200)]],
+      [32, [finger(1, 70, 200), finger(2, 190, 200)]],
+      [48, []],
+    ]);
+    const spread = apart.filter((a) => a.type === 'zoom').reduce((total, a) => total + (a.type === 'zoom' ? a.spread : 0), 0);
+    expect(spread).toBe(60);
+    expect(apart.some((a) => a.type === 'scroll' || a.type === 'click')).toBe(false);
+    const together = run([
+      [0, [finger(1, 70, 200), finger(2, 190, 200)]],
+      [16, [finger(1, 90, 200), finger(2, 170, 200)]],
+      [32, []],
+    ]);
+    expect(together.find((a) => a.type === 'zoom')).toEqual({ type: 'zoom', spread: -40 });
+  });
+
+  it('with tap-to-click off, taps do nothing; a held finger still drags', () => {
+    const gestures = new TouchpadGestures({ tapToClick: false });
+    expect(
+      run(
+        [
+          [0, [finger(1, 50, 50)]],
+          [60, []],
+        ],
+        gestures,
+      ),
+    ).toEqual([]);
+    expect(
+      run(
+        [
+          [0, [finger(1, 50, 50), finger(2, 90, 50)]],
+          [60, []],
+        ],
+        gestures,
+      ),
+    ).toEqual([]);
+    gestures.update([finger(1, 50, 50)], 1000);
+    expect(gestures.hold(1000 + GESTURE_TIMING.holdMs)).toEqual([{ type: 'press' }]);
   });
 });

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import type { MouseButton, TouchpadSettings } from '@deskremote/shared';
+import { useEffect, useRef, useState } from 'react';
 import type { Connection } from '../connection/connection';
 import { pointerGain } from '../gestures/pointer-gain';
 import { GESTURE_TIMING, type GestureAction, type TouchPoint, TouchpadGestures } from '../gestures/touchpad-gestures';
@@ -12,26 +13,42 @@ function buzz(): void {
   navigator.vibrate?.(8);
 }
 
-/** The touchpad surface: touch events in, gesture actions out to the connection. */
-export function Touchpad({ connection }: { connection: Connection }) {
+/** The touchpad surface: touch events in, gesture actions out to the connection, tuned by the hand's settings. */
+export function Touchpad({
+  connection,
+  settings,
+  onSettings,
+}: {
+  connection: Connection;
+  settings: TouchpadSettings;
+  /** Opens the settings (a gear in the pad's corner). */
+  onSettings?: () => void;
+}) {
   const surface = useRef<HTMLDivElement>(null);
+  const tuning = useRef(settings);
+  tuning.current = settings;
+  const [gestures] = useState(() => new TouchpadGestures(settings));
+  useEffect(() => gestures.configure(settings), [gestures, settings]);
 
   useEffect(() => {
     const element = surface.current;
     if (!element) return;
-    const gestures = new TouchpadGestures();
     let holdTimer: ReturnType<typeof setTimeout> | undefined;
 
     const perform = (actions: GestureAction[]) => {
       for (const action of actions) {
         switch (action.type) {
           case 'move': {
-            const gain = pointerGain(Math.hypot(action.dx, action.dy), action.dt);
+            const { sensitivity, acceleration } = tuning.current;
+            const gain = pointerGain(Math.hypot(action.dx, action.dy), action.dt, sensitivity, acceleration);
             connection.addDelta('move', action.dx * gain, action.dy * gain);
             break;
           }
           case 'scroll':
             connection.addDelta('scroll', action.dx, action.dy);
+            break;
+          case 'zoom':
+            connection.addDelta('zoom', 0, action.spread);
             break;
           case 'click':
             buzz();
@@ -79,11 +96,47 @@ export function Touchpad({ connection }: { connection: Connection }) {
       element.removeEventListener('touchend', onTouch);
       element.removeEventListener('touchcancel', onCancel);
     };
-  }, [connection]);
+  }, [connection, gestures]);
 
+  const edge = (button: MouseButton, down: boolean) => connection.send({ t: 'button', button, down }).catch(() => {});
   return (
-    <div className="touchpad" ref={surface} data-testid="touchpad" role="application" aria-label={t('tabPad')}>
-      <p className="touchpad-hint">{t('padHint')}</p>
+    <div className="touchpad-frame">
+      <div className="touchpad" ref={surface} data-testid="touchpad" role="application" aria-label={t('tabPad')}>
+        <p className="touchpad-hint">{t(settings.tapToClick ? 'padHint' : 'padHintNoTap')}</p>
+      </div>
+      {onSettings && (
+        <button
+          type="button"
+          className="touchpad-gear"
+          data-testid="touchpad-settings-open"
+          aria-label={t('touchpadSettingsTitle')}
+          onClick={onSettings}
+        >
+          ⚙
+        </button>
+      )}
+      {settings.edgeButtons && (
+        <div className="touchpad-edge">
+          {(['left', 'right'] as const).map((button) => (
+            <button
+              key={button}
+              type="button"
+              data-edge={button}
+              aria-label={t(button === 'left' ? 'leftClick' : 'rightClick')}
+              onPointerDown={(event) => {
+                event.currentTarget.setPointerCapture?.(event.pointerId);
+                buzz();
+                edge(button, true);
+              }}
+              onPointerUp={() => edge(button, false)}
+              onPointerCancel={() => edge(button, false)}
+              onContextMenu={(event) => event.preventDefault()}
+            >
+              {t(button === 'left' ? 'leftClick' : 'rightClick')}
+            </button>
+          ))}
+        </div>
+      )}
     </div>
   );
 }

@@ -5,7 +5,8 @@
  *
  * - one finger moving: pointer motion
  * - one finger tap: left click; two-finger tap: right click; three-finger tap: middle click
- * - two fingers moving: scroll (never pointer motion until every finger has lifted)
+ * - two fingers moving together: scroll, both axes (never pointer motion until every finger has lifted)
+ * - two fingers moving apart or together: pinch, which zooms (Ctrl + wheel on the computer)
  * - one finger held still, then moved: drag with the left button held
  */
 import type { MouseButton } from '@deskremote/shared';
@@ -19,6 +20,8 @@ export interface TouchPoint {
 export type GestureAction =
   | { type: 'move'; dx: number; dy: number; dt: number }
   | { type: 'scroll'; dx: number; dy: number }
+  /** The fingers' spread changed by `spread` px (positive: apart, zoom in). */
+  | { type: 'zoom'; spread: number }
   | { type: 'click'; button: MouseButton }
   | { type: 'press' }
   | { type: 'release' };
@@ -32,7 +35,14 @@ export const GESTURE_TIMING = {
   holdMs: 550,
 };
 
-type Mode = 'idle' | 'undecided' | 'pointing' | 'scrolling' | 'dragging' | 'done';
+type Mode = 'idle' | 'undecided' | 'pointing' | 'scrolling' | 'pinching' | 'dragging' | 'done';
+
+export interface GestureSettings {
+  /** Content follows the fingers (as on a phone); false: as a mouse wheel. */
+  naturalScroll: boolean;
+  /** A tap clicks; off, only the edge buttons (or a held finger's drag) press. */
+  tapToClick: boolean;
+}
 
 export class TouchpadGestures {
   private mode: Mode = 'idle';
@@ -43,8 +53,19 @@ export class TouchpadGestures {
   private held = { dx: 0, dy: 0 };
   private readonly last = new Map<number, TouchPoint>();
   private lastTime = 0;
+  /** Distance between two fingers at the last event, and how much it changed since they landed. */
+  private spread: number | undefined;
+  private spreadChange = 0;
+  private settings: GestureSettings;
 
-  constructor(private readonly naturalScroll = true) {}
+  constructor(settings: Partial<GestureSettings> = {}) {
+    this.settings = { naturalScroll: true, tapToClick: true, ...settings };
+  }
+
+  /** New settings apply from the next gesture on. */
+  configure(settings: Partial<GestureSettings>): void {
+    this.settings = { ...this.settings, ...settings };
+  }
 
   /** Called with every touch still on the pad after any touchstart, touchmove, touchend or touchcancel. */
   update(touches: readonly TouchPoint[], time: number): GestureAction[] {
@@ -56,9 +77,12 @@ export class TouchpadGestures {
       this.travel = 0;
       this.held = { dx: 0, dy: 0 };
       this.lastTime = time;
+      this.spread = undefined;
+      this.spreadChange = 0;
     }
     if (this.mode === 'idle') return actions;
 
+    const spreadDelta = this.spreadMotion(touches);
     const moved = this.averageMotion(touches);
     this.maxFingers = Math.max(this.maxFingers, touches.length);
     this.travel += Math.hypot(moved.dx, moved.dy);
@@ -68,6 +92,7 @@ export class TouchpadGestures {
     if (touches.length === 0) {
       if (this.mode === 'dragging') actions.push({ type: 'release' });
       else if (
+        this.settings.tapToClick &&
         this.mode === 'undecided' &&
         time - this.startedAt <= GESTURE_TIMING.tapMaxMs &&
         this.travel < GESTURE_TIMING.slopPx
@@ -81,6 +106,17 @@ export class TouchpadGestures {
     }
 
     const wasUndecided = this.mode === 'undecided';
+    // The fingers moved apart or together more than they moved along: a pinch.
+    const spreadOut = Math.abs(this.spreadChange);
+    if (this.maxFingers === 2 && wasUndecided && spreadOut >= GESTURE_TIMING.slopPx && spreadOut > this.travel * 0.6) {
+      this.mode = 'pinching';
+    }
+    if (this.mode === 'pinching') {
+      // On deciding, the spread so far is delivered too, so no zoom is lost.
+      const spread = wasUndecided ? this.spreadChange : spreadDelta;
+      if (spread !== 0 && touches.length >= 2) actions.push({ type: 'zoom', spread });
+      return actions;
+    }
     if (this.maxFingers >= 2 && (this.mode === 'undecided' || this.mode === 'pointing')) {
       if (this.travel >= GESTURE_TIMING.slopPx) this.mode = 'scrolling';
     } else if (this.mode === 'undecided' && this.travel >= GESTURE_TIMING.slopPx) {
@@ -102,7 +138,7 @@ export class TouchpadGestures {
         if (touches.length === 1) actions.push({ type: 'move', dx: moved.dx, dy: moved.dy, dt });
       } else if (this.mode === 'scrolling') {
         // Natural scrolling: the content follows the fingers, as it does on the phone itself.
-        const sign = this.naturalScroll ? -1 : 1;
+        const sign = this.settings.naturalScroll ? -1 : 1;
         actions.push({ type: 'scroll', dx: sign * moved.dx, dy: sign * moved.dy });
       }
     }
@@ -125,6 +161,20 @@ export class TouchpadGestures {
     this.mode = 'idle';
     this.last.clear();
     return actions;
+  }
+
+  /** How much the distance between two fingers changed since the last event (0 with any other count). */
+  private spreadMotion(touches: readonly TouchPoint[]): number {
+    const [a, b] = touches;
+    if (touches.length !== 2 || !a || !b) {
+      this.spread = undefined;
+      return 0;
+    }
+    const distance = Math.hypot(a.x - b.x, a.y - b.y);
+    const delta = this.spread === undefined ? 0 : distance - this.spread;
+    this.spread = distance;
+    this.spreadChange += delta;
+    return delta;
   }
 
   /** Mean motion of the fingers present both now and at the previous event; new and lifted fingers do not jump. */

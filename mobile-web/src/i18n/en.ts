@@ -24,7 +24,8 @@ export const en = {
   tabDeck: 'Buttons',
   tabKeys: 'Keys',
   panels: 'Panels',
-  padHint: 'Move with one finger · tap to click · two-finger tap: right click · two fingers: scroll · hold, then move: drag',
+  padHint:
+    'Move with one finger · tap to click · two-finger tap: right click · two fingers: scroll · pinch: zoom · hold, then move: drag',
   leftClick: 'Left click',
   rightClick: 'Right click',
   typePlaceholder: 'Type here, then send',
@@ -190,6 +191,14 @@ export const en = {
   // ---- end of sofa: volume
   // ---- sofa: touchpad (keys of this part go below)
   touchpadSettingsTitle: 'Touchpad settings',
+  touchpadSensitivity: 'Pointer speed',
+  touchpadAcceleration: 'Acceleration of quick moves',
+  touchpadNaturalScroll: 'Natural scrolling (the content follows the fingers)',
+  touchpadTapToClick: 'Tap to click',
+  touchpadEdgeButtons: 'Left and right buttons under the pad',
+  touchpadKept: 'The computer keeps these for this phone.',
+  touchpadDone: 'Done',
+  padHintNoTap: 'Move with one finger · two fingers: scroll · pinch: zoom · hold, then move: drag',
   // ---- end of sofa: touchpad
   // ---- sofa: deck (keys of this part go below)
   deckTitle: 'Your buttons',

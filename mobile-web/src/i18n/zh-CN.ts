@@ -23,7 +23,7 @@ export const zhCN: Messages = {
   tabKeys: '按键',
   tabSlides: '幻灯片',
   panels: '面板',
-  padHint: '单指滑动移动指针 · 轻点单击 · 双指轻点右键 · 双指滑动滚动 · 按住片刻再移动可拖动',
+  padHint: '单指滑动移动指针 · 轻点单击 · 双指轻点右键 · 双指滑动滚动 · 双指捏合缩放 · 按住片刻再移动可拖动',
   leftClick: '左键',
   rightClick: '右键',
   typePlaceholder: '在这里输入，然后发送',
@@ -183,6 +183,14 @@ export const zhCN: Messages = {
   // ---- end of sofa: volume
   // ---- sofa: touchpad (keys of this part go below)
   touchpadSettingsTitle: '触控板设置',
+  touchpadSensitivity: '指针速度',
+  touchpadAcceleration: '快速移动的加速',
+  touchpadNaturalScroll: '自然滚动（内容跟随手指移动）',
+  touchpadTapToClick: '轻点即点击',
+  touchpadEdgeButtons: '触控板下方显示左右键',
+  touchpadKept: '电脑会为这部手机保存这些设置。',
+  touchpadDone: '完成',
+  padHintNoTap: '单指移动 · 双指滚动 · 双指捏合缩放 · 按住后移动可拖动',
   // ---- end of sofa: touchpad
   // ---- sofa: deck (keys of this part go below)
   deckTitle: '自定义按钮',

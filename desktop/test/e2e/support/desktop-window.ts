@@ -34,7 +34,7 @@ const RECORDER_HTML = `<!doctype html><html><head><title>Desktop app</title><sty
   addEventListener('mouseup', (e) => rec('mouseup', e));
   addEventListener('click', (e) => rec('click', e));
   addEventListener('contextmenu', (e) => { rec('contextmenu', e); e.preventDefault(); });
-  addEventListener('wheel', (e) => rec('wheel', e, { deltaX: e.deltaX, deltaY: e.deltaY }), { passive: true });
+  addEventListener('wheel', (e) => rec('wheel', e, { deltaX: e.deltaX, deltaY: e.deltaY, ctrlKey: e.ctrlKey }), { passive: true });
   const keyEvent = (e) => window.__events.push({ type: e.type, key: e.key, t: performance.now(),
     ctrlKey: e.ctrlKey, altKey: e.altKey, shiftKey: e.shiftKey, metaKey: e.metaKey });
   addEventListener('keydown', (e) => {

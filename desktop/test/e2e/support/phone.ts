@@ -124,6 +124,21 @@ export class Phone {
     await this.page.getByTestId('send-text').tap();
   }
 
+  /** Two fingers about `at`, their distance going from `from` to `to` px in `steps` steps, then lifted. */
+  async pinch(at: Point, from: number, to: number, steps = 12, intervalMs = 25): Promise<void> {
+    const fingers = (spread: number) => [
+      { x: at.x - spread / 2, y: at.y },
+      { x: at.x + spread / 2, y: at.y },
+    ];
+    await this.touch('touchStart', fingers(from));
+    for (let i = 1; i <= steps; i++) {
+      await sleep(intervalMs);
+      await this.touch('touchMove', fingers(from + ((to - from) * i) / steps));
+    }
+    await sleep(intervalMs);
+    await this.touch('touchEnd', []);
+  }
+
   /** A finger held on the element's centre for `ms`, then lifted (guarded buttons act only when held). */
   async holdButton(selector: string, ms = 900): Promise<void> {
     const box = await this.page.locator(selector).boundingBox();
