@@ -202,6 +202,25 @@ export const en = {
   // ---- end of sofa: touchpad
   // ---- sofa: deck (keys of this part go below)
   deckTitle: 'Your buttons',
+  deckEdit: 'Edit',
+  deckEmpty: 'No buttons yet. Add one of these, or make your own: a key combination, or keys and text in order.',
+  deckAdd: 'Add a button',
+  deckEditTitle: 'A button of your own',
+  deckLabel: 'Label',
+  deckIcon: 'Icon',
+  deckKey: 'Key',
+  deckAddChord: 'Add keys',
+  deckAddText: 'Add text',
+  deckTextPlaceholder: 'Text to type',
+  deckRemoveStep: 'Remove this step',
+  deckMoveUp: 'Move earlier',
+  deckMoveDown: 'Move later',
+  deckRemove: 'Remove the button',
+  deckReopenTab: 'Reopen tab',
+  deckFullScreen: 'Full screen',
+  deckSwitchWindow: 'Switch window',
+  deckCloseTab: 'Close tab',
+  deckReload: 'Reload',
   // ---- end of sofa: deck
 } as const;
 

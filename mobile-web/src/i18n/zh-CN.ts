@@ -194,5 +194,24 @@ export const zhCN: Messages = {
   // ---- end of sofa: touchpad
   // ---- sofa: deck (keys of this part go below)
   deckTitle: '自定义按钮',
+  deckEdit: '编辑',
+  deckEmpty: '还没有按钮。可以添加下面这些，或者自己做一个：一组快捷键，或按顺序输入的按键和文字。',
+  deckAdd: '添加按钮',
+  deckEditTitle: '自定义按钮',
+  deckLabel: '名称',
+  deckIcon: '图标',
+  deckKey: '按键',
+  deckAddChord: '添加按键',
+  deckAddText: '添加文字',
+  deckTextPlaceholder: '要输入的文字',
+  deckRemoveStep: '删除这一步',
+  deckMoveUp: '往前移',
+  deckMoveDown: '往后移',
+  deckRemove: '删除按钮',
+  deckReopenTab: '重新打开标签页',
+  deckFullScreen: '全屏',
+  deckSwitchWindow: '切换窗口',
+  deckCloseTab: '关闭标签页',
+  deckReload: '刷新',
   // ---- end of sofa: deck
 };

@@ -59,6 +59,7 @@ export function TouchpadSettingsSheet(props: {
             <input
               type="checkbox"
               role="switch"
+              aria-checked={settings[key]}
               checked={settings[key]}
               data-testid={`touchpad-${key}`}
               onChange={(e) => onChange({ [key]: (e.target as HTMLInputElement).checked })}
