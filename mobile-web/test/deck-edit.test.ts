@@ -14,7 +14,7 @@ describe('editing a deck of buttons', () => {
     expect(moveButton(deck, 'b', -1).map((b) => b.id)).toEqual(['b', 'a']);
     expect(moveButton(deck, 'a', -1).map((b) => b.id)).toEqual(['a', 'b']);
     expect(removeButton(deck, 'a').map((b) => b.id)).toEqual(['b']);
-    expect(newButtonId([button('b1'), button('b3')])).toBe('b2');
+    expect(['b1', 'b3']).not.toContain(newButtonId([button('b1'), button('b3')]));
   });
 
   it('a button is ordinary commands: keys with modifiers, and text', () => {
