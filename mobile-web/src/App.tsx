@@ -3,7 +3,6 @@ import { ApprovingCard } from './components/ApprovingCard';
 import { Icon, type IconName } from './components/icons';
 import { KeyBar } from './components/KeyBar';
 import { LanguageSwitch } from './components/LanguageSwitch';
-import { MediaPanel } from './components/MediaPanel';
 import { ReplacedCard } from './components/ReplacedCard';
 import { StatusBar } from './components/StatusBar';
 import { Toast } from './components/Toast';
@@ -13,6 +12,7 @@ import type { Connection } from './connection/connection';
 import { useConnection } from './connection/use-connection';
 import { KeysPanel } from './features/keys/KeysPanel';
 import { useStickyModifiersFollow } from './features/keys/use-sticky-modifiers';
+import { MediaPanel } from './features/media/MediaPanel';
 import { TouchpadSettingsSheet } from './features/touchpad/TouchpadSettingsSheet';
 import { useTouchpadSettings } from './features/touchpad/touchpad-settings';
 import { type MessageKey, t } from './i18n/i18n';
@@ -92,7 +92,7 @@ export function App({ connection }: { connection: Connection }) {
           </div>
         )}
         {tab === 'keys' && <KeysPanel connection={connection} platform={state?.host.platform} />}
-        {tab === 'media' && <MediaPanel connection={connection} />}
+        {tab === 'media' && <MediaPanel connection={connection} snapshot={snapshot} />}
         {tab === 'slides' && (
           <Suspense fallback={null}>
             <PresenterPanel connection={connection} snapshot={snapshot} />

@@ -188,6 +188,7 @@ export const en = {
   // ---- end of sofa: media
   // ---- sofa: volume (keys of this part go below)
   volumeTitle: 'Volume',
+  volumeMuted: 'Muted',
   // ---- end of sofa: volume
   // ---- sofa: touchpad (keys of this part go below)
   touchpadSettingsTitle: 'Touchpad settings',

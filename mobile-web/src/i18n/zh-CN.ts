@@ -180,6 +180,7 @@ export const zhCN: Messages = {
   // ---- end of sofa: media
   // ---- sofa: volume (keys of this part go below)
   volumeTitle: '音量',
+  volumeMuted: '已静音',
   // ---- end of sofa: volume
   // ---- sofa: touchpad (keys of this part go below)
   touchpadSettingsTitle: '触控板设置',

@@ -1,6 +1,5 @@
 /** Changes to a deck of buttons, pure: the panel shows the result and saves it whole. */
 import { type DeckButton, type DeckStep, MAX_DECK_BUTTONS } from '@deskremote/shared';
-import type { MessageKey } from '../../i18n/i18n';
 
 export function newButtonId(deck: readonly DeckButton[]): string {
   const taken = new Set(deck.map((button) => button.id));
@@ -37,7 +36,8 @@ export function describeStep(step: DeckStep): string {
 }
 
 /** Buttons a new deck suggests, what people reach for from a sofa; labelled in the reader's language when added. */
-export const SUGGESTED: readonly (Omit<DeckButton, 'id' | 'label'> & { label: MessageKey })[] = [
+type SuggestionLabel = 'deckReopenTab' | 'deckFullScreen' | 'deckSwitchWindow' | 'deckCloseTab' | 'deckReload';
+export const SUGGESTED: readonly (Omit<DeckButton, 'id' | 'label'> & { label: SuggestionLabel })[] = [
   { label: 'deckReopenTab', icon: 'tab', steps: [{ t: 'key', key: 't', mods: ['ctrl', 'shift'] }] },
   { label: 'deckFullScreen', icon: 'fullscreen', steps: [{ t: 'key', key: 'F11' }] },
   { label: 'deckSwitchWindow', icon: 'window', steps: [{ t: 'key', key: 'Tab', mods: ['alt'] }] },

@@ -1,6 +1,90 @@
+/**
+ * The computer's own volume: a slider and a mute button, following changes made elsewhere (unless a
+ * finger is on the slider). Without a sound server the computer can reach, the volume keys instead.
+ */
+import type { MediaAction } from '@deskremote/shared';
+import { useEffect, useRef, useState } from 'react';
+import { Icon, type IconName } from '../../components/icons';
 import type { Connection, ConnectionSnapshot } from '../../connection/connection';
+import { type MessageKey, t } from '../../i18n/i18n';
+import './volume.css';
 
-/** The computer's own volume: a slider and mute, following changes made elsewhere. */
-export function VolumeControl(_props: { connection: Connection; snapshot: ConnectionSnapshot }) {
-  return null;
+const KEYS: ReadonlyArray<{ action: MediaAction; label: MessageKey; icon: IconName }> = [
+  { action: 'volumeDown', label: 'volumeDown', icon: 'volDown' },
+  { action: 'mute', label: 'mute', icon: 'mute' },
+  { action: 'volumeUp', label: 'volumeUp', icon: 'volUp' },
+];
+/** While dragging, at most this often. */
+const SEND_EVERY_MS = 100;
+/** A finger resting this long on the slider has chosen. */
+const SETTLE_MS = 400;
+
+export function VolumeControl({ connection, snapshot }: { connection: Connection; snapshot: ConnectionSnapshot }) {
+  const volume = snapshot.state?.volume ?? null;
+  const [dragged, setDragged] = useState<number | undefined>(undefined);
+  const lastSent = useRef(0);
+  const trailing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(trailing.current), []);
+
+  if (!volume) {
+    return (
+      <div className="volume-keys" data-testid="volume-keys">
+        {KEYS.map(({ action, label, icon }) => (
+          <button
+            key={action}
+            type="button"
+            data-media={action}
+            aria-label={t(label)}
+            onClick={() => connection.send({ t: 'media', action }).catch(() => {})}
+          >
+            <Icon name={icon} size={26} />
+            <span>{t(label)}</span>
+          </button>
+        ))}
+      </div>
+    );
+  }
+  const send = (level: number) => {
+    lastSent.current = performance.now();
+    connection.send({ t: 'volume', level }).catch(() => {});
+  };
+  const shown = dragged ?? volume.level;
+  const max = volume.level > 100 ? 150 : 100;
+  return (
+    <div className="volume" data-testid="volume" data-level={volume.level} data-muted={volume.muted}>
+      <button
+        type="button"
+        className={`volume-mute${volume.muted ? ' on' : ''}`}
+        aria-pressed={volume.muted}
+        aria-label={t('mute')}
+        data-testid="volume-mute"
+        onClick={() => connection.send({ t: 'volume', muted: !volume.muted }).catch(() => {})}
+      >
+        <Icon name={volume.muted ? 'mute' : 'volUp'} size={26} />
+      </button>
+      <input
+        type="range"
+        min={0}
+        max={max}
+        step={1}
+        value={shown}
+        aria-label={t('volumeTitle')}
+        data-testid="volume-slider"
+        onInput={(event) => {
+          const level = Number((event.target as HTMLInputElement).value);
+          setDragged(level);
+          if (performance.now() - lastSent.current >= SEND_EVERY_MS) send(level);
+          // The last value always goes, and once the finger rests the computer's level is shown again.
+          clearTimeout(trailing.current);
+          trailing.current = setTimeout(() => {
+            send(level);
+            setDragged(undefined);
+          }, SETTLE_MS);
+        }}
+      />
+      <output className="volume-value" data-testid="volume-value">
+        {volume.muted ? t('volumeMuted') : `${shown}%`}
+      </output>
+    </div>
+  );
 }

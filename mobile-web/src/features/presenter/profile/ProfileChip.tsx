@@ -30,6 +30,9 @@ export function ProfileChip({ snapshot }: PresenterSlotProps) {
       data-profile={choice ?? focus?.profile ?? 'auto'}
     >
       <span className="profile-label">{t('profileTitle')}</span>
+      <span className="profile-value" aria-hidden="true">
+        {choice ? t(NAMES[choice]) : t('profileAuto', { app: auto })}
+      </span>
       <select
         data-testid="profile-select"
         value={choice ?? 'auto'}

@@ -1,0 +1,39 @@
+/**
+ * The sofa's media panel: previous, play/pause and next large, and the computer's volume (a slider where
+ * the computer's sound server answers, the volume keys where it does not).
+ */
+import type { MediaAction } from '@deskremote/shared';
+import { Icon, type IconName } from '../../components/icons';
+import type { Connection, ConnectionSnapshot } from '../../connection/connection';
+import { type MessageKey, t } from '../../i18n/i18n';
+import { VolumeControl } from '../volume/VolumeControl';
+import './media.css';
+
+const TRANSPORT: ReadonlyArray<{ action: MediaAction; label: MessageKey; icon: IconName; big?: boolean }> = [
+  { action: 'previous', label: 'previousTrack', icon: 'prev' },
+  { action: 'playPause', label: 'playPause', icon: 'play', big: true },
+  { action: 'next', label: 'nextTrack', icon: 'next' },
+];
+
+export function MediaPanel({ connection, snapshot }: { connection: Connection; snapshot: ConnectionSnapshot }) {
+  return (
+    <div className="media-panel">
+      <div className="media-transport">
+        {TRANSPORT.map(({ action, label, icon, big }) => (
+          <button
+            key={action}
+            type="button"
+            className={`big-button${big ? ' primary' : ''}`}
+            aria-label={t(label)}
+            data-media={action}
+            onClick={() => connection.send({ t: 'media', action }).catch(() => {})}
+          >
+            <Icon name={icon} size={big ? 48 : 36} />
+            <span>{t(label)}</span>
+          </button>
+        ))}
+      </div>
+      <VolumeControl connection={connection} snapshot={snapshot} />
+    </div>
+  );
+}
