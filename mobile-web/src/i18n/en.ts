@@ -185,6 +185,14 @@ export const en = {
   // ---- end of presenter: panel
   // ---- sofa: media (keys of this part go below)
   nowPlayingTitle: 'Now playing',
+  mediaKeysNote: 'These buttons press the media keys: they reach the app in front.',
+  mediaNothing: 'No media player is running on the computer.',
+  mediaUntitled: 'Untitled',
+  mediaPlaying: 'Playing',
+  mediaPaused: 'Paused',
+  mediaStopped: 'Stopped',
+  mediaPlayer: 'Player',
+  mediaSeek: 'Position in the track',
   // ---- end of sofa: media
   // ---- sofa: volume (keys of this part go below)
   volumeTitle: 'Volume',

@@ -177,6 +177,14 @@ export const zhCN: Messages = {
   // ---- end of presenter: panel
   // ---- sofa: media (keys of this part go below)
   nowPlayingTitle: '正在播放',
+  mediaKeysNote: '这些按钮发送媒体键，由当前在前台的软件接收。',
+  mediaNothing: '电脑上没有正在运行的播放器。',
+  mediaUntitled: '无标题',
+  mediaPlaying: '正在播放',
+  mediaPaused: '已暂停',
+  mediaStopped: '已停止',
+  mediaPlayer: '播放器',
+  mediaSeek: '播放进度',
   // ---- end of sofa: media
   // ---- sofa: volume (keys of this part go below)
   volumeTitle: '音量',

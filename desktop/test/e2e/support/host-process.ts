@@ -25,7 +25,14 @@ export class HostProcess {
    * 127.0.0.1: the page is then on a plain-http origin that is NOT a secure context, as on a real phone.
    * Approvals are off (--approve-all) unless `approvals` is set: then the terminal asks.
    */
-  static async start(options: { display: string; dataDir: string; port?: number; approvals?: boolean }): Promise<HostProcess> {
+  static async start(options: {
+    display: string;
+    dataDir: string;
+    port?: number;
+    approvals?: boolean;
+    /** More environment for the host (a private session bus, a sound server). */
+    env?: Record<string, string>;
+  }): Promise<HostProcess> {
     const child = spawn(
       process.execPath,
       [
@@ -42,7 +49,7 @@ export class HostProcess {
         ...(options.approvals ? [] : ['--approve-all']),
       ],
       {
-        env: { ...process.env, DISPLAY: options.display, WAYLAND_DISPLAY: '', XDG_SESSION_TYPE: 'x11' },
+        env: { ...process.env, DISPLAY: options.display, WAYLAND_DISPLAY: '', XDG_SESSION_TYPE: 'x11', ...options.env },
         stdio: ['pipe', 'pipe', 'pipe'],
       },
     );
