@@ -41,6 +41,7 @@ async function desktopWindow(name, locale) {
       setPort: async () => {},
       decideApproval: async () => {},
       setApprovalRequired: async () => {},
+      saveDeck: async () => {},
     };
   }, view);
   await page.goto(pathToFileURL(join(root, 'desktop/dist/dashboard/index.html')).href);

@@ -14,7 +14,15 @@ interface DashboardView {
   port: number;
   hostName: string;
   input: { status: string; code: string; params?: Record<string, string | number> | undefined };
-  devices: Array<{ id: string; name: string; connected: boolean; pairedAt: number; lastSeenAt: number }>;
+  devices: Array<{
+    id: string;
+    name: string;
+    connected: boolean;
+    pairedAt: number;
+    lastSeenAt: number;
+    /** The phone's buttons of its own (the steps are kept as they are; the window renames, reorders, removes). */
+    deck: Array<{ id: string; label: string; icon: string; steps: unknown[] }>;
+  }>;
   /** New phones waiting for "Allow": name, model, browser, address, and the code the phone shows. */
   approvals: Array<{
     id: string;
@@ -39,6 +47,7 @@ interface DashboardBridge {
   setPort(port: number): Promise<void>;
   decideApproval(id: string, allow: boolean): Promise<void>;
   setApprovalRequired(required: boolean): Promise<void>;
+  saveDeck(deviceId: string, deck: DashboardView['devices'][number]['deck']): Promise<void>;
 }
 
 interface Window {

@@ -74,8 +74,67 @@ function renderApprovals(view: DashboardView): void {
   }
 }
 
+type Deck = DashboardView['devices'][number]['deck'];
+
+/** A phone's own buttons: renamed, reordered and removed here; saved for the phone, which shows them at once. */
+function deckEditor(deviceId: string, deck: Deck): HTMLElement {
+  const box = document.createElement('details');
+  box.className = 'deck';
+  box.dataset.device = deviceId;
+  const summary = element('summary', '', say('deckButtons', { n: deck.length }));
+  box.append(summary);
+  let draft = deck.map((button) => ({ ...button }));
+  const rows = document.createElement('ol');
+  const save = element('button', 'deck-save', say('deckSave'));
+  save.type = 'button';
+  save.addEventListener('click', () => void window.deskremote.saveDeck(deviceId, draft));
+  const draw = () => {
+    rows.replaceChildren();
+    draft.forEach((button, index) => {
+      const row = document.createElement('li');
+      const label = document.createElement('input');
+      label.value = button.label;
+      label.maxLength = 24;
+      label.setAttribute('aria-label', say('deckLabel'));
+      label.addEventListener('input', () => {
+        draft = draft.map((b, i) => (i === index ? { ...b, label: label.value } : b));
+      });
+      const move = (by: -1 | 1, text: string, title: DashboardKey) => {
+        const control = element('button', '', text);
+        control.type = 'button';
+        control.title = say(title);
+        control.disabled = index + by < 0 || index + by >= draft.length;
+        control.addEventListener('click', () => {
+          const next = [...draft];
+          const [moved] = next.splice(index, 1);
+          if (moved) next.splice(index + by, 0, moved);
+          draft = next;
+          draw();
+        });
+        return control;
+      };
+      const remove = element('button', '', '✕');
+      remove.type = 'button';
+      remove.title = say('deckRemove');
+      remove.addEventListener('click', () => {
+        draft = draft.filter((_, i) => i !== index);
+        draw();
+      });
+      row.append(label, move(-1, '↑', 'deckEarlier'), move(1, '↓', 'deckLater'), remove);
+      rows.append(row);
+    });
+  };
+  draw();
+  box.append(rows, save);
+  return box;
+}
+
 function renderDevices(view: DashboardView): void {
   const list = byId('devices');
+  // Editors left open while the person edits: a new view (a phone connecting) must not throw the edit away.
+  const editing = new Map(
+    [...list.querySelectorAll<HTMLDetailsElement>('details.deck[open]')].map((open) => [open.dataset.device, open]),
+  );
   list.replaceChildren();
   if (view.devices.length === 0) list.append(element('li', 'empty', say('noPhones')));
   for (const device of view.devices) {
@@ -89,6 +148,9 @@ function renderDevices(view: DashboardView): void {
       element('span', 'seen', device.connected ? say('connected') : say('lastSeen', { when: timeAgo(device.lastSeenAt) })),
       remove,
     );
+    const open = editing.get(device.id);
+    if (open) item.append(open);
+    else if (device.deck.length > 0) item.append(deckEditor(device.id, device.deck));
     list.append(item);
   }
 }

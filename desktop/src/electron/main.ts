@@ -104,6 +104,12 @@ function createTray(): void {
 ipcMain.handle('deskremote:view', () => (host ? dashboardView(host) : undefined));
 ipcMain.handle('deskremote:revoke', (_event, id: unknown) => (typeof id === 'string' ? host?.revokeDevice(id) : undefined));
 ipcMain.handle('deskremote:renew', () => host?.pairing.renew());
+ipcMain.handle('deskremote:save-deck', async (_event, deviceId: unknown, deck: unknown) => {
+  // The host checks the deck against the protocol's schema; anything else is refused there.
+  if (typeof deviceId !== 'string' || !Array.isArray(deck)) return;
+  await host?.savePhoneDeck(deviceId, deck as never);
+  void pushView();
+});
 ipcMain.handle('deskremote:set-port', async (_event, port: unknown) => {
   if (typeof port !== 'number' || !Number.isInteger(port) || port < 1024 || port > 65535) return;
   const settings = await saveSettings(app.getPath('userData'), { port });

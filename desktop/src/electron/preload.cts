@@ -1,4 +1,4 @@
-/** The only bridge between the desktop window's page and the main process: six calls and one event. */
+/** The only bridge between the desktop window's page and the main process: seven calls and one event. */
 import electron = require('electron');
 
 const { contextBridge, ipcRenderer } = electron;
@@ -13,6 +13,7 @@ const bridge: DashboardBridge = {
   setPort: (port) => ipcRenderer.invoke('deskremote:set-port', port),
   decideApproval: (id, allow) => ipcRenderer.invoke('deskremote:decide-approval', id, allow),
   setApprovalRequired: (required) => ipcRenderer.invoke('deskremote:set-approval-required', required),
+  saveDeck: (deviceId, deck) => ipcRenderer.invoke('deskremote:save-deck', deviceId, deck),
 };
 
 contextBridge.exposeInMainWorld('deskremote', bridge);

@@ -18,7 +18,7 @@ export async function dashboardView(host: Host): Promise<DashboardView> {
     port: host.port,
     hostName: state.host.name,
     input: { ...state.input },
-    devices: state.devices.map((d) => ({ ...d })),
+    devices: state.devices.map((d) => ({ ...d, deck: host.phoneDeck(d.id).map((b) => ({ ...b })) })),
     approvals: host.pairing.approvals.list().map((r) => ({
       id: r.id,
       deviceName: r.deviceName,

@@ -10,6 +10,7 @@ import {
   ClientCommandTypes,
   CloseCode,
   DEFAULT_PORT,
+  type DeckButton,
   type DeviceSummary,
   HEARTBEAT_TIMEOUT_MS,
   type HostState,
@@ -30,7 +31,7 @@ import { loadStaticFiles, type StaticFile } from './net/static-files.js';
 import { StrangerBudget } from './net/stranger-budget.js';
 import type { ApprovalRequest } from './pairing/approvals.js';
 import { Pairing } from './pairing/pairing.js';
-import { installPhoneSettings } from './phones/phone-settings-feature.js';
+import { installPhoneSettings, type PhoneSettingsFeature } from './phones/phone-settings-feature.js';
 import { PhoneSettingsStore } from './phones/phone-settings-store.js';
 import type { FeatureDeps } from './presenter/feature-deps.js';
 import { installFocusWatch } from './presenter/focus-watch.js';
@@ -89,7 +90,9 @@ export type HostEvent =
   | { type: 'state'; state: HostState }
   | { type: 'approvals'; requests: ApprovalRequest[] }
   /** Something the person at the computer should know, as a code the window or terminal words. */
-  | { type: 'notice'; code: 'code-conflict'; deviceNames: string[] };
+  | { type: 'notice'; code: 'code-conflict'; deviceNames: string[] }
+  /** A phone's own settings or buttons changed (the desktop window shows the buttons). */
+  | { type: 'phone-settings'; deviceId: string };
 
 function platformOf(value: NodeJS.Platform): Platform {
   return value === 'linux' || value === 'darwin' || value === 'win32' ? value : 'other';
@@ -114,6 +117,7 @@ export class Host {
   private featureDeps!: FeatureDeps;
   private readonly preview: PreviewScheduler;
   private phoneSettings!: PhoneSettingsStore;
+  private phoneSettingsFeature!: PhoneSettingsFeature;
   private devices!: DeviceStore;
   private boundPort = 0;
   private readonly log: (line: string) => void;
@@ -176,7 +180,9 @@ export class Host {
   private async listen(): Promise<void> {
     this.devices = await DeviceStore.open(this.options.dataDir, this.log);
     this.phoneSettings = await PhoneSettingsStore.open(this.options.dataDir, this.log);
-    installPhoneSettings(this.featureDeps, this.phoneSettings);
+    this.phoneSettingsFeature = installPhoneSettings(this.featureDeps, this.phoneSettings, (deviceId) =>
+      this.emit({ type: 'phone-settings', deviceId }),
+    );
     this.pairing = new Pairing({
       devices: this.devices,
       keyAgreement: nodeX25519,
@@ -324,6 +330,16 @@ export class Host {
 
   get pairedDevices(): ReadonlyArray<DeviceSummary> {
     return this.state.state.devices;
+  }
+
+  /** A phone's deck of buttons, as the desktop window shows and edits it. */
+  phoneDeck(deviceId: string): DeckButton[] {
+    return this.phoneSettings.get(deviceId).deck;
+  }
+
+  /** Saves a phone's deck edited in the desktop window, and tells the phone. Throws on a malformed deck. */
+  savePhoneDeck(deviceId: string, deck: DeckButton[]): Promise<void> {
+    return this.phoneSettingsFeature.saveDeck(deviceId, deck);
   }
 
   /** Forgets the device and closes its connection at once. */

@@ -24,6 +24,7 @@ async function openWindow(locale: string): Promise<Page> {
   await opened.exposeFunction('__renew', () => host.pairing.renew());
   await opened.exposeFunction('__decide', (id: string, allow: boolean) => host.pairing.decide(id, allow));
   await opened.exposeFunction('__require', (required: boolean) => host.pairing.setApprovalRequired(required));
+  await opened.exposeFunction('__saveDeck', (id: string, deck: never) => host.savePhoneDeck(id, deck));
   await opened.addInitScript(() => {
     const bridge = window as unknown as Record<string, (...args: unknown[]) => Promise<never>>;
     const listeners: Array<(view: DashboardView) => void> = [];
@@ -40,6 +41,7 @@ async function openWindow(locale: string): Promise<Page> {
       setPort: async () => {},
       decideApproval: (id, allow) => bridge.__decide!(id, allow),
       setApprovalRequired: (required) => bridge.__require!(required),
+      saveDeck: (id, deck) => bridge.__saveDeck!(id, deck),
     };
   });
   host.onEvent(() => {
@@ -157,4 +159,31 @@ it('speaks Chinese on a Chinese system, the prompt included', async () => {
     host.pairing.setApprovalRequired(false);
     await zh.close();
   }
+});
+
+it('shows a phone’s own buttons; renamed and reordered in the window, they reach the phone', async () => {
+  const phone = await pairPhone(host, 'Deck phone');
+  phone.client.send({
+    t: 'saveDeck',
+    id: 1,
+    deck: [
+      { id: 'a', label: 'Reopen tab', icon: 'tab', steps: [{ t: 'key', key: 't', mods: ['ctrl', 'shift'] }] },
+      { id: 'b', label: 'Sign off', icon: 'text', steps: [{ t: 'text', text: 'Bye' }] },
+    ],
+  });
+  const row = page.locator('details.deck');
+  await row.waitFor();
+  expect(await row.locator('summary').textContent()).toBe('Its buttons (2)');
+  await row.locator('summary').click();
+  await row.locator('input').first().fill('Tab back');
+  await row.locator('li').nth(1).getByTitle('Move earlier').click();
+  await page.screenshot({ path: 'test-results/desktop-window-deck.png' });
+  await row.getByText('Save the buttons').click();
+  await expect
+    .poll(() => {
+      const last = phone.client.messages.filter((m) => m.t === 'phoneSettings').at(-1);
+      return last?.t === 'phoneSettings' ? last.deck.map((b) => b.label) : [];
+    })
+    .toEqual(['Sign off', 'Tab back']);
+  phone.client.socket.close();
 });

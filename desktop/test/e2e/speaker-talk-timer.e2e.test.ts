@@ -124,6 +124,7 @@ describe('a talk timer every phone shares', () => {
           setPort: async () => {},
           decideApproval: async () => {},
           setApprovalRequired: async () => {},
+          saveDeck: async () => {},
         };
       }, view);
       await desk.goto(pathToFileURL(join(import.meta.dirname, '..', '..', 'dist', 'dashboard', 'index.html')).href);
