@@ -85,7 +85,8 @@ export function PresenterPanel(props: PresenterSlotProps) {
         const start = stroke.current;
         stroke.current = undefined;
         if (!start || start.id !== event.pointerId || mode === 'pointer') return;
-        if ((event.target as Element).closest('input, select, dialog, .no-swipe')) return;
+        // A swipe may start anywhere but in a text field or an open sheet (the slide app chooser is fine).
+        if ((event.target as Element).closest('input, [role=dialog], .no-swipe')) return;
         const moved = { dx: event.clientX - start.x, dy: event.clientY - start.y, ms: performance.now() - start.at };
         // Next acts on the finger's lift, not on a click: a browser may drop the click of a tap that
         // follows a swipe closely, and a speaker who swipes and then taps means two slides.

@@ -25,7 +25,7 @@ export function ProfileChip({ snapshot }: PresenterSlotProps) {
   const auto = focus ? t(NAMES[focus.profile]) : t('profileClicker');
   return (
     <label
-      className={`profile-chip no-swipe${choice ? ' chosen' : ''}`}
+      className={`profile-chip${choice ? ' chosen' : ''}`}
       data-testid="profile-chip"
       data-profile={choice ?? focus?.profile ?? 'auto'}
     >
