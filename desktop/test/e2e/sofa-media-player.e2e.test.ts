@@ -63,4 +63,18 @@ describe('now playing, and control that reaches the player', () => {
     const keys = (await rig.desktop.eventsSince(before)).filter((e) => e.type === 'keydown');
     expect(keys).toEqual([]);
   });
+
+  it('looks right in light and dark, in English and Chinese (screenshots)', async () => {
+    for (const language of ['en', 'zh'] as const) {
+      for (const scheme of ['light', 'dark'] as const) {
+        await phone.page.emulateMedia({ colorScheme: scheme });
+        await phone.page.screenshot({ path: `test-results/media-${language}-${scheme}.png` });
+      }
+      if (language === 'en') {
+        await phone.tapButton('[data-testid=language]');
+        await expect.poll(() => phone.page.getByTestId('now-playing-status').textContent()).toMatch(/正在播放|已暂停/);
+      }
+    }
+    await phone.tapButton('[data-testid=language]');
+  });
 });

@@ -105,4 +105,22 @@ describe('a touchpad tuned to the hand', () => {
     const presses = (await desktop.eventsSince(before)).filter((e) => e.type === 'mousedown');
     expect(presses).toHaveLength(1);
   });
+
+  it('the settings look right in light and dark, in English and Chinese (screenshots)', async () => {
+    await phone.tapButton('[data-testid=touchpad-settings-open]');
+    for (const language of ['en', 'zh'] as const) {
+      for (const scheme of ['light', 'dark'] as const) {
+        await phone.page.emulateMedia({ colorScheme: scheme });
+        await phone.page.screenshot({ path: `test-results/touchpad-settings-${language}-${scheme}.png` });
+      }
+      if (language === 'en') {
+        await phone.tapButton('[data-testid=touchpad-settings-done]');
+        await phone.tapButton('[data-testid=language]');
+        await phone.tapButton('[data-testid=touchpad-settings-open]');
+        expect(await phone.page.getByTestId('touchpad-settings').textContent()).toContain('指针速度');
+      }
+    }
+    await phone.tapButton('[data-testid=touchpad-settings-done]');
+    await phone.tapButton('[data-testid=language]');
+  });
 });

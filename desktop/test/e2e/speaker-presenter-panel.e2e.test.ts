@@ -128,4 +128,16 @@ describe('the presenter panel, used without looking', () => {
       await secure.close();
     }
   });
+
+  it('the panel in portrait and landscape, light and dark (screenshots; Chinese ones in phone-languages)', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      await phone.page.emulateMedia({ colorScheme: scheme });
+      await phone.page.setViewportSize({ width: 412, height: 915 });
+      await phone.page.screenshot({ path: `test-results/presenter-en-${scheme}-portrait.png` });
+      await phone.page.setViewportSize({ width: 915, height: 412 });
+      await phone.page.screenshot({ path: `test-results/presenter-en-${scheme}-landscape.png` });
+    }
+    await phone.page.setViewportSize({ width: 412, height: 915 });
+    expect(await phone.page.getByTestId('presenter').isVisible()).toBe(true);
+  });
 });
