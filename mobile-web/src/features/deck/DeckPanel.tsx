@@ -11,7 +11,7 @@ import { ButtonEditor } from './ButtonEditor';
 import { moveButton, newButtonId, putButton, removeButton, SUGGESTED } from './deck-edit';
 import { DeckIconView } from './deck-icons';
 import { runButton } from './deck-run';
-import '../touchpad/touchpad.css';
+import '../../ui/sheet.css';
 import './deck.css';
 
 export default function DeckPanel({ connection, snapshot }: { connection: Connection; snapshot: ConnectionSnapshot }) {

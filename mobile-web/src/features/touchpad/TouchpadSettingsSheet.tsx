@@ -1,5 +1,6 @@
 import type { TouchpadSettings } from '@deskremote/shared';
 import { type MessageKey, t } from '../../i18n/i18n';
+import '../../ui/sheet.css';
 import './touchpad.css';
 
 const SWITCHES: ReadonlyArray<{ key: 'naturalScroll' | 'tapToClick' | 'edgeButtons'; label: MessageKey }> = [
@@ -7,6 +8,34 @@ const SWITCHES: ReadonlyArray<{ key: 'naturalScroll' | 'tapToClick' | 'edgeButto
   { key: 'tapToClick', label: 'touchpadTapToClick' },
   { key: 'edgeButtons', label: 'touchpadEdgeButtons' },
 ];
+
+/** A setting that is a number: a slider in quarter steps, with its value beside its name. */
+function SliderField(props: {
+  label: MessageKey;
+  shown: string;
+  min: number;
+  max: number;
+  value: number;
+  testId: string;
+  onChange: (value: number) => void;
+}) {
+  return (
+    <label className="sheet-slider">
+      <span>
+        {t(props.label)} <output>{props.shown}</output>
+      </span>
+      <input
+        type="range"
+        min={props.min}
+        max={props.max}
+        step={0.25}
+        value={props.value}
+        data-testid={props.testId}
+        onInput={(e) => props.onChange(Number((e.target as HTMLInputElement).value))}
+      />
+    </label>
+  );
+}
 
 /** The hand's settings: they apply at once, and the computer keeps them for this phone. */
 export function TouchpadSettingsSheet(props: {
@@ -25,34 +54,24 @@ export function TouchpadSettingsSheet(props: {
     >
       <div className="sheet">
         <h2>{t('touchpadSettingsTitle')}</h2>
-        <label className="sheet-slider">
-          <span>
-            {t('touchpadSensitivity')} <output>{settings.sensitivity.toFixed(2)}×</output>
-          </span>
-          <input
-            type="range"
-            min={0.25}
-            max={4}
-            step={0.25}
-            value={settings.sensitivity}
-            data-testid="touchpad-sensitivity"
-            onInput={(e) => onChange({ sensitivity: Number((e.target as HTMLInputElement).value) })}
-          />
-        </label>
-        <label className="sheet-slider">
-          <span>
-            {t('touchpadAcceleration')} <output>{settings.acceleration.toFixed(2)}</output>
-          </span>
-          <input
-            type="range"
-            min={0}
-            max={2}
-            step={0.25}
-            value={settings.acceleration}
-            data-testid="touchpad-acceleration"
-            onInput={(e) => onChange({ acceleration: Number((e.target as HTMLInputElement).value) })}
-          />
-        </label>
+        <SliderField
+          label="touchpadSensitivity"
+          shown={`${settings.sensitivity.toFixed(2)}×`}
+          min={0.25}
+          max={4}
+          value={settings.sensitivity}
+          testId="touchpad-sensitivity"
+          onChange={(sensitivity) => onChange({ sensitivity })}
+        />
+        <SliderField
+          label="touchpadAcceleration"
+          shown={settings.acceleration.toFixed(2)}
+          min={0}
+          max={2}
+          value={settings.acceleration}
+          testId="touchpad-acceleration"
+          onChange={(acceleration) => onChange({ acceleration })}
+        />
         {SWITCHES.map(({ key, label }) => (
           <label key={key} className="sheet-switch">
             <span>{t(label)}</span>

@@ -1,9 +1,35 @@
 import { MAX_TALK_MS, type TalkTimer } from '@deskremote/shared';
 import { useState } from 'react';
-import { t } from '../../../i18n/i18n';
+import { type MessageKey, t } from '../../../i18n/i18n';
+import '../../../ui/sheet.css';
 
 const PRESETS = [10, 20, 30, 45, 60];
 const MINUTE = 60_000;
+
+/** A number of minutes: the talk's length (whole) or a warning (a fraction is fine: 0.5 is half a minute). */
+function MinutesField(props: {
+  label: MessageKey;
+  value: string;
+  onChange: (value: string) => void;
+  testId: string;
+  whole?: boolean;
+}) {
+  return (
+    <label>
+      <span>{t(props.label)}</span>
+      <input
+        type="number"
+        inputMode={props.whole ? 'numeric' : 'decimal'}
+        min={props.whole ? 1 : 0}
+        max={props.whole ? 600 : undefined}
+        step={props.whole ? 1 : 'any'}
+        value={props.value}
+        data-testid={props.testId}
+        onInput={(e) => props.onChange((e.target as HTMLInputElement).value)}
+      />
+    </label>
+  );
+}
 
 /** The talk's length and the warnings, in whole minutes left (what a speaker thinks in). */
 export function TimerPlan(props: {
@@ -19,14 +45,14 @@ export function TimerPlan(props: {
   const warnings = [first, last].map((m) => Math.round(Number(m) * MINUTE)).filter((ms) => ms > 0 && ms < duration);
   return (
     <div
-      className="timer-plan no-swipe"
+      className="sheet-backdrop timer-plan no-swipe"
       role="dialog"
       aria-modal="true"
       aria-label={t('timerPlanTitle')}
       data-testid="timer-plan"
     >
       <form
-        className="timer-plan-sheet"
+        className="sheet timer-plan-sheet"
         onSubmit={(event) => {
           event.preventDefault();
           if (valid) props.onSave(duration, warnings);
@@ -45,42 +71,9 @@ export function TimerPlan(props: {
             </button>
           ))}
         </div>
-        <label>
-          <span>{t('timerLength')}</span>
-          <input
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={600}
-            value={minutes}
-            data-testid="timer-minutes"
-            onInput={(e) => setMinutes((e.target as HTMLInputElement).value)}
-          />
-        </label>
-        <label>
-          <span>{t('timerFirstWarning')}</span>
-          <input
-            type="number"
-            inputMode="decimal"
-            min={0}
-            step="any"
-            value={first}
-            data-testid="timer-first-warning"
-            onInput={(e) => setFirst((e.target as HTMLInputElement).value)}
-          />
-        </label>
-        <label>
-          <span>{t('timerLastWarning')}</span>
-          <input
-            type="number"
-            inputMode="decimal"
-            min={0}
-            step="any"
-            value={last}
-            data-testid="timer-last-warning"
-            onInput={(e) => setLast((e.target as HTMLInputElement).value)}
-          />
-        </label>
+        <MinutesField label="timerLength" value={minutes} onChange={setMinutes} testId="timer-minutes" whole />
+        <MinutesField label="timerFirstWarning" value={first} onChange={setFirst} testId="timer-first-warning" />
+        <MinutesField label="timerLastWarning" value={last} onChange={setLast} testId="timer-last-warning" />
         <div className="timer-plan-actions">
           <button type="button" onClick={props.onClose}>
             {t('timerCancel')}
