@@ -78,6 +78,17 @@ describe('buttons of your own', () => {
     expect(await phone.page.locator('.deck-button span').allTextContents()).toEqual(['Full screen', 'Tab back', 'Sign off']);
     // Reordered on the phone, and kept so.
     await phone.tapButton('[data-testid=deck-edit]');
+    // While editing, every tool is on the screen and thumb-sized.
+    const tools = await phone.page.evaluate(() =>
+      [...document.querySelectorAll('.deck-cell-tools button')].map((b) => {
+        const r = b.getBoundingClientRect();
+        return { right: r.right, width: r.width, height: r.height, room: innerWidth };
+      }),
+    );
+    for (const tool of tools) {
+      expect(tool.right).toBeLessThanOrEqual(tool.room);
+      expect(Math.min(tool.width, tool.height)).toBeGreaterThanOrEqual(43.5);
+    }
     await phone.page.locator('.deck-cell').nth(2).getByRole('button', { name: 'Move earlier' }).tap();
     await expect
       .poll(() => phone.page.locator('.deck-button span').allTextContents())
