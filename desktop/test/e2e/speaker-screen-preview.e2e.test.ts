@@ -131,4 +131,17 @@ describe('the current slide in hand', () => {
       await paintPatch('rgb(255, 0, 0)');
     });
   });
+
+  it('the grab Windows and macOS use (nut-js) gives the same picture, here on the X display', async () => {
+    // libnut opens the display named in this process's environment.
+    process.env.DISPLAY = rig.x.display;
+    const { openNutGrabber } = await import('../../src/host/preview/nut-grabber.js');
+    const { encodeBgrx } = await import('../../src/host/preview/jpeg-encoder.js');
+    const grabber = await openNutGrabber();
+    expect([grabber.width, grabber.height]).toEqual([rig.x.width, rig.x.height]);
+    const screen = await grabber.grab();
+    const frame = await encodeBgrx(screen.pixels, screen.width, screen.height);
+    expect(isRed(await colourAt(frame.jpeg, 0.15, 0.15))).toBe(true);
+    expect(isRed(await colourAt(frame.jpeg, 0.7, 0.8))).toBe(false);
+  });
 });

@@ -1,12 +1,13 @@
 /**
  * The live screen preview: a frame of the whole screen, about 480 px wide, JPEG, for each request of a
- * phone that shows the preview, on the same encrypted channel as everything else. On X11 only (MIT-SHM and
- * sharp); elsewhere the state says it is unavailable and the phone says so.
+ * phone that shows the preview, on the same encrypted channel as everything else. On X11 through MIT-SHM;
+ * on Windows and macOS through nut-js; where neither grabs, the state says so and the phone too.
  */
 
 import type { FeatureDeps } from '../presenter/feature-deps.js';
 import { FeatureRejected } from '../session/feature-router.js';
 import { encodeBgrx } from './jpeg-encoder.js';
+import { openNutGrabber } from './nut-grabber.js';
 import { PreviewScheduler } from './preview-scheduler.js';
 import { type Grabber, openX11Grabber } from './x11-grabber.js';
 
@@ -17,8 +18,10 @@ export function installPreview(deps: FeatureDeps): PreviewScheduler {
   let grabber: Grabber | undefined;
   let opening: Promise<Grabber> | undefined;
   const open = (): Promise<Grabber> => {
-    if (!deps.display) return Promise.reject(new Error('no X display'));
-    opening ??= openX11Grabber(deps.display).then((opened) => {
+    // X11: MIT-SHM, and nut-js if the server will not share memory; elsewhere nut-js (libnut).
+    const display = deps.display;
+    const opener = display ? () => openX11Grabber(display).catch(() => openNutGrabber()) : openNutGrabber;
+    opening ??= opener().then((opened) => {
       grabber = opened;
       return opened;
     });
@@ -38,7 +41,7 @@ export function installPreview(deps: FeatureDeps): PreviewScheduler {
     },
   );
   // Whether there is anything to grab is known at once; the first grab says whether it works.
-  if (deps.display) {
+  if (deps.display || process.platform === 'win32' || process.platform === 'darwin') {
     open().then(
       () => deps.state.update({ presenterTools: { ...deps.state.state.presenterTools, preview: 'ready' } }),
       (error: unknown) => deps.log(`preview unavailable: ${error instanceof Error ? error.message : String(error)}`),
