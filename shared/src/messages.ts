@@ -1,7 +1,8 @@
 /**
- * Protocol version 2: every message either side sends, as valibot schemas. Before the welcome only the
- * challenge and one authentication message travel, in the clear; everything from the welcome on is
- * encrypted by the frame channel. Codes cross the wire, never sentences: each side words them itself.
+ * Protocol version 3 (version 2 plus the speaker's and the sofa's messages, and the host's clock in state
+ * messages): every message either side sends, as valibot schemas. Before the welcome only the challenge
+ * and one authentication message travel, in the clear; everything from the welcome on is encrypted by the
+ * frame channel. Codes cross the wire, never sentences: each side words them itself.
  * These schemas are the single source of truth; the TypeScript types are inferred from them.
  */
 import * as v from 'valibot';

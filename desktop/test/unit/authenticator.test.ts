@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type AuthMessage, answerChallenge, CloseCode, randomId } from '@deskremote/shared';
+import { type AuthMessage, answerChallenge, CloseCode, PROTOCOL_VERSION, randomId } from '@deskremote/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { DeviceStore } from '../../src/host/devices/device-store.js';
@@ -19,11 +19,18 @@ beforeEach(async () => {
   auth = new Authenticator(token, store, nodeX25519);
 });
 
-function challenge(): ChallengeSecrets & { message: { t: 'challenge'; protocol: 2; nonce: string; key: string } } {
+function challenge(): ChallengeSecrets & {
+  message: { t: 'challenge'; protocol: typeof PROTOCOL_VERSION; nonce: string; key: string };
+} {
   const pair = nodeX25519.generate();
   const nonce = randomId(24);
   const publicKey = Buffer.from(pair.publicKey).toString('base64url');
-  return { nonce, publicKey, secretKey: pair.secretKey, message: { t: 'challenge', protocol: 2, nonce, key: publicKey } };
+  return {
+    nonce,
+    publicKey,
+    secretKey: pair.secretKey,
+    message: { t: 'challenge', protocol: PROTOCOL_VERSION, nonce, key: publicKey },
+  };
 }
 
 /** The phone page's own handshake code answers. */
