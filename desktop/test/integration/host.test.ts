@@ -192,11 +192,16 @@ describe('commands', () => {
   it('rate-limits a flood of commands and then closes the flooder', async () => {
     const { host, driver } = await start();
     const { client } = await pairPhone(host);
+    const started = performance.now();
     for (let id = 1; id <= 300; id++) client.send({ t: 'key', id, key: 'a' });
     const closed = await client.closed;
+    const seconds = (performance.now() - started) / 1000;
     expect(closed.code).toBe(CloseCode.rateLimited);
     expect(client.messages.some((m) => m.t === 'error' && m.code === 'rate-limited')).toBe(true);
-    expect(driver.calls.length).toBeLessThanOrEqual(121);
+    // The burst (120), plus what the limit (60 a second) refilled while the flood was read: on a busy
+    // machine reading 300 frames takes a while, and a token or two comes back meanwhile.
+    expect(driver.calls.length).toBeLessThanOrEqual(120 + Math.ceil(60 * seconds) + 1);
+    expect(driver.calls.length).toBeLessThan(300);
   });
 
   it('releases a held button when the socket closes, and when the host stops', async () => {
