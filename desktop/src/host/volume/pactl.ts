@@ -51,6 +51,7 @@ export class Pactl {
   /** Calls `onChange` whenever a sink or the server changes (the default output, its level, its mute). */
   follow(onChange: () => void, onEnd: () => void): ChildProcess {
     const child = spawn('pactl', ['subscribe'], { env: this.env, stdio: ['ignore', 'pipe', 'ignore'] });
+    child.unref();
     let buffered = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       buffered += chunk.toString();

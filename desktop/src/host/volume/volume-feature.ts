@@ -1,7 +1,8 @@
 /**
  * The system's volume on the phone: the default output's level and mute, read and set through pactl,
  * following changes made elsewhere. Slider drags arrive faster than pactl answers: at most one change is
- * on its way and the newest value wins. Without pactl (or a sound server) the state says null and the
+ * on its way and the newest value wins. Changes made elsewhere come from `pactl subscribe`, and from a
+ * look every two seconds while a phone is connected (pactl's lines can wait in a pipe's buffer). Without pactl (or a sound server) the state says null and the
  * phone falls back to the volume keys.
  */
 import type { ChildProcess } from 'node:child_process';
@@ -11,6 +12,8 @@ import { FeatureRejected } from '../session/feature-router.js';
 import { Pactl } from './pactl.js';
 
 const RETRY_MS = 30_000;
+/** `pactl subscribe` may hold its lines in a pipe's buffer: while phones are connected, also look now and then. */
+const POLL_MS = 2000;
 
 export function installVolume(deps: FeatureDeps, pactl = new Pactl()): void {
   let follower: ChildProcess | undefined;
@@ -19,6 +22,26 @@ export function installVolume(deps: FeatureDeps, pactl = new Pactl()): void {
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   let wanted: { level?: number; muted?: boolean } | undefined;
   let applying: Promise<void> | undefined;
+  const phones = new Set<object>();
+  let poll: ReturnType<typeof setInterval> | undefined;
+  const setPolling = () => {
+    if (phones.size > 0 && !poll && !stopped) {
+      poll = setInterval(() => {
+        if (deps.state.state.volume !== null && !applying) void refresh();
+      }, POLL_MS);
+    } else if ((phones.size === 0 || stopped) && poll) {
+      clearInterval(poll);
+      poll = undefined;
+    }
+  };
+  deps.features.onSessionOpened((session) => {
+    phones.add(session);
+    setPolling();
+  });
+  deps.features.onSessionClosed((session) => {
+    phones.delete(session);
+    setPolling();
+  });
 
   const refresh = async () => {
     try {
@@ -87,6 +110,7 @@ export function installVolume(deps: FeatureDeps, pactl = new Pactl()): void {
   });
   deps.onStop(() => {
     stopped = true;
+    setPolling();
     clearTimeout(retry);
     clearTimeout(refreshTimer);
     follower?.kill();

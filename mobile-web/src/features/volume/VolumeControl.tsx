@@ -22,7 +22,7 @@ const SETTLE_MS = 400;
 export function VolumeControl({ connection, snapshot }: { connection: Connection; snapshot: ConnectionSnapshot }) {
   const volume = snapshot.state?.volume ?? null;
   const [dragged, setDragged] = useState<number | undefined>(undefined);
-  const lastSent = useRef(0);
+  const lastSent = useRef({ at: 0, level: -1 });
   const trailing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(trailing.current), []);
 
@@ -45,7 +45,7 @@ export function VolumeControl({ connection, snapshot }: { connection: Connection
     );
   }
   const send = (level: number) => {
-    lastSent.current = performance.now();
+    lastSent.current = { at: performance.now(), level };
     connection.send({ t: 'volume', level }).catch(() => {});
   };
   const shown = dragged ?? volume.level;
@@ -73,11 +73,12 @@ export function VolumeControl({ connection, snapshot }: { connection: Connection
         onInput={(event) => {
           const level = Number((event.target as HTMLInputElement).value);
           setDragged(level);
-          if (performance.now() - lastSent.current >= SEND_EVERY_MS) send(level);
-          // The last value always goes, and once the finger rests the computer's level is shown again.
+          if (performance.now() - lastSent.current.at >= SEND_EVERY_MS) send(level);
+          // The last value goes if it has not yet (never twice: a change made meanwhile elsewhere stays), and
+          // once the finger rests the computer's level is shown again.
           clearTimeout(trailing.current);
           trailing.current = setTimeout(() => {
-            send(level);
+            if (lastSent.current.level !== level) send(level);
             setDragged(undefined);
           }, SETTLE_MS);
         }}
