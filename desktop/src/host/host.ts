@@ -37,7 +37,7 @@ import type { FeatureDeps } from './presenter/feature-deps.js';
 import { installFocusWatch } from './presenter/focus-watch.js';
 import { installLaser, type LaserOverlay } from './presenter/laser-relay.js';
 import { defaultProfileId, slideProfile } from './presenter/slide-profiles.js';
-import { installTalkTimer } from './presenter/talk-timer.js';
+import { IDLE_TALK_TIMER, installTalkTimer } from './presenter/talk-timer.js';
 import { installPreview } from './preview/preview-feature.js';
 import type { PreviewScheduler } from './preview/preview-scheduler.js';
 import { AuthThrottle, type AuthThrottleOptions } from './security/auth-throttle.js';
@@ -131,15 +131,7 @@ export class Host {
       input: CHECKING,
       devices: [],
       focus: null,
-      timer: {
-        status: 'idle',
-        elapsedMs: 0,
-        runningSince: null,
-        durationMs: 20 * 60_000,
-        warningsMs: [5 * 60_000, 60_000],
-        warned: 0,
-        overtime: false,
-      },
+      timer: IDLE_TALK_TIMER,
       presenterTools: { laser: 'needs-desktop-app', preview: 'unavailable' },
       media: { source: 'media-keys', players: [], active: null },
       volume: null,

@@ -1,17 +1,9 @@
 import { elapsedAt, formatClock, levelOf, normalizeWarnings, type TalkTimer, warningsPassed } from '@deskremote/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { TalkTimerFeature } from '../../src/host/presenter/talk-timer.js';
+import { IDLE_TALK_TIMER, TalkTimerFeature } from '../../src/host/presenter/talk-timer.js';
 import { HostStateStore } from '../../src/host/session/host-state.js';
 
-const IDLE: TalkTimer = {
-  status: 'idle',
-  elapsedMs: 0,
-  runningSince: null,
-  durationMs: 20 * 60_000,
-  warningsMs: [5 * 60_000, 60_000],
-  warned: 0,
-  overtime: false,
-};
+const IDLE: TalkTimer = IDLE_TALK_TIMER;
 
 describe('the talk clock', () => {
   it('counts from when it started plus what was banked, and only while running', () => {

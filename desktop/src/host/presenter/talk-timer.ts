@@ -6,6 +6,17 @@
 import { elapsedAt, MAX_TIMER_WARNINGS, normalizeWarnings, type TalkTimer, warningsPassed } from '@deskremote/shared';
 import type { FeatureDeps } from './feature-deps.js';
 
+/** A new host's timer: not started, a 20-minute talk, warned at 5 minutes and at 1 minute left. */
+export const IDLE_TALK_TIMER: TalkTimer = {
+  status: 'idle',
+  elapsedMs: 0,
+  runningSince: null,
+  durationMs: 20 * 60_000,
+  warningsMs: [5 * 60_000, 60_000],
+  warned: 0,
+  overtime: false,
+};
+
 export class TalkTimerFeature {
   private alarm: ReturnType<typeof setTimeout> | undefined;
 
