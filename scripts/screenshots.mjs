@@ -23,7 +23,7 @@ const host = await Host.start({
   version: 'screenshots',
   hostName: 'studio-desktop',
   requireApproval: true,
-  openInput: () => openInputBackend(),
+  openInput: (context) => openInputBackend(context),
 });
 await new Promise((r) => setTimeout(r, 1500));
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });

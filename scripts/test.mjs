@@ -14,6 +14,8 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // text. x11-xkb-utils: setxkbmap, for the German and French layouts. openbox: a window manager, so the
 // focused window is known (slide profiles). mpv + mpv-mpris + dbus: a real media player on a private
 // session bus. pipewire + wireplumber + pipewire-pulse + pulseaudio-utils: a real sound server and pactl.
+// mutter + xdg-desktop-portal(-gnome) + at-spi2-core + python3-pyatspi: a real Wayland desktop with the
+// RemoteDesktop portal, its dialog answered through the accessibility bus. wl-clipboard: text on Wayland.
 const APT_PACKAGES = [
   'xvfb',
   'chromium',
@@ -32,6 +34,12 @@ const APT_PACKAGES = [
   'wireplumber',
   'pipewire-pulse',
   'pulseaudio-utils',
+  'mutter',
+  'xdg-desktop-portal',
+  'xdg-desktop-portal-gnome',
+  'at-spi2-core',
+  'python3-pyatspi',
+  'wl-clipboard',
 ];
 const CJK_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 
@@ -44,7 +52,7 @@ function step(title) {
   console.log(`\n=== ${title}`);
 }
 
-step('System packages (Xvfb, Chromium, WebKitWebDriver, tcpdump, CJK fonts, GTK for Python, setxkbmap, openbox, mpv, PipeWire)');
+step('System packages (Xvfb, Chromium, WebKitWebDriver, tcpdump, CJK fonts, GTK for Python, setxkbmap, openbox, mpv, PipeWire, mutter and the portal)');
 const missing = [
   ...(has('Xvfb') ? [] : ['xvfb']),
   ...(existsSync(chromium) ? [] : ['chromium']),
@@ -63,6 +71,9 @@ const missing = [
   ...(has('dbus-run-session') && has('dbus-daemon') ? [] : ['dbus', 'dbus-daemon']),
   ...(has('pipewire') && has('wireplumber') && has('pipewire-pulse') ? [] : ['pipewire', 'wireplumber', 'pipewire-pulse']),
   ...(has('pactl') ? [] : ['pulseaudio-utils']),
+  ...(has('mutter') && existsSync('/usr/libexec/xdg-desktop-portal-gnome') ? [] : ['mutter', 'xdg-desktop-portal-gnome']),
+  ...(existsSync('/usr/lib/python3/dist-packages/pyatspi') ? [] : ['python3-pyatspi']),
+  ...(has('wl-copy') ? [] : ['wl-clipboard']),
 ];
 if (missing.length > 0) {
   const isRoot = process.getuid?.() === 0;

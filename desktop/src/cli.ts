@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     ...(values.name ? { names: values.name } : {}),
     dataDir,
     phoneDir: defaultPhoneDir(),
-    openInput: () => openInputBackend(),
+    openInput: (context) => openInputBackend(context),
     version: appVersion(),
     requireApproval: !approveAll && settings.requireApproval,
     log: (line) => console.log(`  · ${line}`),

@@ -167,8 +167,16 @@ export const InputIssueCodes = [
   'checking',
   'no-display',
   'display-unreachable',
+  /** Wayland without a RemoteDesktop portal (wlroots compositors): XWayland windows only. */
   'wayland',
-  'wayland-no-x11',
+  /** Wayland without a RemoteDesktop portal and without XWayland: nothing can be injected. */
+  'wayland-no-portal',
+  /** The portal's permission: not asked yet, its dialog on screen, refused, the session ended, or an error. */
+  'portal-not-asked',
+  'portal-asking',
+  'portal-refused',
+  'portal-closed',
+  'portal-failed',
   'mac-permission',
   'mac-permission-unknown',
   'driver-failed',

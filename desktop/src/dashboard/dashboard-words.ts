@@ -45,9 +45,15 @@ const DASHBOARD_EN = {
   inputNoDisplay: 'No X display (DISPLAY is not set): start DeskRemote from inside your desktop session.',
   inputDisplayUnreachable: 'The X display {display} cannot be reached for input: {error}',
   inputWayland:
-    'Wayland session: input reaches only X11 (XWayland) windows. For full control log in with an X11 session (“GNOME on Xorg”, “Plasma (X11)”).',
-  inputWaylandNoX11:
-    'This Wayland session has no XWayland: DeskRemote cannot inject input. Log in with an X11 session (“GNOME on Xorg”, “Plasma (X11)”).',
+    'This Wayland desktop has no RemoteDesktop portal (Sway and other wlroots compositors): input reaches only XWayland windows. GNOME and KDE Plasma allow full control.',
+  inputWaylandNoPortal:
+    'This Wayland desktop has neither a RemoteDesktop portal nor XWayland: DeskRemote cannot inject input. Use GNOME or KDE Plasma, or an X11 session.',
+  inputPortalNotAsked: 'Wayland: permission to send input will be asked when a phone connects.',
+  inputPortalAsking:
+    'A phone wants to control this computer. In the “Remote desktop” window, tick “Allow remote interaction” and click “Share” (KDE Plasma: “Allow”).',
+  inputPortalRefused: 'Permission to send input was refused. It will be asked again when a phone next sends input.',
+  inputPortalClosed: 'Remote control was stopped. Permission will be asked again when a phone next sends input.',
+  inputPortalFailed: 'The RemoteDesktop portal failed ({error}). It will be tried again when a phone next sends input.',
   inputMacPermission: 'Allow DeskRemote in System Settings › Privacy & Security › Accessibility, then restart DeskRemote.',
   inputMacPermissionUnknown: 'macOS needs DeskRemote to be allowed under System Settings › Privacy & Security › Accessibility.',
   inputDriverFailed: 'The input driver failed to load: {error}',
@@ -97,9 +103,14 @@ const DASHBOARD_ZH: Record<DashboardKey, string> = {
   inputNoDisplay: '没有 X 显示（未设置 DISPLAY）：请在桌面会话中启动 DeskRemote。',
   inputDisplayUnreachable: '无法连接 X 显示 {display} 来注入输入：{error}',
   inputWayland:
-    'Wayland 会话：输入只能到达 X11（XWayland）窗口。要完全控制，请以 X11 会话登录（“GNOME on Xorg”或“Plasma (X11)”）。',
-  inputWaylandNoX11:
-    '这个 Wayland 会话没有 XWayland，DeskRemote 无法注入输入。请以 X11 会话登录（“GNOME on Xorg”或“Plasma (X11)”）。',
+    '这个 Wayland 桌面没有 RemoteDesktop 门户（Sway 等基于 wlroots 的合成器）：输入只能到达 XWayland 窗口。GNOME 和 KDE Plasma 可以完全控制。',
+  inputWaylandNoPortal:
+    '这个 Wayland 桌面既没有 RemoteDesktop 门户，也没有 XWayland，DeskRemote 无法注入输入。请使用 GNOME 或 KDE Plasma，或者 X11 会话。',
+  inputPortalNotAsked: 'Wayland：手机连接时会请求发送输入的权限。',
+  inputPortalAsking: '有手机想控制这台电脑。请在“远程桌面”窗口中勾选“允许远程交互”，然后点击“分享”（KDE Plasma 上点击“允许”）。',
+  inputPortalRefused: '发送输入的权限被拒绝。手机下次发送输入时会再次请求。',
+  inputPortalClosed: '远程控制已停止。手机下次发送输入时会再次请求权限。',
+  inputPortalFailed: 'RemoteDesktop 门户出错（{error}）。手机下次发送输入时会重试。',
   inputMacPermission: '请在“系统设置 › 隐私与安全性 › 辅助功能”中允许 DeskRemote，然后重新启动 DeskRemote。',
   inputMacPermissionUnknown: 'macOS 需要在“系统设置 › 隐私与安全性 › 辅助功能”中允许 DeskRemote。',
   inputDriverFailed: '输入驱动加载失败：{error}',
@@ -113,7 +124,12 @@ const DASHBOARD_INPUT_WORDS: Record<string, DashboardKey> = {
   'no-display': 'inputNoDisplay',
   'display-unreachable': 'inputDisplayUnreachable',
   wayland: 'inputWayland',
-  'wayland-no-x11': 'inputWaylandNoX11',
+  'wayland-no-portal': 'inputWaylandNoPortal',
+  'portal-not-asked': 'inputPortalNotAsked',
+  'portal-asking': 'inputPortalAsking',
+  'portal-refused': 'inputPortalRefused',
+  'portal-closed': 'inputPortalClosed',
+  'portal-failed': 'inputPortalFailed',
   'mac-permission': 'inputMacPermission',
   'mac-permission-unknown': 'inputMacPermissionUnknown',
   'driver-failed': 'inputDriverFailed',

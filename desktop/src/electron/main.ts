@@ -7,7 +7,7 @@ import { app, BrowserWindow, ipcMain, Menu, nativeImage, systemPreferences, Tray
 import { appVersion, defaultPhoneDir } from '../host/app-paths.js';
 import { dashboardView } from '../host/dashboard-view.js';
 import { Host } from '../host/host.js';
-import { type InputBackend, openInputBackend } from '../host/input/input-backend.js';
+import { type BackendContext, type InputBackend, openInputBackend } from '../host/input/input-backend.js';
 import { guardProcess } from '../host/last-defence.js';
 import { loadSettings, saveSettings } from '../host/settings/settings-store.js';
 import { OverlayWindow } from './overlay-window.js';
@@ -28,8 +28,8 @@ guardProcess(
 );
 
 /** On macOS nothing is injected without the Accessibility permission, and only Electron can ask for it. */
-async function openInput(): Promise<InputBackend> {
-  const backend = await openInputBackend();
+async function openInput(context: BackendContext): Promise<InputBackend> {
+  const backend = await openInputBackend(context);
   if (process.platform !== 'darwin' || !backend.driver) return backend;
   if (systemPreferences.isTrustedAccessibilityClient(true)) {
     return { ...backend, availability: { status: 'ready', code: 'ok' } };

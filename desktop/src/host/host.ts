@@ -14,6 +14,7 @@ import {
   type DeviceSummary,
   HEARTBEAT_TIMEOUT_MS,
   type HostState,
+  type InputAvailability,
   MAX_WIRE_BYTES,
   type Platform,
   pairingUrl,
@@ -22,7 +23,7 @@ import { WebSocketServer } from 'ws';
 import { DeviceStore } from './devices/device-store.js';
 import { Dispatcher, type ExecutionTiming } from './input/dispatcher.js';
 import { CHECKING } from './input/input-availability.js';
-import type { InputBackend } from './input/input-backend.js';
+import type { BackendContext, InputBackend } from './input/input-backend.js';
 import { installMedia } from './media/media-feature.js';
 import { createHttpServer } from './net/http-server.js';
 import { isLoopbackBind, LOOPBACK_NAMES, lanAddresses } from './net/lan-addresses.js';
@@ -57,7 +58,7 @@ export interface HostOptions {
   /** Folder of the built phone page (mobile-web/dist). */
   phoneDir: string;
   /** Opens the input backend; the host serves and explains itself while this runs or if it fails. */
-  openInput: () => Promise<InputBackend>;
+  openInput: (context: BackendContext) => Promise<InputBackend>;
   version: string;
   hostName?: string;
   /**
@@ -160,6 +161,7 @@ export class Host {
         slideProfile(requested ?? this.state.state.focus?.profile ?? defaultProfileId(platformOf(osPlatform()))),
       ...(options.heldKeyLimitMs === undefined ? {} : { heldKeyLimitMs: options.heldKeyLimitMs }),
       ...(options.onExecuted ? { onExecuted: options.onExecuted } : {}),
+      onUnavailable: () => this.backend.wanted?.(),
     });
   }
 
@@ -210,14 +212,24 @@ export class Host {
     });
     this.boundPort = await listenOnFreePort(this.server, this.options.port ?? DEFAULT_PORT, this.options.bind ?? '0.0.0.0');
     this.state.subscribe((_, state) => this.emit({ type: 'state', state }));
-    void this.options.openInput().then((backend) => this.useInput(backend));
+    void this.options.openInput({ dataDir: this.options.dataDir, log: this.log }).then((backend) => this.useInput(backend));
   }
 
   private useInput(backend: InputBackend): void {
     this.backend = backend;
     this.state.update({ input: backend.availability });
-    const params = backend.availability.params ? ` ${JSON.stringify(backend.availability.params)}` : '';
-    this.log(`input: ${backend.availability.status}: ${backend.availability.code}${params}`);
+    backend.watch?.((availability) => {
+      this.state.update({ input: availability });
+      this.logInput(availability);
+    });
+    this.logInput(backend.availability);
+    // A phone may already be connected (the backend took a while to open): it wants input now.
+    if ([...this.sessions].some((s) => s.authenticated)) backend.wanted?.();
+  }
+
+  private logInput(availability: InputAvailability): void {
+    const params = availability.params ? ` ${JSON.stringify(availability.params)}` : '';
+    this.log(`input: ${availability.status}: ${availability.code}${params}`);
   }
 
   private createSession(ws: import('ws').WebSocket, peer: { address: string; userAgent: string | undefined }): Session {
@@ -243,6 +255,8 @@ export class Host {
         this.log(`${paired ? 'paired' : 'connected'}: ${session.deviceName} from ${address}`);
         void this.devices.touch(session.deviceId ?? '', Date.now()).catch(() => {});
         this.refreshDevices();
+        // A phone is here to use the computer: where input needs a permission (the Wayland portal), ask now.
+        this.backend.wanted?.();
       },
       onClosed: (session) => {
         this.sessions.delete(session);
@@ -362,6 +376,7 @@ export class Host {
     await Promise.allSettled(this.featureStops.map((stop) => stop()));
     for (const session of this.sessions) session.bye('host-stopping', CloseCode.hostStopping);
     await this.dispatcher.releaseAll();
+    await this.backend.close?.().catch(() => {});
     this.wss.close();
     await new Promise<void>((resolve) => {
       if (!this.server) return resolve();

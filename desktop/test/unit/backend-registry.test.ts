@@ -13,6 +13,8 @@ const candidate = (name: string, applies: boolean, availability: InputAvailabili
   },
 });
 
+const CONTEXT = { dataDir: '/nonexistent', log: () => {} };
+
 describe('input backend registry', () => {
   it('uses the first backend that can inject, skipping those that do not apply or say "not here"', async () => {
     const opened: string[] = [];
@@ -24,6 +26,7 @@ describe('input backend registry', () => {
       ],
       'linux',
       {},
+      CONTEXT,
     );
     expect(opened).toEqual(['x11', 'nut']);
     expect(backend.availability.code).toBe('wayland');
@@ -36,16 +39,25 @@ describe('input backend registry', () => {
       [candidate('x11', true, { status: 'unavailable', code: 'no-display' }, opened)],
       'linux',
       {},
+      CONTEXT,
     );
     expect(refusal).toEqual({ availability: { status: 'unavailable', code: 'no-display' }, driver: undefined });
-    expect(await openFirstBackend([], 'aix', {})).toEqual({
+    expect(await openFirstBackend([], 'aix', {}, CONTEXT)).toEqual({
       availability: { status: 'unavailable', code: 'unsupported-platform', params: { platform: 'aix' } },
       driver: undefined,
     });
   });
 
   it('the real registry explains a Linux session without a display, without loading anything native', async () => {
-    expect((await openInputBackend('linux', {})).availability).toEqual({ status: 'unavailable', code: 'no-display' });
-    expect((await openInputBackend('aix', {})).availability.code).toBe('unsupported-platform');
+    expect((await openInputBackend(CONTEXT, 'linux', {})).availability).toEqual({ status: 'unavailable', code: 'no-display' });
+    expect((await openInputBackend(CONTEXT, 'aix', {})).availability.code).toBe('unsupported-platform');
+  });
+
+  it('a Wayland session whose bus has no RemoteDesktop portal, and no XWayland, says so', async () => {
+    const env = { WAYLAND_DISPLAY: 'wayland-0', DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' };
+    expect((await openInputBackend(CONTEXT, 'linux', env)).availability).toEqual({
+      status: 'unavailable',
+      code: 'wayland-no-portal',
+    });
   });
 });

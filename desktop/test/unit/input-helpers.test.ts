@@ -10,7 +10,7 @@ describe('input availability', () => {
     expect(assessEnvironment('linux', {})).toMatchObject({ status: 'unavailable', code: 'no-display' });
     expect(assessEnvironment('linux', { WAYLAND_DISPLAY: 'wayland-0' })).toMatchObject({
       status: 'unavailable',
-      code: 'wayland-no-x11',
+      code: 'wayland-no-portal',
     });
     expect(assessEnvironment('linux', { DISPLAY: ':0', XDG_SESSION_TYPE: 'wayland' })).toMatchObject({
       status: 'limited',

@@ -105,9 +105,16 @@ export const en = {
   inputNoDisplay:
     'The computer has no desktop session for DeskRemote (it was started without a display). Start DeskRemote from inside the desktop.',
   inputDisplayUnreachable: 'DeskRemote cannot reach the display {display} on the computer: {error}',
-  inputWayland: 'Wayland session: only some windows (XWayland) receive input. For full control, log in with an X11 session.',
-  inputWaylandNoX11:
-    'This Wayland session cannot receive input from DeskRemote. Log in with an X11 session (“GNOME on Xorg”, “Plasma (X11)”).',
+  inputWayland:
+    'This Wayland desktop offers no remote-control permission (Sway and other wlroots desktops): only windows running under XWayland receive input. GNOME and KDE Plasma allow full control.',
+  inputWaylandNoPortal:
+    'This Wayland desktop offers neither a remote-control permission nor XWayland, so DeskRemote cannot send input. Use GNOME or KDE Plasma, or log in with an X11 session.',
+  inputPortalNotAsked: 'The computer will ask for permission to be controlled as soon as you use the remote.',
+  inputPortalAsking:
+    'The computer is asking for permission. On its screen, in the “Remote desktop” window, tick “Allow remote interaction” and click “Share” (on KDE Plasma: “Allow”).',
+  inputPortalRefused: 'Permission to control the computer was refused on its screen. Touch the remote again to ask once more.',
+  inputPortalClosed: 'Remote control was stopped on the computer. Touch the remote again to ask for permission once more.',
+  inputPortalFailed: 'The computer’s remote-control permission did not work ({error}). Touch the remote again to retry.',
   inputMacPermission:
     'Allow DeskRemote under System Settings › Privacy & Security › Accessibility on the Mac, then restart DeskRemote.',
   inputMacPermissionUnknown:

@@ -100,8 +100,16 @@ export const zhCN: Messages = {
   inputChecking: '正在检查这台电脑能否接收输入…',
   inputNoDisplay: 'DeskRemote 没有在桌面环境中运行（启动时没有显示器）。请在桌面环境里启动 DeskRemote。',
   inputDisplayUnreachable: 'DeskRemote 无法连接电脑上的显示 {display}：{error}',
-  inputWayland: '当前是 Wayland 会话：只有部分窗口（XWayland）能接收输入。要完全控制，请以 X11 会话登录。',
-  inputWaylandNoX11: '当前的 Wayland 会话无法接收 DeskRemote 的输入。请以 X11 会话登录（“GNOME on Xorg”或“Plasma (X11)”）。',
+  inputWayland:
+    '这个 Wayland 桌面没有提供远程控制权限（Sway 等基于 wlroots 的桌面）：只有在 XWayland 下运行的窗口能接收输入。GNOME 和 KDE Plasma 可以完全控制。',
+  inputWaylandNoPortal:
+    '这个 Wayland 桌面既没有远程控制权限，也没有 XWayland，DeskRemote 无法发送输入。请使用 GNOME 或 KDE Plasma，或者以 X11 会话登录。',
+  inputPortalNotAsked: '开始使用遥控器时，电脑会请求允许被控制。',
+  inputPortalAsking:
+    '电脑正在请求权限。请在电脑屏幕上的“远程桌面”窗口中勾选“允许远程交互”，然后点击“分享”（KDE Plasma 上点击“允许”）。',
+  inputPortalRefused: '电脑上拒绝了控制权限。再次触碰遥控器即可重新请求。',
+  inputPortalClosed: '电脑上已停止远程控制。再次触碰遥控器即可重新请求权限。',
+  inputPortalFailed: '电脑的远程控制权限出错（{error}）。再次触碰遥控器即可重试。',
   inputMacPermission: '请在 Mac 的“系统设置 › 隐私与安全性 › 辅助功能”中允许 DeskRemote，然后重新启动 DeskRemote。',
   inputMacPermissionUnknown: '如果没有反应，请在 Mac 的“系统设置 › 隐私与安全性 › 辅助功能”中允许 DeskRemote。',
   inputDriverFailed: '电脑上的输入驱动启动失败：{error}',

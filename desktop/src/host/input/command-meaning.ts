@@ -30,6 +30,7 @@ export class CommandMeaning {
       return;
     }
     if (t === 'zoom') return this.zoom(driver, dy);
+    if (driver.scrollPixels) return driver.scrollPixels(dx, dy);
     // Wheel steps are whole; the remainder waits for the next scroll so slow swipes still scroll.
     const x = this.scrollCarry.x + dx / SCROLL_PIXELS_PER_STEP;
     const y = this.scrollCarry.y + dy / SCROLL_PIXELS_PER_STEP;

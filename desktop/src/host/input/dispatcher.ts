@@ -39,6 +39,8 @@ export interface DispatcherOptions {
   driver: () => InputDriver | undefined;
   availability: () => InputAvailability;
   slideProfile: (requested: SlideProfileId | undefined) => SlideProfile;
+  /** Told when input was wanted but could not be injected (the portal backend asks for permission again). */
+  onUnavailable?: () => void;
   /** Observes how long each command took from frame received to injection returned (for npm run bench). */
   onExecuted?: (timing: ExecutionTiming) => void;
   /** How long a key may stay held without being pressed again (HELD_KEY_LIMIT_MS by default). */
@@ -89,7 +91,10 @@ export class Dispatcher {
 
   /** Pointer motion or scroll in pixels; may be summed with others, never dropped while input is available. */
   submitDelta(t: DeltaKind, dx: number, dy: number, receivedAt = this.now()): void {
-    if (!this.canInject()) return;
+    if (!this.canInject()) {
+      this.options.onUnavailable?.();
+      return;
+    }
     const tail = this.queue[this.queue.length - 1];
     if (tail?.kind === 'delta' && tail.t === t) {
       tail.dx += dx;
@@ -104,7 +109,10 @@ export class Dispatcher {
   submit(sessionId: string, command: DiscreteCommand, receivedAt = this.now()): Promise<void> {
     if (command.t === 'release') return this.releaseSession(sessionId);
     const availability = this.options.availability();
-    if (!this.canInject()) return Promise.reject(new CommandRejected('input-unavailable', { issue: availability.code }));
+    if (!this.canInject()) {
+      this.options.onUnavailable?.();
+      return Promise.reject(new CommandRejected('input-unavailable', { issue: availability.code }));
+    }
     if (command.t === 'text') {
       const problem = this.options.driver()?.textProblem(command.text);
       if (problem) return Promise.reject(new CommandRejected('unsupported-text', { ...problem }));
@@ -147,7 +155,9 @@ export class Dispatcher {
   }
 
   private canInject(): boolean {
-    return this.options.driver() !== undefined && this.options.availability().status !== 'unavailable';
+    // 'checking' is not yet known (the portal's dialog may be on screen): nothing is sent until it is.
+    const { status } = this.options.availability();
+    return this.options.driver() !== undefined && (status === 'ready' || status === 'limited');
   }
 
   private pump(): void {

@@ -11,7 +11,7 @@ export function assessEnvironment(platform: NodeJS.Platform, env: NodeJS.Process
   if (platform === 'linux' || platform === 'freebsd' || platform === 'openbsd') {
     const wayland = env.XDG_SESSION_TYPE === 'wayland' || Boolean(env.WAYLAND_DISPLAY);
     if (!env.DISPLAY) {
-      return { status: 'unavailable', code: wayland ? 'wayland-no-x11' : 'no-display' };
+      return { status: 'unavailable', code: wayland ? 'wayland-no-portal' : 'no-display' };
     }
     if (wayland) {
       return { status: 'limited', code: 'wayland' };

@@ -6,6 +6,8 @@ export interface InputDriver {
   moveBy(dx: number, dy: number): Promise<void>;
   /** Scrolls by whole wheel steps; positive y scrolls the content down, positive x to the right. */
   scrollSteps(x: number, y: number): Promise<void>;
+  /** Smooth scrolling in phone pixels, where the backend has it (the Wayland portal); else scrollSteps is used. */
+  scrollPixels?(dx: number, dy: number): Promise<void>;
   click(button: MouseButton, double: boolean): Promise<void>;
   setButton(button: MouseButton, down: boolean): Promise<void>;
   /** Presses the modifiers, taps the key, releases in reverse order; never leaves a key held. */

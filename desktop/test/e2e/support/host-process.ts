@@ -54,7 +54,7 @@ export class HostProcess {
       },
     );
     const host = new HostProcess(child);
-    await host.waitForOutput(/input: (ready|limited|unavailable)/, 20_000);
+    await host.waitForOutput(/input: (ready|limited|unavailable|checking: portal)/, 20_000);
     await host.waitForOutput(/Pairing URL: /, 5000);
     return host;
   }

@@ -1,28 +1,35 @@
 /**
  * Input backends, one file each, tried in order: the first that can inject here wins; each that cannot
- * says why with a typed availability. The next backends (the Wayland RemoteDesktop portal, Windows'
- * SendInput, macOS' CGEvent) are one more file and one more line below.
+ * says why with a typed availability. (Windows' SendInput and macOS' CGEvent would be one more file and
+ * one more line in input-backend.ts.)
  */
 import type { InputBackend } from '../input-backend.js';
+
+/** What a backend may need from the host: where to keep what it must remember, and the log. */
+export interface BackendContext {
+  dataDir: string;
+  log: (line: string) => void;
+}
 
 export interface InputBackendCandidate {
   readonly name: string;
   /** Whether it is worth trying at all on this platform and session (no native code loaded yet). */
   appliesTo(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): boolean;
   /** Opens it; an availability of 'unavailable' means "not here", with the reason. Never throws. */
-  open(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): Promise<InputBackend>;
+  open(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, context: BackendContext): Promise<InputBackend>;
 }
 
-/** The first backend that can inject; else the reason the most specific one gave. */
+/** The first backend that can inject; else the reason the first one that applied gave. */
 export async function openFirstBackend(
   candidates: readonly InputBackendCandidate[],
   platform: NodeJS.Platform,
   env: NodeJS.ProcessEnv,
+  context: BackendContext,
 ): Promise<InputBackend> {
   let refusal: InputBackend | undefined;
   for (const candidate of candidates) {
     if (!candidate.appliesTo(platform, env)) continue;
-    const backend = await candidate.open(platform, env);
+    const backend = await candidate.open(platform, env, context);
     if (backend.availability.status !== 'unavailable') return backend;
     refusal ??= backend;
   }

@@ -1,0 +1,141 @@
+/**
+ * Full control of a Wayland desktop through the RemoteDesktop portal, end to end on a real compositor:
+ * headless mutter with a virtual monitor, the real xdg-desktop-portal and its GNOME backend on a private
+ * session bus, a GTK window on that Wayland display recording what it receives, the real host (its
+ * portal backend chosen because the session is Wayland), and the phone page in headless Chromium. The
+ * portal's permission dialog is answered through the accessibility bus, as a person would: first
+ * refused (the phone explains it), then, when the phone next needs input, accepted.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HostProcess } from './support/host-process.js';
+import { Phone } from './support/phone.js';
+import { startWaylandDesktop, type WaylandDesktop, type WaylandEvent } from './support/wayland-desktop.js';
+
+let desktop: WaylandDesktop;
+let host: HostProcess;
+let phone: Phone;
+let dataDir: string;
+
+const since = <E extends WaylandEvent['e']>(from: number, kind: E) =>
+  desktop.events.slice(from).filter((e): e is Extract<WaylandEvent, { e: E }> => e.e === kind);
+const banner = () => phone.page.getByTestId('input-problem');
+
+beforeAll(async () => {
+  desktop = await startWaylandDesktop();
+  dataDir = await mkdtemp(join(tmpdir(), 'deskremote-wayland-host-'));
+  host = await HostProcess.start({ display: '', dataDir, env: desktop.env });
+  phone = await Phone.open(host.pairingUrl());
+  await phone.waitConnected();
+}, 90_000);
+
+afterAll(async () => {
+  await phone?.close();
+  await host?.stop();
+  await desktop?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('a Wayland desktop through the RemoteDesktop portal', () => {
+  it('the host says the computer is asking, and a refusal is explained on the phone', async () => {
+    expect(host.log).toMatch(/input: checking: portal-not-asked/);
+    // The phone connected: the host asked the portal, whose dialog is now on the computer's screen.
+    await phone.page.waitForSelector('[data-testid=input-problem][data-code=portal-asking]');
+    expect(await banner().textContent()).toContain('Allow remote interaction');
+    await phone.page.screenshot({ path: 'test-results/wayland-asking-en.png' });
+    await desktop.answerConsent('cancel');
+    await phone.page.waitForSelector('[data-testid=input-problem][data-code=portal-refused]');
+    expect(await banner().textContent()).toMatch(/refused/);
+    await phone.page.screenshot({ path: 'test-results/wayland-refused-en.png' });
+    // Nothing reached the window while permission was refused.
+    expect(desktop.events.filter((e) => e.e !== 'focus')).toEqual([]);
+  });
+
+  it('when the phone next needs input the host asks again, and once allowed the phone is ready', async () => {
+    const accepted = desktop.answerConsent('share');
+    const centre = await phone.padCenter();
+    await phone.drag([centre], { x: 30, y: 0 });
+    await accepted;
+    await banner().waitFor({ state: 'detached' });
+    await host.waitForOutput(/portal: input granted/);
+    await desktop.waitFor('the window to have the keyboard', (events) => events.some((e) => e.e === 'ready'));
+  });
+
+  it('a drag moves the pointer, a tap clicks', async () => {
+    const centre = await phone.padCenter();
+    let from = desktop.events.length;
+    await phone.drag([centre], { x: 120, y: 60 });
+    const moves = await desktop.waitFor('pointer motion', () => {
+      const seen = since(from, 'motion');
+      return seen.length >= 2 && (seen.at(-1)?.x ?? 0) - (seen[0]?.x ?? 0) > 20 ? seen : undefined;
+    });
+    expect((moves.at(-1)?.y ?? 0) - (moves[0]?.y ?? 0)).toBeGreaterThan(0);
+    from = desktop.events.length;
+    await phone.tap([centre]);
+    const buttons = await desktop.waitFor('a click', () => {
+      const seen = since(from, 'button');
+      return seen.length >= 2 ? seen : undefined;
+    });
+    expect(buttons.slice(0, 2)).toEqual([
+      { e: 'button', button: 1, down: true },
+      { e: 'button', button: 1, down: false },
+    ]);
+  });
+
+  it('a two-finger drag scrolls smoothly', async () => {
+    const centre = await phone.padCenter();
+    const from = desktop.events.length;
+    await phone.drag(
+      [
+        { x: centre.x - 30, y: centre.y + 60 },
+        { x: centre.x + 30, y: centre.y + 60 },
+      ],
+      { x: 0, y: -150 },
+    );
+    const scrolls = await desktop.waitFor('scrolling', () => {
+      const seen = since(from, 'scroll').filter((e) => e.dir === 'smooth' && (e.dy ?? 0) !== 0);
+      return seen.length >= 3 ? seen : undefined;
+    });
+    // Natural scrolling (the default): fingers up, the content follows them, as the wheel scrolling down.
+    expect(scrolls.reduce((total, e) => total + (e.dy ?? 0), 0)).toBeGreaterThan(0);
+    expect(since(from, 'button')).toEqual([]);
+  });
+
+  it('keys and a shortcut arrive: Ctrl+A as one chord, then PageDown', async () => {
+    await phone.tapButton('[data-tab=keys]');
+    await phone.page.getByTestId('keys-panel').waitFor();
+    const from = desktop.events.length;
+    await phone.tapButton('[data-mod=ctrl]');
+    await phone.page.getByTestId('shortcut-letter').pressSequentially('a');
+    const a = await desktop.waitFor('Ctrl+A', () => since(from, 'key').find((k) => k.name === 'a' && k.down));
+    expect(a).toMatchObject({ ctrl: true, shift: false, alt: false });
+    await phone.tapButton('.keys-panel [data-key="PageDown"]');
+    await desktop.waitFor('PageDown', () => since(from, 'key').find((k) => k.name === 'Page_Down' && !k.down));
+    // Every key that went down came up again, Ctrl included.
+    const keys = since(from, 'key');
+    for (const name of ['Control_L', 'a', 'Page_Down'])
+      expect(keys.filter((k) => k.name === name && k.down).length).toBe(keys.filter((k) => k.name === name && !k.down).length);
+  });
+
+  it('text with characters outside the layout arrives exactly, in order', async () => {
+    await phone.tapButton('[data-tab=pad]');
+    await desktop.clearText();
+    const text = 'Hello, Grüße 你好 ✓ done!';
+    await phone.composeAndSend(text);
+    const lastText = (events: WaylandEvent[]) => events.filter((e) => e.e === 'buffer').at(-1)?.text;
+    await desktop.waitFor('the exact text', (events) => (lastText(events) === text ? true : undefined), 30_000);
+    // The clipboard holds what it held before (nothing, here): the pasted runs did not stay on it.
+    expect(await desktop.clipboard()).toBe('');
+  });
+
+  it('a held button is released when the phone page goes away', async () => {
+    const from = desktop.events.length;
+    await phone.holdAndMove(await phone.padCenter(), { x: 40, y: 0 });
+    await desktop.waitFor('the button held', () => since(from, 'button').find((b) => b.down));
+    await phone.page.close();
+    const up = await desktop.waitFor('the button released', () => since(from, 'button').find((b) => !b.down));
+    expect(up.button).toBe(1);
+  });
+});
