@@ -52,7 +52,9 @@ function step(title) {
   console.log(`\n=== ${title}`);
 }
 
-step('System packages (Xvfb, Chromium, WebKitWebDriver, tcpdump, CJK fonts, GTK for Python, setxkbmap, openbox, mpv, PipeWire, mutter and the portal)');
+step(
+  'System packages (Xvfb, Chromium, WebKitWebDriver, tcpdump, CJK fonts, GTK for Python, setxkbmap, openbox, mpv, PipeWire, mutter and the portal)',
+);
 const missing = [
   ...(has('Xvfb') ? [] : ['xvfb']),
   ...(existsSync(chromium) ? [] : ['chromium']),

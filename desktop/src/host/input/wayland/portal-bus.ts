@@ -2,8 +2,7 @@
  * The xdg-desktop-portal's RemoteDesktop interface on the session bus, over dbus-next's low-level
  * messages. Each portal request answers later with a Response signal on a Request object whose path is
  * known before the call (sender and handle_token), so the match is in place before the call goes out:
- * a quick portal cannot answer into the void. Pointer and key notifications go without waiting for a
- * reply (NO_REPLY_EXPECTED), as on X11: the bus keeps them in order.
+ * a quick portal cannot answer into the void.
  */
 import { randomBytes } from 'node:crypto';
 import dbus from 'dbus-next';
@@ -90,20 +89,6 @@ export class PortalBus {
     }
   }
 
-  /** A question to the portal, answered after everything this connection sent before it. */
-  async ping(): Promise<void> {
-    await this.bus.call(
-      new dbus.Message({
-        destination: DESTINATION,
-        path: PATH,
-        interface: 'org.freedesktop.DBus.Properties',
-        member: 'Get',
-        signature: 'ss',
-        body: [REMOTE_DESKTOP, 'version'],
-      }),
-    );
-  }
-
   /**
    * Calls a method that answers with a Request, and resolves with that request's Response. The
    * options get a fresh handle_token; the Response is matched by the path it implies.
@@ -123,12 +108,9 @@ export class PortalBus {
 
   /** Calls a RemoteDesktop method and waits for its reply (errors reject). */
   async call(member: string, signature: string, body: unknown[]): Promise<void> {
-    await this.bus.call(this.message(member, signature, body, 0));
-  }
-
-  /** Sends a RemoteDesktop method call without waiting: the bus delivers it in order. */
-  notify(member: string, signature: string, body: unknown[]): void {
-    this.bus.send(this.message(member, signature, body, dbus.MessageFlag.NO_REPLY_EXPECTED));
+    await this.bus.call(
+      new dbus.Message({ destination: DESTINATION, path: PATH, interface: REMOTE_DESKTOP, member, signature, body }),
+    );
   }
 
   /** Closes a portal session (the compositor stops taking its input). */
@@ -150,10 +132,6 @@ export class PortalBus {
 
   disconnect(): void {
     this.bus.disconnect();
-  }
-
-  private message(member: string, signature: string, body: unknown[], flags: number): dbus.Message {
-    return new dbus.Message({ destination: DESTINATION, path: PATH, interface: REMOTE_DESKTOP, member, signature, body, flags });
   }
 
   private async daemonCall(member: string, signature: string, body: unknown[]): Promise<void> {

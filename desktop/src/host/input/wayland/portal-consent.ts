@@ -22,7 +22,7 @@ export interface TokenStore {
 }
 
 export interface ConsentOptions {
-  bus: PortalBus;
+  bus: Pick<PortalBus, 'request' | 'closeSession' | 'onSessionClosed'>;
   info: PortalInfo;
   tokens: TokenStore;
   onChange: (availability: InputAvailability) => void;

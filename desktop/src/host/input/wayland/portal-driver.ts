@@ -38,7 +38,7 @@ const onLatinLayouts = (ch: string) => {
 };
 
 export interface PortalDriverOptions {
-  bus: PortalBus;
+  bus: Pick<PortalBus, 'call'>;
   /** The started session's handle; undefined while there is none (the command is refused). */
   session: () => string | undefined;
   /** wl-clipboard, where installed: without it, text outside ASCII is refused rather than dropped. */
@@ -151,7 +151,7 @@ export class PortalDriver implements InputDriver {
  * it on the first key event and that event is lost (the first key after Start was lost in 4 of 4
  * runs), and until then the seat has no keyboard (wl-copy says so). A lone Shift tap is harmless.
  */
-export async function wakeKeyboard(bus: PortalBus, session: string): Promise<void> {
+export async function wakeKeyboard(bus: Pick<PortalBus, 'call'>, session: string): Promise<void> {
   const shift = 42;
   await bus.call('NotifyKeyboardKeycode', 'oa{sv}iu', [session, NO_OPTIONS, shift, PRESSED]);
   await bus.call('NotifyKeyboardKeycode', 'oa{sv}iu', [session, NO_OPTIONS, shift, RELEASED]);

@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import type { PortalResponse } from '../../src/host/input/wayland/portal-bus.js';
+import { PortalConsent, type TokenStore } from '../../src/host/input/wayland/portal-consent.js';
+import { PortalDriver } from '../../src/host/input/wayland/portal-driver.js';
+
+type Call = [member: string, ...args: unknown[]];
+
+/** Records every call as the portal would receive it; answers requests from a script. */
+function fakeBus(answers: Array<PortalResponse> = []) {
+  const calls: Call[] = [];
+  let closed: (() => void) | undefined;
+  return {
+    calls,
+    closeSession: async (session: string) => {
+      calls.push(['Close', session]);
+    },
+    onSessionClosed: (_session: string, listener: () => void) => {
+      closed = listener;
+    },
+    closeFromCompositor: () => closed?.(),
+    request: async (member: string, _signature: string, body: unknown[], options: Record<string, { value: unknown }>) => {
+      calls.push([member, ...body, Object.fromEntries(Object.entries(options).map(([k, v]) => [k, v.value]))]);
+      return answers.shift() ?? { code: 2, results: {} };
+    },
+    call: async (member: string, _signature: string, body: unknown[]) => {
+      calls.push([member, ...body.slice(1)]);
+    },
+  };
+}
+
+const granted = (results: Record<string, unknown> = {}): PortalResponse => ({ code: 0, results });
+const memoryTokens = (initial?: string): TokenStore & { token: string | undefined } => {
+  const store = {
+    token: initial,
+    load: async () => store.token,
+    save: async (token: string | undefined) => {
+      store.token = token;
+    },
+  };
+  return store;
+};
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+function consentWith(bus: ReturnType<typeof fakeBus>, version: number, tokens = memoryTokens()) {
+  const seen: string[] = [];
+  const consent = new PortalConsent({
+    bus,
+    info: { version, deviceTypes: 7 },
+    tokens,
+    onChange: (a) => seen.push(a.code),
+    onStarted: async () => {},
+    log: () => {},
+  });
+  return { consent, seen, tokens };
+}
+
+describe('the portal permission', () => {
+  it('asks once, and is ready when Start grants the devices', async () => {
+    const bus = fakeBus([granted({ session_handle: '/s/1' }), granted(), granted({ devices: 3 })]);
+    const { consent, seen } = consentWith(bus, 1);
+    expect(consent.availability()).toEqual({ status: 'checking', code: 'portal-not-asked' });
+    consent.ask();
+    consent.ask();
+    await settle();
+    await settle();
+    expect(bus.calls.map((c) => c[0])).toEqual(['CreateSession', 'SelectDevices', 'Start']);
+    // Version 1: no persist_mode, no restore token.
+    expect(bus.calls[1]?.at(-1)).toEqual({ types: 3, handle_token: undefined });
+    expect(seen).toEqual(['portal-asking', 'ok']);
+    expect(consent.session).toBe('/s/1');
+  });
+
+  it('a refusal is told, its session closed, and the next ask starts over', async () => {
+    const bus = fakeBus([granted({ session_handle: '/s/1' }), granted(), { code: 1, results: {} }]);
+    const { consent, seen, tokens } = consentWith(bus, 2, memoryTokens('old-token'));
+    consent.ask();
+    for (let i = 0; i < 5; i++) await settle();
+    expect(seen).toEqual(['portal-asking', 'portal-refused']);
+    expect(consent.availability().status).toBe('unavailable');
+    expect(bus.calls.at(-1)).toEqual(['Close', '/s/1']);
+    // The refused grant is forgotten, so it is not offered again.
+    expect(tokens.token).toBeUndefined();
+    consent.ask();
+    expect(seen.at(-1)).toBe('portal-asking');
+  });
+
+  it('version 2 keeps the grant: persist_mode 2, the saved token offered, the new one saved', async () => {
+    const bus = fakeBus([granted({ session_handle: '/s/1' }), granted(), granted({ devices: 3, restore_token: 'new' })]);
+    const { consent, tokens } = consentWith(bus, 2, memoryTokens('saved'));
+    consent.ask();
+    for (let i = 0; i < 5; i++) await settle();
+    expect(bus.calls[1]?.at(-1)).toMatchObject({ types: 3, persist_mode: 2, restore_token: 'saved' });
+    expect(tokens.token).toBe('new');
+  });
+
+  it('a session the compositor closes is explained, and no session is offered to the driver', async () => {
+    const bus = fakeBus([granted({ session_handle: '/s/1' }), granted(), granted({ devices: 3 })]);
+    const { consent, seen } = consentWith(bus, 1);
+    consent.ask();
+    for (let i = 0; i < 5; i++) await settle();
+    bus.closeFromCompositor();
+    expect(seen.at(-1)).toBe('portal-closed');
+    expect(consent.session).toBeUndefined();
+  });
+});
+
+describe('the portal driver', () => {
+  const driverWith = (session: string | null = '/s/1', clipboard = true) => {
+    const bus = fakeBus();
+    const pasted: string[] = [];
+    const driver = new PortalDriver({
+      bus,
+      session: () => session ?? undefined,
+      clipboard: clipboard
+        ? {
+            pasteText: async (text, paste) => {
+              pasted.push(text);
+              await paste();
+            },
+          }
+        : undefined,
+    });
+    return { bus, driver, pasted };
+  };
+
+  it('keys with a fixed place go as evdev keycodes, letters as keysyms, in press-release order', async () => {
+    const { bus, driver } = driverWith();
+    await driver.tapKey('t', ['ctrl', 'shift']);
+    expect(bus.calls).toEqual([
+      ['NotifyKeyboardKeycode', {}, 29, 1],
+      ['NotifyKeyboardKeycode', {}, 42, 1],
+      ['NotifyKeyboardKeysym', {}, 0x74, 1],
+      ['NotifyKeyboardKeysym', {}, 0x74, 0],
+      ['NotifyKeyboardKeycode', {}, 42, 0],
+      ['NotifyKeyboardKeycode', {}, 29, 0],
+    ]);
+  });
+
+  it('buttons are evdev codes, wheel steps discrete on their axis', async () => {
+    const { bus, driver } = driverWith();
+    await driver.click('right', false);
+    await driver.scrollSteps(-1, 2);
+    expect(bus.calls).toEqual([
+      ['NotifyPointerButton', {}, 0x111, 1],
+      ['NotifyPointerButton', {}, 0x111, 0],
+      ['NotifyPointerAxisDiscrete', {}, 0, 2],
+      ['NotifyPointerAxisDiscrete', {}, 1, -1],
+    ]);
+  });
+
+  it('text: ASCII as keysyms, the rest pasted, line breaks as Enter, all in order', async () => {
+    const { bus, driver, pasted } = driverWith();
+    await driver.typeText('ab 你好\nc');
+    expect(pasted).toEqual(['你好']);
+    const keys = bus.calls.filter((c) => c[3] === 1).map((c) => `${c[0] === 'NotifyKeyboardKeysym' ? 'sym' : 'code'}:${c[2]}`);
+    expect(keys).toEqual(['sym:97', 'sym:98', 'sym:32', 'code:29', 'sym:118', 'code:28', 'sym:99']);
+  });
+
+  it('without wl-clipboard, text outside ASCII is refused before anything is sent', () => {
+    const { driver } = driverWith('/s/1', false);
+    expect(driver.textProblem('ok ✓')).toEqual({ char: '✓', reason: 'ascii-only' });
+    expect(driver.textProblem('plain\ttext\n')).toBeUndefined();
+  });
+
+  it('with no started session, nothing is sent and the command fails', async () => {
+    const { bus, driver } = driverWith(null);
+    await expect(driver.moveBy(1, 1)).rejects.toThrow(/not started/);
+    expect(bus.calls).toEqual([]);
+  });
+});
