@@ -20,6 +20,7 @@ import {
 } from '@deskremote/shared';
 import { chromium, devices } from 'playwright-core';
 import { WebSocket, WebSocketServer } from 'ws';
+import { withPortalBackend } from './bench-portal.mjs';
 import { previewFigures } from './bench-preview.mjs';
 import { textFigures } from './bench-text.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
@@ -91,11 +92,16 @@ async function echoBaseline() {
   return times;
 }
 
-async function hostFigures(display) {
-  const dataDir = await mkdtemp(join(tmpdir(), 'deskremote-bench-'));
+/** The real X11 driver (nut-js + XTEST) on the display. */
+async function x11Input(display) {
   // libnut opens the display named in this process's environment.
   process.env.DISPLAY = display;
   const driver = await loadInputDriver('linux', process.env);
+  return async () => ({ availability: READY, driver });
+}
+
+async function hostFigures(openInput) {
+  const dataDir = await mkdtemp(join(tmpdir(), 'deskremote-bench-'));
   const executed = { move: [], click: [] };
   const host = await Host.start({
     port: 0,
@@ -103,7 +109,7 @@ async function hostFigures(display) {
     dataDir,
     phoneDir: join(root, 'mobile-web/dist'),
     version: 'bench',
-    openInput: async () => ({ availability: READY, driver }),
+    openInput,
     onExecuted: ({ kind, receivedAt, doneAt }) => executed[kind]?.push(doneAt - receivedAt),
     requireApproval: false,
   });
@@ -296,7 +302,8 @@ async function timeToConnected() {
 const x = await withDisplay();
 try {
   const echo = await echoBaseline();
-  const figures = await hostFigures(x.display);
+  const figures = await hostFigures(await x11Input(x.display));
+  const portal = await withPortalBackend(hostFigures);
   const bundle = await phoneBundle();
   const crypto = await cryptoFigures();
   const connect = await timeToConnected();
@@ -319,6 +326,21 @@ try {
       pair(figures.executed.click),
       `p99 < 2 ms: ${mark(p(figures.executed.click, 0.99) < 2)}`,
     ],
+    ...(portal.figures
+      ? [
+          [
+            'host-added latency, move, Wayland portal (frame received -> portal answered), p50 / p99',
+            pair(portal.figures.executed.move),
+            'beside the XTEST move above',
+          ],
+          [
+            'host-added latency, click, Wayland portal (frame received -> portal answered), p50 / p99',
+            pair(portal.figures.executed.click),
+            'beside the XTEST click above',
+          ],
+          ['  move + ping round trip through the host, portal, p50 / p99', pair(portal.figures.moveRtt), ''],
+        ]
+      : [['Wayland portal path', 'not measured', portal.skipped]]),
     ['  of which: open + decode a move frame, p50 / p99', pair(crypto.open.move), ''],
     [
       '  the same without encryption (decode only), p50 / p99',

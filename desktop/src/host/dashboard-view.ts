@@ -1,5 +1,5 @@
 /** What the desktop window shows, built from the host; the Electron shell sends it to the window. */
-import { leftAt, levelOf } from '@deskremote/shared';
+import { DeckIcons, leftAt, levelOf } from '@deskremote/shared';
 import QRCode from 'qrcode';
 import type { Host } from './host.js';
 
@@ -17,6 +17,7 @@ export async function dashboardView(host: Host): Promise<DashboardView> {
     portNote: host.portNote,
     port: host.port,
     hostName: state.host.name,
+    deckIcons: [...DeckIcons],
     input: { ...state.input },
     devices: state.devices.map((d) => ({ ...d, deck: host.phoneDeck(d.id).map((b) => ({ ...b })) })),
     approvals: host.pairing.approvals.list().map((r) => ({

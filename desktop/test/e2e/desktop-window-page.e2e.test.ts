@@ -171,9 +171,8 @@ it('shows a phone’s own buttons; renamed and reordered in the window, they rea
       { id: 'b', label: 'Sign off', icon: 'text', steps: [{ t: 'text', text: 'Bye' }] },
     ],
   });
-  const row = page.locator('details.deck');
-  await row.waitFor();
-  expect(await row.locator('summary').textContent()).toBe('Its buttons (2)');
+  const row = page.locator('#devices > li', { hasText: 'Deck phone' }).locator('details.deck');
+  await expect.poll(() => row.locator('summary').textContent()).toBe('Its buttons (2)');
   await row.locator('summary').click();
   await row.locator('input').first().fill('Tab back');
   await row.locator('li').nth(1).getByTitle('Move earlier').click();
@@ -185,5 +184,59 @@ it('shows a phone’s own buttons; renamed and reordered in the window, they rea
       return last?.t === 'phoneSettings' ? last.deck.map((b) => b.label) : [];
     })
     .toEqual(['Sign off', 'Tab back']);
+  phone.client.socket.close();
+});
+
+it('adds a button to a phone’s deck from the window: a chord checked there, a key the host does not know refused', async () => {
+  const phone = await pairPhone(host, 'Empty deck phone');
+  const row = page.locator('#devices > li', { hasText: 'Empty deck phone' }).locator('details.deck');
+  // A phone with no buttons yet still has its editor: the window can give it its first.
+  await expect.poll(() => row.locator('summary').textContent()).toBe('Its buttons (0)');
+  await row.locator('summary').click();
+  const form = row.locator('form.deck-add');
+  const problem = form.locator('.deck-problem');
+  await form.locator('[data-field=label]').fill('Reopen tab');
+  await form.locator('[data-field=icon]').selectOption('tab');
+  await form.locator('[data-field=keys]').fill('Ctrl+Hyper+T');
+  await form.getByRole('button', { name: 'Add' }).click();
+  expect(await problem.textContent()).toBe('“Ctrl+Hyper+T” is not a key combination: write it like Ctrl+Shift+T, Alt+F4 or F5.');
+  await form.locator('[data-field=keys]').fill('ctrl + shift + t');
+  await form.getByRole('button', { name: 'Add' }).click();
+  expect(await problem.textContent()).toBe('');
+  expect(await row.locator('summary').textContent()).toBe('Its buttons (1)');
+  // A second one of keys then text; then one whose key no keyboard has, which the host refuses whole.
+  await form.locator('[data-field=label]').fill('Sign');
+  await form.locator('[data-field=keys]').fill('Enter');
+  await form.locator('[data-field=text]').fill('Regards, 王');
+  await form.getByRole('button', { name: 'Add' }).click();
+  await form.locator('[data-field=label]').fill('Nonsense');
+  await form.locator('[data-field=keys]').fill('Alt+Hyperdrive');
+  await form.getByRole('button', { name: 'Add' }).click();
+  await page.screenshot({ path: 'test-results/desktop-window-deck-add.png' });
+  await row.getByText('Save the buttons').click();
+  await expect.poll(() => row.locator('p[role=status]').textContent()).toMatch(/^Not saved/);
+  expect(
+    phone.client.messages.filter((m) => m.t === 'phoneSettings').every((m) => m.t === 'phoneSettings' && m.deck.length === 0),
+  ).toBe(true);
+  // Without it, the deck is saved and reaches the phone as the chord and the sequence.
+  await row.locator('li').nth(2).getByTitle('Remove this button').click();
+  await row.getByText('Save the buttons').click();
+  await expect.poll(() => row.locator('p[role=status]').textContent()).toBe('Saved: the phone shows them now.');
+  await expect
+    .poll(() => {
+      const last = phone.client.messages.filter((m) => m.t === 'phoneSettings').at(-1);
+      return last?.t === 'phoneSettings' ? last.deck.map(({ label, icon, steps }) => ({ label, icon, steps })) : [];
+    })
+    .toEqual([
+      { label: 'Reopen tab', icon: 'tab', steps: [{ t: 'key', key: 't', mods: ['ctrl', 'shift'] }] },
+      {
+        label: 'Sign',
+        icon: 'tab',
+        steps: [
+          { t: 'key', key: 'Enter' },
+          { t: 'text', text: 'Regards, 王' },
+        ],
+      },
+    ]);
   phone.client.socket.close();
 });

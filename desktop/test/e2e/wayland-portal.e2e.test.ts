@@ -54,7 +54,9 @@ describe('a Wayland desktop through the RemoteDesktop portal', () => {
     await phone.page.waitForFunction(() => document.querySelector('[data-testid=input-problem]')?.textContent?.includes('拒绝'));
     await phone.page.screenshot({ path: 'test-results/wayland-refused-zh.png' });
     await phone.tapButton('[data-testid=language]');
-    await phone.page.waitForFunction(() => document.querySelector('[data-testid=input-problem]')?.textContent?.includes('refused'));
+    await phone.page.waitForFunction(() =>
+      document.querySelector('[data-testid=input-problem]')?.textContent?.includes('refused'),
+    );
     // Nothing reached the window while permission was refused.
     expect(desktop.events.filter((e) => e.e !== 'focus')).toEqual([]);
   });

@@ -11,7 +11,7 @@ import {
 import { useState } from 'react';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { describeStep } from './deck-edit';
-import { DeckIconView } from './deck-icons';
+import { DeckIconView, iconWord } from './deck-icons';
 
 const MOD_WORDS: Record<Modifier, MessageKey> = { ctrl: 'modCtrl', alt: 'modAlt', shift: 'modShift', meta: 'modSuper' };
 
@@ -51,7 +51,7 @@ export function ButtonEditor(props: { button: DeckButton; onSave: (button: DeckB
               type="button"
               className={name === icon ? 'on' : ''}
               aria-pressed={name === icon}
-              aria-label={name}
+              aria-label={t(iconWord(name))}
               data-icon={name}
               onClick={() => setIcon(name)}
             >

@@ -1,4 +1,5 @@
 import type { DeckIcon } from '@deskremote/shared';
+import type { MessageKey } from '../../i18n/en';
 
 /** The deck's icons: a path each, drawn in the text colour. */
 const PATHS: Record<DeckIcon, string> = {
@@ -23,3 +24,6 @@ export function DeckIconView({ name, size = 28 }: { name: DeckIcon; size?: numbe
     </svg>
   );
 }
+
+/** The word for an icon, for screen readers and the editor: deckIconStar, deckIconPlay… */
+export const iconWord = (name: DeckIcon) => `deckIcon${name[0]?.toUpperCase()}${name.slice(1)}` as MessageKey;

@@ -82,7 +82,10 @@ export const portalBackend: InputBackendCandidate = {
     bus.onDisconnect((error) => context.log(`portal: session bus: ${error.message}`));
     if (!clipboard) context.log('input: wl-clipboard is not installed: text outside ASCII cannot be typed on Wayland');
     return {
-      availability: consent.availability(),
+      // Read when the host takes the backend: the permission may already have been granted by then.
+      get availability() {
+        return consent.availability();
+      },
       driver: new PortalDriver({ bus, session: () => consent.session, clipboard }),
       watch: (listener) => listeners.add(listener),
       wanted: () => consent.ask(),
