@@ -9,13 +9,15 @@ function setup(availability: InputAvailability = READY) {
   const driver = new MemoryDriver();
   let input = availability;
   const timings: string[] = [];
+  let wanted = 0;
   const dispatcher = new Dispatcher({
     driver: () => driver,
     availability: () => input,
     slideProfile: () => CLICKER_PROFILE,
     onExecuted: (t) => timings.push(t.kind),
+    onUnavailable: () => wanted++,
   });
-  return { driver, dispatcher, timings, setInput: (a: InputAvailability) => (input = a) };
+  return { driver, dispatcher, timings, setInput: (a: InputAvailability) => (input = a), wanted: () => wanted };
 }
 
 const idle = () => new Promise((r) => setTimeout(r, 30));
@@ -137,6 +139,22 @@ describe('dispatcher', () => {
     dispatcher.submitDelta('move', 5, 5);
     await idle();
     expect(driver.calls).toEqual([]);
+  });
+
+  it('while the portal is asking, nothing is injected, and each refused input says input is wanted', async () => {
+    const { driver, dispatcher, wanted, setInput } = setup({ status: 'checking', code: 'portal-asking' });
+    await expect(dispatcher.submit('a', { t: 'key', id: 1, key: 'a' })).rejects.toMatchObject({
+      params: { issue: 'portal-asking' },
+    });
+    dispatcher.submitDelta('move', 5, 5);
+    await idle();
+    expect(driver.calls).toEqual([]);
+    expect(wanted()).toBe(2);
+    setInput(READY);
+    dispatcher.submitDelta('move', 5, 5);
+    await idle();
+    expect(driver.calls).toEqual([['moveBy', 5, 5]]);
+    expect(wanted()).toBe(2);
   });
 
   it('refuses text it cannot type exactly before typing any of it', async () => {
