@@ -35,8 +35,11 @@ export const MediaPlayer = v.strictObject({
   canGoPrevious: v.boolean(),
 });
 export const MediaState = v.strictObject({
-  /** 'mpris': commands reach the players below whatever window has focus; 'media-keys': only the focused app. */
-  source: v.picklist(['mpris', 'media-keys']),
+  /**
+   * 'mpris' (Linux) and 'windows' (its media sessions): commands reach the players below whatever window
+   * has focus; 'media-keys': only the focused app, and nothing is known of what plays.
+   */
+  source: v.picklist(['mpris', 'windows', 'media-keys']),
   players: v.pipe(v.array(MediaPlayer), v.maxLength(MAX_MEDIA_PLAYERS)),
   /** The player that played last: where commands go unless the phone names another. */
   active: v.nullable(PlayerId),

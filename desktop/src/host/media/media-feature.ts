@@ -1,54 +1,63 @@
 /**
- * Media players: over MPRIS where there is a session bus (commands reach the chosen player, or the one
- * that played last, whatever window has the focus; positions polled while a phone looks); the media keys
- * to the focused application where there is none, or for the volume keys.
+ * Media players: over MPRIS where there is a session bus, through the system's media sessions on Windows
+ * (commands reach the chosen player, or the one that played last, whatever window has the focus;
+ * positions polled while a phone looks); the media keys to the focused application where there is
+ * neither (macOS: its now-playing is a private framework), or for the volume keys.
  */
 import { readFile } from 'node:fs/promises';
+import type { MediaPlayer } from '@deskremote/shared';
 import sharp from 'sharp';
 import type { FeatureDeps } from '../presenter/feature-deps.js';
 import { FeatureRejected, type SessionPort } from '../session/feature-router.js';
 import { Mpris } from './mpris.js';
+import type { PlayerSource } from './player-source.js';
+import { WindowsMedia } from './windows-media.js';
 
 const POSITION_POLL_MS = 1000;
 const ART_PX = 240;
 const ART_MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 export function installMedia(deps: FeatureDeps): void {
-  let mpris: Mpris | undefined;
+  let source: PlayerSource | undefined;
   const watching = new Set<SessionPort>();
   let poll: ReturnType<typeof setInterval> | undefined;
   const setPolling = () => {
-    if (watching.size > 0 && mpris && !poll) poll = setInterval(() => void mpris?.refreshPositions(), POSITION_POLL_MS);
-    if ((watching.size === 0 || !mpris) && poll) {
+    if (watching.size > 0 && source && !poll)
+      poll = setInterval(() => void source?.refreshPositions().catch(() => {}), POSITION_POLL_MS);
+    if ((watching.size === 0 || !source) && poll) {
       clearInterval(poll);
       poll = undefined;
     }
   };
-  if (process.env.DBUS_SESSION_BUS_ADDRESS) {
-    Mpris.connect(
-      (players, active) =>
-        deps.state.update({
-          media: {
-            source: 'mpris',
-            active,
-            players: players.slice(0, 6).map(({ trackId: _t, artUrl: _a, ...player }) => player),
-          },
-        }),
-      deps.log,
-    ).then(
-      (connected) => {
-        mpris = connected;
-        setPolling();
+  const publish = (kind: 'mpris' | 'windows') => (players: MediaPlayer[], active: string | null) =>
+    deps.state.update({
+      media: {
+        source: kind,
+        active,
+        players: players
+          .slice(0, 6)
+          .map(({ trackId: _t, artUrl: _a, ...player }: MediaPlayer & { trackId?: string; artUrl?: string }) => player),
       },
-      (error: unknown) => deps.log(`media players not followed: ${error instanceof Error ? error.message : String(error)}`),
-    );
-  }
+    });
+  const following =
+    process.platform === 'win32'
+      ? WindowsMedia.start(publish('windows'))
+      : process.env.DBUS_SESSION_BUS_ADDRESS
+        ? Mpris.connect(publish('mpris'), deps.log)
+        : undefined;
+  following?.then(
+    (connected) => {
+      source = connected;
+      setPolling();
+    },
+    (error: unknown) => deps.log(`media players not followed: ${error instanceof Error ? error.message : String(error)}`),
+  );
 
   deps.features.on('media', async (session, command) => {
     const transport = command.action === 'playPause' || command.action === 'next' || command.action === 'previous';
-    if (transport && mpris?.has(command.player)) {
+    if (transport && source?.has(command.player)) {
       try {
-        await mpris.command(command.player, command.action as 'playPause' | 'next' | 'previous');
+        await source.command(command.player, command.action as 'playPause' | 'next' | 'previous');
       } catch (error) {
         throw new FeatureRejected('player-unavailable', {
           why: (error instanceof Error ? error.message : String(error)).slice(0, 200),
@@ -64,13 +73,13 @@ export function installMedia(deps: FeatureDeps): void {
     if (command.on) watching.add(session);
     else watching.delete(session);
     setPolling();
-    if (command.on) void mpris?.refreshPositions();
+    if (command.on) void source?.refreshPositions().catch(() => {});
     return 'ack' as const;
   });
   deps.features.on('seek', async (_session, command) => {
-    if (!mpris?.has(command.player)) throw new FeatureRejected('player-unavailable', { why: 'no-player' });
+    if (!source?.has(command.player)) throw new FeatureRejected('player-unavailable', { why: 'no-player' });
     try {
-      await mpris.seek(command.player, command.positionMs);
+      await source.seek(command.player, command.positionMs);
     } catch (error) {
       throw new FeatureRejected('player-unavailable', {
         why: (error instanceof Error ? error.message : String(error)).slice(0, 200),
@@ -80,7 +89,7 @@ export function installMedia(deps: FeatureDeps): void {
   });
   deps.features.on('art', async (session, command) => {
     // Only a local file the player names: the host never fetches a URL for a phone.
-    const file = mpris?.artFile(command.player);
+    const file = source?.artFile(command.player);
     if (!file) throw new FeatureRejected('player-unavailable', { why: 'no-art' });
     try {
       const bytes = await readFile(file);
@@ -110,6 +119,6 @@ export function installMedia(deps: FeatureDeps): void {
   deps.onStop(() => {
     watching.clear();
     setPolling();
-    mpris?.close();
+    source?.close();
   });
 }

@@ -72,7 +72,7 @@ export function NowPlaying({
     };
   }, [connection, player]);
 
-  if (media?.source !== 'mpris') return <p className="now-playing-note">{t('mediaKeysNote')}</p>;
+  if (!media || media.source === 'media-keys') return <p className="now-playing-note">{t('mediaKeysNote')}</p>;
   if (!player)
     return (
       <p className="now-playing-note" data-testid="now-playing">
