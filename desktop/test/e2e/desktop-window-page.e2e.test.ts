@@ -222,21 +222,42 @@ it('adds a button to a phone’s deck from the window: a chord checked there, a 
   await row.locator('li').nth(2).getByTitle('Remove this button').click();
   await row.getByText('Save the buttons').click();
   await expect.poll(() => row.locator('p[role=status]').textContent()).toBe('Saved: the phone shows them now.');
+  const expected = [
+    { label: 'Reopen tab', icon: 'tab', steps: [{ t: 'key', key: 't', mods: ['ctrl', 'shift'] }] },
+    {
+      label: 'Sign',
+      icon: 'tab',
+      steps: [
+        { t: 'key', key: 'Enter' },
+        { t: 'text', text: 'Regards, 王' },
+      ],
+    },
+  ];
+  // Kept by the computer for that phone, and sent to it.
+  expect(host.phoneDeck(phone.deviceId).map(({ label, icon, steps }) => ({ label, icon, steps }))).toEqual(expected);
   await expect
     .poll(() => {
       const last = phone.client.messages.filter((m) => m.t === 'phoneSettings').at(-1);
       return last?.t === 'phoneSettings' ? last.deck.map(({ label, icon, steps }) => ({ label, icon, steps })) : [];
     })
-    .toEqual([
-      { label: 'Reopen tab', icon: 'tab', steps: [{ t: 'key', key: 't', mods: ['ctrl', 'shift'] }] },
-      {
-        label: 'Sign',
-        icon: 'tab',
-        steps: [
-          { t: 'key', key: 'Enter' },
-          { t: 'text', text: 'Regards, 王' },
-        ],
-      },
-    ]);
+    .toEqual(expected);
   phone.client.socket.close();
+});
+
+it('on Wayland, says the computer is asking and what to click, in both languages', async () => {
+  // As the portal backend reports it while the compositor's dialog is on screen.
+  const before = host.state.state.input;
+  host.state.update({ input: { status: 'checking', code: 'portal-asking' } });
+  const zh = await openWindow('zh-CN');
+  try {
+    await page.waitForSelector('#input[data-code=portal-asking]');
+    expect(await page.locator('#input').textContent()).toContain('tick “Allow remote interaction” and click “Share”');
+    await page.screenshot({ path: 'test-results/desktop-window-wayland-asking-en.png' });
+    await zh.waitForSelector('#input[data-code=portal-asking]');
+    expect(await zh.locator('#input').textContent()).toContain('勾选“允许远程交互”，然后点击“分享”');
+    await zh.screenshot({ path: 'test-results/desktop-window-wayland-asking-zh.png' });
+  } finally {
+    host.state.update({ input: before });
+    await zh.close();
+  }
 });
