@@ -108,7 +108,7 @@ describe('the phone page in Chinese', () => {
     const phone = await open(desktop.pairingUrl());
     await phone.waitConnected();
     await phone.page.getByTestId('input-problem').waitFor();
-    expect(await phone.page.getByTestId('input-problem').textContent()).toContain('Wayland 会话');
+    expect(await phone.page.getByTestId('input-problem').textContent()).toContain('只有在 XWayland 下运行的窗口能接收输入');
     await phone.composeAndSend('响铃\u0007');
     await phone.page.getByTestId('toast').waitFor();
     expect(await phone.page.getByTestId('toast').textContent()).toBe('电脑暂时还不能输入“U+0007”。');
