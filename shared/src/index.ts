@@ -1,5 +1,6 @@
 export * from './codec.js';
 export * from './constants.js';
+export * from './deck-icon-words.js';
 export * from './encoding.js';
 export * from './messages.js';
 export * from './pairing/answer-challenge.js';

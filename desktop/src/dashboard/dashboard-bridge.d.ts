@@ -13,8 +13,8 @@ interface DashboardView {
   portNote: { wanted: number; used: number } | undefined;
   port: number;
   hostName: string;
-  /** The icons a deck button may have (shared/src/sofa.ts). */
-  deckIcons: string[];
+  /** The icons a deck button may have, with their names in both languages (shared/src/deck-icon-words.ts). */
+  deckIcons: Array<{ name: string; en: string; zh: string }>;
   input: { status: string; code: string; params?: Record<string, string | number> | undefined };
   devices: Array<{
     id: string;

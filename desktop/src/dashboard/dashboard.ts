@@ -131,7 +131,7 @@ function chordStep(written: string): DeckStep | undefined {
 }
 
 /** A form to add a button to a phone's deck: a label, an icon, and keys, text, or keys then text. */
-function addButtonForm(icons: readonly string[], onAdd: (button: Deck[number]) => void): HTMLElement {
+function addButtonForm(icons: DashboardView['deckIcons'], onAdd: (button: Deck[number]) => void): HTMLElement {
   const form = element('form', 'deck-add');
   const label = document.createElement('input');
   label.maxLength = 24;
@@ -141,10 +141,8 @@ function addButtonForm(icons: readonly string[], onAdd: (button: Deck[number]) =
   const icon = document.createElement('select');
   icon.setAttribute('aria-label', say('deckIcon'));
   icon.dataset.field = 'icon';
-  for (const name of icons) {
-    const word = `deckIcon${name[0]?.toUpperCase()}${name.slice(1)}`;
-    const text = word in DASHBOARD_EN ? say(word as DashboardKey) : name;
-    icon.append(Object.assign(document.createElement('option'), { value: name, textContent: text }));
+  for (const { name, en, zh } of icons) {
+    icon.append(Object.assign(document.createElement('option'), { value: name, textContent: dashboardChinese ? zh : en }));
   }
   const keys = document.createElement('input');
   keys.placeholder = say('deckKeysHint');
@@ -186,7 +184,7 @@ function addButtonForm(icons: readonly string[], onAdd: (button: Deck[number]) =
 }
 
 /** A phone's own buttons: added, renamed, reordered and removed here; saved for the phone, which shows them at once. */
-function deckEditor(deviceId: string, deck: Deck, icons: readonly string[]): HTMLElement {
+function deckEditor(deviceId: string, deck: Deck, icons: DashboardView['deckIcons']): HTMLElement {
   const box = document.createElement('details');
   box.className = 'deck';
   box.dataset.device = deviceId;

@@ -1,5 +1,5 @@
 /** What the desktop window shows, built from the host; the Electron shell sends it to the window. */
-import { DeckIcons, leftAt, levelOf } from '@deskremote/shared';
+import { DECK_ICON_WORDS, leftAt, levelOf } from '@deskremote/shared';
 import QRCode from 'qrcode';
 import type { Host } from './host.js';
 
@@ -17,7 +17,7 @@ export async function dashboardView(host: Host): Promise<DashboardView> {
     portNote: host.portNote,
     port: host.port,
     hostName: state.host.name,
-    deckIcons: [...DeckIcons],
+    deckIcons: Object.entries(DECK_ICON_WORDS).map(([name, words]) => ({ name, ...words })),
     input: { ...state.input },
     devices: state.devices.map((d) => ({ ...d, deck: host.phoneDeck(d.id).map((b) => ({ ...b })) })),
     approvals: host.pairing.approvals.list().map((r) => ({

@@ -11,7 +11,7 @@ import {
 import { useState } from 'react';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { describeStep } from './deck-edit';
-import { DeckIconView, iconWord } from './deck-icons';
+import { DeckIconView, iconName } from './deck-icons';
 
 const MOD_WORDS: Record<Modifier, MessageKey> = { ctrl: 'modCtrl', alt: 'modAlt', shift: 'modShift', meta: 'modSuper' };
 
@@ -51,7 +51,7 @@ export function ButtonEditor(props: { button: DeckButton; onSave: (button: DeckB
               type="button"
               className={name === icon ? 'on' : ''}
               aria-pressed={name === icon}
-              aria-label={t(iconWord(name))}
+              aria-label={iconName(name)}
               data-icon={name}
               onClick={() => setIcon(name)}
             >

@@ -1,5 +1,5 @@
-import type { DeckIcon } from '@deskremote/shared';
-import type { MessageKey } from '../../i18n/en';
+import { DECK_ICON_WORDS, type DeckIcon } from '@deskremote/shared';
+import { currentLanguage } from '../../i18n/i18n';
 
 /** The deck's icons: a path each, drawn in the text colour. */
 const PATHS: Record<DeckIcon, string> = {
@@ -25,5 +25,5 @@ export function DeckIconView({ name, size = 28 }: { name: DeckIcon; size?: numbe
   );
 }
 
-/** The word for an icon, for screen readers and the editor: deckIconStar, deckIconPlay… */
-export const iconWord = (name: DeckIcon) => `deckIcon${name[0]?.toUpperCase()}${name.slice(1)}` as MessageKey;
+/** The icon's name in the page's language, for screen readers. */
+export const iconName = (name: DeckIcon) => DECK_ICON_WORDS[name][currentLanguage() === 'zh-CN' ? 'zh' : 'en'];
