@@ -104,6 +104,24 @@ describe('the portal permission', () => {
   });
 });
 
+describe('the portal going away', () => {
+  it('a lost bus is a failure with its reason, and the next ask starts over', async () => {
+    const bus = fakeBus([granted({ session_handle: '/s/1' }), granted(), granted({ devices: 3 })]);
+    const { consent, seen } = consentWith(bus, 1);
+    consent.ask();
+    for (let i = 0; i < 5; i++) await settle();
+    consent.fail('the connection was closed');
+    expect(consent.availability()).toEqual({
+      status: 'unavailable',
+      code: 'portal-failed',
+      params: { error: 'the connection was closed' },
+    });
+    expect(consent.session).toBeUndefined();
+    consent.ask();
+    expect(seen.at(-1)).toBe('portal-asking');
+  });
+});
+
 describe('the portal driver', () => {
   const driverWith = (session: string | null = '/s/1', clipboard = true) => {
     const bus = fakeBus();

@@ -79,7 +79,10 @@ export const portalBackend: InputBackendCandidate = {
       onStarted: (session) => wakeKeyboard(bus, session),
       log: context.log,
     });
-    bus.onDisconnect((error) => context.log(`portal: session bus: ${error.message}`));
+    bus.onDisconnect((error) => {
+      context.log(`portal: session bus: ${error.message}`);
+      consent.fail(error.message);
+    });
     if (!clipboard) context.log('input: wl-clipboard is not installed: text outside ASCII cannot be typed on Wayland');
     return {
       // Read when the host takes the backend: the permission may already have been granted by then.

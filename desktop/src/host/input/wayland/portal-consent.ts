@@ -71,6 +71,13 @@ export class PortalConsent {
     });
   }
 
+  /** The portal went away (its bus connection was lost): explained, and asked again when input is next wanted. */
+  fail(reason: string): void {
+    this.handle = undefined;
+    this.error = reason.slice(0, 200);
+    this.set('failed');
+  }
+
   /** Ends the session (the host is stopping); input stops at once. */
   async close(): Promise<void> {
     const handle = this.handle;
