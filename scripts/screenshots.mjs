@@ -92,3 +92,5 @@ try {
   await host.stop();
   await rm(dataDir, { recursive: true, force: true });
 }
+// Helpers the host started (pactl subscribe, the focus watch) would keep the process alive.
+process.exit(0);
