@@ -17,6 +17,12 @@ const en = {
   stopping: '{signal}: releasing held keys and buttons, closing connections.',
   cannotStart: 'DeskRemote could not start: {error}',
   unknownDevice: 'unknown device',
+  portalAsking:
+    'A phone wants to control this computer: in the "Remote desktop" window, tick "Allow remote interaction" and click "Share" (KDE Plasma: "Allow").',
+  portalGranted: 'Permission granted: the phones control this computer.',
+  portalRefused: 'Permission was refused: it will be asked again when a phone next sends input.',
+  portalClosed: 'Remote control was stopped: permission will be asked again when a phone next sends input.',
+  portalFailed: 'The RemoteDesktop portal failed ({error}): it will be tried again when a phone next sends input.',
 };
 type Key = keyof typeof en;
 const zh: Record<Key, string> = {
@@ -36,6 +42,11 @@ const zh: Record<Key, string> = {
   stopping: '{signal}：正在松开按住的键和按钮，关闭连接。',
   cannotStart: 'DeskRemote 无法启动：{error}',
   unknownDevice: '未知设备',
+  portalAsking: '有手机想控制这台电脑：请在“远程桌面”窗口中勾选“允许远程交互”，然后点击“分享”（KDE Plasma 上点击“允许”）。',
+  portalGranted: '已获得权限：手机可以控制这台电脑了。',
+  portalRefused: '权限被拒绝：手机下次发送输入时会再次请求。',
+  portalClosed: '远程控制已停止：手机下次发送输入时会再次请求权限。',
+  portalFailed: 'RemoteDesktop 门户出错（{error}）：手机下次发送输入时会重试。',
 };
 
 const chinese = /^zh/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '');

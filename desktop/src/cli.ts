@@ -81,6 +81,14 @@ async function main(): Promise<void> {
   if (approveAll) console.log(say('approveAllOn'));
   await showPairing(running.pairingUrl(), running.pairing.expiresAt);
   let connected = new Set<string>();
+  // The Wayland portal's permission, said in words as it changes (the log line only has the code).
+  const PORTAL_WORDS = {
+    'portal-asking': 'portalAsking',
+    'portal-refused': 'portalRefused',
+    'portal-closed': 'portalClosed',
+    'portal-failed': 'portalFailed',
+  } as const;
+  let inputCode = running.state.state.input.code;
   const asker = new TerminalApprovals(running);
   running.onEvent((event) => {
     if (event.type === 'pairing-url') void showPairing(event.url, event.expiresAt);
@@ -91,6 +99,14 @@ async function main(): Promise<void> {
       for (const name of now) if (!connected.has(name)) console.log(say('connected', { name }));
       for (const name of connected) if (!now.has(name)) console.log(say('disconnected', { name }));
       connected = now;
+      const input = event.state.input;
+      if (input.code !== inputCode) {
+        const asked = inputCode.startsWith('portal-');
+        inputCode = input.code;
+        if (input.code in PORTAL_WORDS)
+          console.log(say(PORTAL_WORDS[input.code as keyof typeof PORTAL_WORDS], input.params ?? {}));
+        else if (asked && input.code === 'ok') console.log(say('portalGranted'));
+      }
     }
   });
 

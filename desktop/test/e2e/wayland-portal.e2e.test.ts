@@ -44,10 +44,13 @@ describe('a Wayland desktop through the RemoteDesktop portal', () => {
     // The phone connected: the host asked the portal, whose dialog is now on the computer's screen.
     await phone.page.waitForSelector('[data-testid=input-problem][data-code=portal-asking]');
     expect(await banner().textContent()).toContain('Allow remote interaction');
+    // The terminal says it too, for whoever sits at the computer.
+    await host.waitForOutput(/tick "Allow remote interaction" and click "Share"/);
     await phone.page.screenshot({ path: 'test-results/wayland-asking-en.png' });
     await desktop.answerConsent('cancel');
     await phone.page.waitForSelector('[data-testid=input-problem][data-code=portal-refused]');
     expect(await banner().textContent()).toMatch(/refused/);
+    await host.waitForOutput(/Permission was refused: it will be asked again/);
     await phone.page.screenshot({ path: 'test-results/wayland-refused-en.png' });
     // The same, in Chinese.
     await phone.tapButton('[data-testid=language]');
@@ -68,6 +71,7 @@ describe('a Wayland desktop through the RemoteDesktop portal', () => {
     await accepted;
     await banner().waitFor({ state: 'detached' });
     await host.waitForOutput(/portal: input granted/);
+    await host.waitForOutput(/Permission granted: the phones control this computer/);
     await desktop.waitFor('the window to have the keyboard', (events) => events.some((e) => e.e === 'ready'));
   });
 
