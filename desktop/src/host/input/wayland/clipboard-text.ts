@@ -14,6 +14,8 @@ import { execFile, spawn } from 'node:child_process';
 const TEXT = 'text/plain;charset=utf-8';
 /** How long an application gets to read the pasted text before the old clipboard comes back. */
 export const PASTE_READ_MS = 600;
+/** A pause between clipboard calls, for the focus to come back to the window typed into. */
+const SETTLE_MS = 150;
 
 export interface Clipboard {
   /** Puts text on the clipboard, runs paste(), then restores the previous text (or clears it). */
@@ -63,7 +65,11 @@ export function wlClipboard(env: NodeJS.ProcessEnv): Clipboard {
   return {
     async pasteText(text, paste) {
       const previous = await read(env);
+      // Each wl-clipboard call focuses a surface of its own for a moment; one right after another's
+      // left mutter's focus on the second, gone, surface (seen in 1 of 5 pastes): let each settle.
+      await sleep(SETTLE_MS);
       await copy(['--type', TEXT], text, env);
+      await sleep(SETTLE_MS);
       await paste();
       await sleep(PASTE_READ_MS);
       await (previous ? copy(['--type', TEXT], previous, env) : copy(['--clear'], '', env)).catch(() => {});
