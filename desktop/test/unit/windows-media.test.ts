@@ -96,5 +96,7 @@ done
     } finally {
       media.close();
     }
+    // A helper that is gone fails every request at once instead of each waiting for its timeout.
+    await expect(media.refreshPositions()).rejects.toThrow(/stopped/);
   });
 });

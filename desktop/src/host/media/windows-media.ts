@@ -87,6 +87,8 @@ export class WindowsMedia implements PlayerSource {
   private readonly answers: Array<(line: string | undefined) => void> = [];
   private queue: Promise<unknown> = Promise.resolve();
   private readonly timer: ReturnType<typeof setInterval>;
+  /** Once the helper is gone every request fails at once, rather than each waiting out its timeout. */
+  private alive = true;
 
   private constructor(
     private readonly child: ChildProcess,
@@ -94,6 +96,8 @@ export class WindowsMedia implements PlayerSource {
   ) {
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => this.answers.shift()?.(line));
     child.on('exit', () => {
+      this.alive = false;
+      clearInterval(this.timer);
       for (const answer of this.answers.splice(0)) answer(undefined);
     });
     this.timer = setInterval(() => void this.refreshPositions().catch(() => {}), LIST_EVERY_MS);
@@ -158,6 +162,7 @@ export class WindowsMedia implements PlayerSource {
   }
 
   close(): void {
+    this.alive = false;
     clearInterval(this.timer);
     this.child.stdin?.end();
     this.child.kill();
@@ -177,6 +182,7 @@ export class WindowsMedia implements PlayerSource {
 
   /** One request, one answer line, in turn; a helper that stops answering is given up. */
   private ask(request: string): Promise<string> {
+    if (!this.alive) return Promise.reject(new Error('the media helper stopped'));
     const asked = this.queue.then(
       () =>
         new Promise<string>((resolve, reject) => {
