@@ -339,6 +339,11 @@ try {
             'beside the XTEST click above',
           ],
           ['  move + ping round trip through the host, portal, p50 / p99', pair(portal.figures.moveRtt), ''],
+          [
+            `text "Grüße, 你好" through the portal, one paste (${portal.text.tool}), p50 / max`,
+            `${ms(p(portal.text.paste, 0.5))} / ${ms(Math.max(...portal.text.paste))}`,
+            `baseline "Gruesse, ok" as keysyms: ${ms(p(portal.text.keysyms, 0.5))} / ${ms(Math.max(...portal.text.keysyms))}`,
+          ],
         ]
       : [['Wayland portal path', 'not measured', portal.skipped]]),
     ['  of which: open + decode a move frame, p50 / p99', pair(crypto.open.move), ''],

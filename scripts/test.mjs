@@ -15,7 +15,8 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // focused window is known (slide profiles). mpv + mpv-mpris + dbus: a real media player on a private
 // session bus. pipewire + wireplumber + pipewire-pulse + pulseaudio-utils: a real sound server and pactl.
 // mutter + xdg-desktop-portal(-gnome) + at-spi2-core + python3-pyatspi: a real Wayland desktop with the
-// RemoteDesktop portal, its dialog answered through the accessibility bus. wl-clipboard: text on Wayland.
+// RemoteDesktop portal, its dialog answered through the accessibility bus. xwayland + xclip: text outside the
+// layout pasted through XWayland's clipboard; wl-clipboard: the same without XWayland.
 const APT_PACKAGES = [
   'xvfb',
   'chromium',
@@ -40,6 +41,8 @@ const APT_PACKAGES = [
   'at-spi2-core',
   'python3-pyatspi',
   'wl-clipboard',
+  'xwayland',
+  'xclip',
 ];
 const CJK_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 
@@ -76,6 +79,8 @@ const missing = [
   ...(has('mutter') && existsSync('/usr/libexec/xdg-desktop-portal-gnome') ? [] : ['mutter', 'xdg-desktop-portal-gnome']),
   ...(existsSync('/usr/lib/python3/dist-packages/pyatspi') ? [] : ['python3-pyatspi']),
   ...(has('wl-copy') ? [] : ['wl-clipboard']),
+  ...(has('Xwayland') ? [] : ['xwayland']),
+  ...(has('xclip') ? [] : ['xclip']),
 ];
 if (missing.length > 0) {
   const isRoot = process.getuid?.() === 0;

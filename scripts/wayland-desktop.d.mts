@@ -8,7 +8,9 @@ export type WaylandEvent =
   | { e: 'key'; name: string; down: boolean; ctrl: boolean; shift: boolean; alt: boolean }
   | { e: 'buffer'; text: string }
   | { e: 'text'; text: string }
-  | { e: 'cleared' };
+  | { e: 'cleared' }
+  | { e: 'copied' }
+  | { e: 'clipboard'; text: string | null };
 
 export interface WaylandDesktop {
   /** The environment of a program in this desktop session (the host's). */
@@ -19,9 +21,12 @@ export interface WaylandDesktop {
   /** Answers the portal's next dialog; resolves once the button was pressed. */
   answerConsent(answer: 'share' | 'cancel', timeoutMs?: number): Promise<void>;
   clearText(): Promise<void>;
-  /** The clipboard's text, read with wl-paste ('' when it holds none). */
-  clipboard(): Promise<string>;
+  /** The clipboard's text as the recording window sees it (null when it holds none). */
+  clipboard(): Promise<string | null>;
+  /** Puts text on the clipboard from the recording window, as the user copying it there. */
+  copy(text: string): Promise<void>;
   stop(): Promise<void>;
 }
 
-export function startWaylandDesktop(): Promise<WaylandDesktop>;
+/** xwayland: false runs the compositor without XWayland (no DISPLAY); it runs with it by default, as GNOME does. */
+export function startWaylandDesktop(options?: { xwayland?: boolean }): Promise<WaylandDesktop>;

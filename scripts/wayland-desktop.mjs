@@ -1,14 +1,15 @@
 /**
  * A real GNOME-style Wayland desktop for a test, with nothing of the machine's own: a private session
- * bus (dbus-daemon), a private XDG_RUNTIME_DIR, mutter --headless with a virtual monitor and no X11,
+ * bus (dbus-daemon), a private XDG_RUNTIME_DIR, mutter --headless with a virtual monitor and XWayland
+ * (as a GNOME session has; the host pastes text through its clipboard),
  * xdg-desktop-portal with its GNOME backend (D-Bus activated on that bus), and the receiving application
  * (wayland-recorder.py, a GTK window on that display). The portal's dialog is answered through the
  * accessibility bus by portal-consent.py: the test's hands, never the product's. Shared by the Wayland
  * end-to-end test and npm run bench.
  */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -36,8 +37,11 @@ function run(command, args, env) {
   });
 }
 
-/** @returns {Promise<import('./wayland-desktop.d.mts').WaylandDesktop>} */
-export async function startWaylandDesktop() {
+/**
+ * @param {{ xwayland?: boolean }} [options] xwayland: false runs mutter with --no-x11 (no DISPLAY).
+ * @returns {Promise<import('./wayland-desktop.d.mts').WaylandDesktop>}
+ */
+export async function startWaylandDesktop({ xwayland = true } = {}) {
   const runtime = await mkdtemp(join(tmpdir(), 'deskremote-wayland-'));
   await chmod(runtime, 0o700);
   const display = 'deskremote-wayland-0';
@@ -61,14 +65,31 @@ export async function startWaylandDesktop() {
     await rm(runtime, { recursive: true, force: true });
   };
   try {
-    const mutter = spawn('mutter', ['--headless', '--virtual-monitor', '1280x720', '--no-x11', `--wayland-display=${display}`], {
+    const x11Flags = xwayland ? [] : ['--no-x11'];
+    const mutter = spawn('mutter', ['--headless', '--virtual-monitor', '1280x720', ...x11Flags, `--wayland-display=${display}`], {
       env,
-      stdio: 'ignore',
+      stdio: ['ignore', 'ignore', 'pipe'],
     });
     children.push(mutter);
+    // "Using public X11 display :0, (using :1 for managed services)": XWayland's display, a free number.
+    const x11 = new Promise((resolvePromise) => {
+      const lines = createInterface({ input: mutter.stderr });
+      lines.on('line', (line) => {
+        const found = /Using public X11 display (:\d+)/.exec(line);
+        if (found) resolvePromise(found[1]);
+      });
+      lines.on('close', () => resolvePromise(undefined));
+    });
     const socket = join(runtime, display);
     for (let i = 0; i < 100 && !existsSync(socket); i++) await sleep(100);
     if (!existsSync(socket)) throw new Error('mutter did not open its Wayland socket');
+    if (xwayland) {
+      const x11Display = await Promise.race([x11, sleep(10_000)]);
+      if (!x11Display) throw new Error('mutter did not start XWayland: apt-get install -y xwayland');
+      const auth = (await readdir(runtime)).find((name) => name.startsWith('.mutter-Xwaylandauth.'));
+      env.DISPLAY = x11Display;
+      if (auth) env.XAUTHORITY = join(runtime, auth);
+    }
     env.WAYLAND_DISPLAY = display;
     env.GDK_BACKEND = 'wayland';
     // The portals are started by D-Bus activation: they must inherit the Wayland display.
@@ -133,12 +154,17 @@ export async function startWaylandDesktop() {
         recorder.stdin?.write('clear\n');
         await waitFor('the text cleared', (all) => all.slice(before).some((e) => e.e === 'cleared'));
       },
-      clipboard: () =>
-        new Promise((resolvePromise) => {
-          execFile('wl-paste', ['--no-newline', '--type', 'text'], { env, timeout: 3000 }, (error, stdout) =>
-            resolvePromise(error ? '' : String(stdout)),
-          );
-        }),
+      async copy(text) {
+        const before = events.length;
+        recorder.stdin?.write(`copy ${text}\n`);
+        await waitFor('the copy', (all) => all.slice(before).some((e) => e.e === 'copied'));
+      },
+      async clipboard() {
+        const before = events.length;
+        recorder.stdin?.write('clipboard\n');
+        const answer = await waitFor('the clipboard', (all) => all.slice(before).find((e) => e.e === 'clipboard'));
+        return answer.text ?? null;
+      },
       stop,
     };
   } catch (error) {

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type ClipboardTool, clipboardOver, PASTE_READ_MS } from '../../src/host/input/wayland/clipboard-text.js';
 import type { PortalResponse } from '../../src/host/input/wayland/portal-bus.js';
 import { PortalConsent, type TokenStore } from '../../src/host/input/wayland/portal-consent.js';
 import { PortalDriver } from '../../src/host/input/wayland/portal-driver.js';
@@ -125,20 +126,24 @@ describe('the portal going away', () => {
 describe('the portal driver', () => {
   const driverWith = (session: string | null = '/s/1', clipboard = true) => {
     const bus = fakeBus();
-    const pasted: string[] = [];
     const driver = new PortalDriver({
       bus,
       session: () => session ?? undefined,
+      // The clipboard's steps go into the same list as the portal calls, so their order is checked too.
       clipboard: clipboard
         ? {
-            pasteText: async (text, paste) => {
-              pasted.push(text);
-              await paste();
+            borrow: async (pasteKeys, work) => {
+              bus.calls.push(['borrow']);
+              await work(async (text) => {
+                bus.calls.push(['put', text]);
+                await pasteKeys();
+              });
+              bus.calls.push(['give back']);
             },
           }
         : undefined,
     });
-    return { bus, driver, pasted };
+    return { bus, driver };
   };
 
   it('keys with a fixed place go as evdev keycodes, letters as keysyms, in press-release order', async () => {
@@ -166,15 +171,34 @@ describe('the portal driver', () => {
     ]);
   });
 
-  it('text: ASCII as keysyms, the rest pasted, line breaks as Enter, all in order', async () => {
-    const { bus, driver, pasted } = driverWith();
-    await driver.typeText('ab 你好\nc');
-    expect(pasted).toEqual(['你好']);
-    const keys = bus.calls.filter((c) => c[3] === 1).map((c) => `${c[0] === 'NotifyKeyboardKeysym' ? 'sym' : 'code'}:${c[2]}`);
-    expect(keys).toEqual(['sym:97', 'sym:98', 'sym:32', 'code:29', 'sym:118', 'code:28', 'sym:99']);
+  it('text: ASCII as keysyms, from the first to the last other character one paste per line, Enter between', async () => {
+    const { bus, driver } = driverWith();
+    await driver.typeText('ab 你 c 好!\nü\r\nd');
+    const steps = bus.calls
+      .filter((c) => c[3] !== 0)
+      .map((c) => (c[0].startsWith('Notify') ? `${c[0] === 'NotifyKeyboardKeysym' ? 'sym' : 'code'}:${c[2]}` : c.join(':')));
+    expect(steps).toEqual([
+      'borrow',
+      ...['sym:97', 'sym:98', 'sym:32'],
+      'put:你 c 好',
+      ...['code:29', 'sym:118'],
+      'sym:33',
+      'code:28',
+      'put:ü',
+      ...['code:29', 'sym:118'],
+      'code:28',
+      'sym:100',
+      'give back',
+    ]);
   });
 
-  it('without wl-clipboard, text outside ASCII is refused before anything is sent', () => {
+  it('text the layout has never touches the clipboard', async () => {
+    const { bus, driver } = driverWith();
+    await driver.typeText('plain\ttext');
+    expect(bus.calls.some((c) => c[0] === 'borrow')).toBe(false);
+  });
+
+  it('without a clipboard tool, text outside ASCII is refused before anything is sent', () => {
     const { driver } = driverWith('/s/1', false);
     expect(driver.textProblem('ok ✓')).toEqual({ char: '✓', reason: 'ascii-only' });
     expect(driver.textProblem('plain\ttext\n')).toBeUndefined();
@@ -184,5 +208,97 @@ describe('the portal driver', () => {
     const { bus, driver } = driverWith(null);
     await expect(driver.moveBy(1, 1)).rejects.toThrow(/not started/);
     expect(bus.calls).toEqual([]);
+  });
+});
+
+describe('the borrowed clipboard', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** The application in these tests fetches a paste this long after Ctrl+V. */
+  const FETCH_MS = 250;
+
+  /** A clipboard in memory, with the tool's calls in order; fetch() is the application fetching the text. */
+  const memoryTool = (held: string | undefined) => {
+    const calls: string[] = [];
+    let fetched: (() => void) | undefined;
+    const tool: ClipboardTool & { held: string | undefined; fetch: () => void } = {
+      name: 'memory',
+      held,
+      read: async () => {
+        calls.push('read');
+        return tool.held;
+      },
+      write: async (text) => {
+        calls.push(`write:${text}`);
+        tool.held = text;
+        return {
+          nextFetch: () =>
+            new Promise<void>((resolve) => {
+              fetched = resolve;
+            }),
+        };
+      },
+      clear: async () => {
+        calls.push('clear');
+        tool.held = undefined;
+      },
+      fetch: () => {
+        calls.push(`fetched ${tool.held}`);
+        fetched?.();
+      },
+    };
+    return { tool, calls };
+  };
+
+  /** Runs borrow() with time moving on by itself; Ctrl+V is noted in the calls, and the application fetches after it. */
+  async function borrowing(
+    { tool, calls }: ReturnType<typeof memoryTool>,
+    work: (paste: (text: string) => Promise<void>) => Promise<void>,
+  ) {
+    vi.useFakeTimers();
+    const start = Date.now();
+    const done = clipboardOver(tool).borrow(async () => {
+      calls.push(`Ctrl+V at ${Date.now() - start} ms`);
+      setTimeout(tool.fetch, FETCH_MS);
+    }, work);
+    const settled = done.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    await vi.advanceTimersByTimeAsync(PASTE_READ_MS * 10);
+    return settled;
+  }
+
+  it('pastes each text, goes on once the application has fetched it, and puts back what it held', async () => {
+    const memory = memoryTool('what the user copied');
+    await borrowing(memory, async (paste) => {
+      await paste('ü');
+      await paste('你好');
+    });
+    expect(memory.calls).toEqual([
+      'read',
+      'write:ü',
+      'Ctrl+V at 0 ms',
+      // Nothing else happens until the application has the first text.
+      'fetched ü',
+      'write:你好',
+      `Ctrl+V at ${FETCH_MS} ms`,
+      'fetched 你好',
+      'write:what the user copied',
+    ]);
+    expect(memory.tool.held).toBe('what the user copied');
+  });
+
+  it('empties a clipboard that held no text, and does so when the typing fails too', async () => {
+    const memory = memoryTool(undefined);
+    const error = await borrowing(memory, async (paste) => {
+      await paste('secret ü');
+      throw new Error('the session closed');
+    });
+    expect(error).toBeInstanceOf(Error);
+    expect(memory.calls).toEqual(['read', 'write:secret ü', 'Ctrl+V at 0 ms', 'fetched secret ü', 'clear']);
+    expect(memory.tool.held).toBeUndefined();
   });
 });

@@ -6,7 +6,9 @@ Events: {"e":"ready"} once it has the keyboard focus, {"e":"motion","x":..,"y":.
 {"e":"button","button":1,"down":true}, {"e":"scroll","dir":"smooth","dx":..,"dy":..,"stop":false}
 (or "dir":"up"/"down"/"left"/"right" for stepped scrolling), {"e":"key","name":"a","down":true,"ctrl":..,"shift":..,"alt":..}.
 {"e":"buffer","text":...} after each change of the view's text, {"e":"focus","on":...} as the window
-gains or loses the keyboard focus. On stdin, "text" prints {"e":"text","text":...} with the view's content, "clear" empties it.
+gains or loses the keyboard focus. On stdin, "text" prints {"e":"text","text":...} with the view's content, "clear" empties it,
+"copy TEXT" puts TEXT on the clipboard as a copy in this window would, "clipboard" prints
+{"e":"clipboard","text":...} with the clipboard's text as this window sees it (null: none).
 """
 import json
 import sys
@@ -113,6 +115,14 @@ def on_stdin(source, _condition):
     elif command == "clear":
         buffer.set_text("")
         say(e="cleared")
+    elif command.startswith("copy "):
+        # The user copying text in this window (the selection set by the focused Wayland client).
+        Gtk.Clipboard.get(Gdk.SELECTION_CLIPBOARD).set_text(command[5:], -1)
+        say(e="copied")
+    elif command == "clipboard":
+        # What this Wayland application would paste now (None: the clipboard holds no text).
+        clipboard = Gtk.Clipboard.get(Gdk.SELECTION_CLIPBOARD)
+        clipboard.request_text(lambda _clipboard, text: say(e="clipboard", text=text))
     return True
 
 

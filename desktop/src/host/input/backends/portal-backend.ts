@@ -8,7 +8,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InputAvailability } from '@deskremote/shared';
 import { writeFileAtomic } from '../../devices/atomic-file.js';
-import { findWlClipboard } from '../wayland/clipboard-text.js';
+import { clipboardOver, findClipboardTool } from '../wayland/clipboard-text.js';
 import { PortalBus, type PortalInfo } from '../wayland/portal-bus.js';
 import { PortalConsent, type TokenStore } from '../wayland/portal-consent.js';
 import { PortalDriver, wakeKeyboard } from '../wayland/portal-driver.js';
@@ -68,7 +68,8 @@ export const portalBackend: InputBackendCandidate = {
     }
     const { bus, info } = found;
     const listeners = new Set<(availability: InputAvailability) => void>();
-    const clipboard = await findWlClipboard(env);
+    const clipboardTool = await findClipboardTool(env);
+    const clipboard = clipboardTool && clipboardOver(clipboardTool);
     const consent = new PortalConsent({
       bus,
       info,
@@ -83,7 +84,11 @@ export const portalBackend: InputBackendCandidate = {
       context.log(`portal: session bus: ${error.message}`);
       consent.fail(error.message);
     });
-    if (!clipboard) context.log('input: wl-clipboard is not installed: text outside ASCII cannot be typed on Wayland');
+    context.log(
+      clipboardTool
+        ? `input: text outside ASCII is pasted through the clipboard with ${clipboardTool.name}`
+        : 'input: neither xclip (with XWayland) nor wl-clipboard is installed: text outside ASCII cannot be typed on Wayland',
+    );
     return {
       // Read when the host takes the backend: the permission may already have been granted by then.
       get availability() {

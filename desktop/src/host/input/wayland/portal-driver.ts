@@ -36,12 +36,13 @@ const onLatinLayouts = (ch: string) => {
   const code = ch.codePointAt(0) ?? 0;
   return code >= 0x20 && code <= 0x7e;
 };
+const OUTSIDE_ASCII = /[^\x20-\x7e]/u;
 
 export interface PortalDriverOptions {
   bus: Pick<PortalBus, 'call'>;
   /** The started session's handle; undefined while there is none (the command is refused). */
   session: () => string | undefined;
-  /** wl-clipboard, where installed: without it, text outside ASCII is refused rather than dropped. */
+  /** The clipboard, where a tool reaches it: without one, text outside ASCII is refused rather than dropped. */
   clipboard: Clipboard | undefined;
 }
 
@@ -108,16 +109,32 @@ export class PortalDriver implements InputDriver {
   }
 
   async typeText(text: string): Promise<void> {
-    for (const run of splitTextRuns(text.replace(/\r\n?/g, '\n'))) {
+    const runs = splitTextRuns(text.replace(/\r\n?/g, '\n'));
+    const clipboard = this.options.clipboard;
+    const needsPaste = runs.some((run) => 'chars' in run && OUTSIDE_ASCII.test(run.chars));
+    if (!needsPaste || !clipboard) return this.typeRuns(runs, undefined);
+    await clipboard.borrow(
+      () => this.tapKey('v', ['ctrl']),
+      (paste) => this.typeRuns(runs, paste),
+    );
+  }
+
+  private async typeRuns(runs: ReturnType<typeof splitTextRuns>, paste: ((text: string) => Promise<void>) | undefined) {
+    for (const run of runs) {
       if ('key' in run) {
         await this.tapKey(run.key, []);
         continue;
       }
-      // Consecutive characters of one kind go together: keysyms one by one, the others in one paste.
-      for (const part of run.chars.match(/[\x20-\x7e]+|[^\x20-\x7e]+/g) ?? []) {
-        if (onLatinLayouts(part[0] ?? '')) await this.typeKeysyms(part);
-        else await this.paste(part);
+      // ASCII before the first and after the last other character is typed; what lies between is one paste
+      // (each paste waits for the application to read it, so fewer is faster).
+      const parts = /^([\x20-\x7e]*)(.*[^\x20-\x7e])?([\x20-\x7e]*)$/su.exec(run.chars);
+      const [, before = '', between = '', after = ''] = parts ?? [];
+      await this.typeKeysyms(before);
+      if (between) {
+        if (!paste) throw new Error('a clipboard tool (xclip or wl-clipboard) is needed to type characters outside ASCII');
+        await paste(between);
       }
+      await this.typeKeysyms(after);
     }
   }
 
@@ -127,12 +144,6 @@ export class PortalDriver implements InputDriver {
       await this.notify('NotifyKeyboardKeysym', 'oa{sv}iu', [NO_OPTIONS, keysym, PRESSED]);
       await this.notify('NotifyKeyboardKeysym', 'oa{sv}iu', [NO_OPTIONS, keysym, RELEASED]);
     }
-  }
-
-  private async paste(chars: string): Promise<void> {
-    const clipboard = this.options.clipboard;
-    if (!clipboard) throw new Error('wl-clipboard is needed to type characters outside ASCII');
-    await clipboard.pasteText(chars, () => this.tapKey('v', ['ctrl']));
   }
 
   private notify(member: string, signature: string, body: unknown[]): Promise<void> {
