@@ -44,7 +44,7 @@ export function answerChallenge(
   const deviceId = inputs.saved?.deviceId ?? inputs.newDeviceId();
   const own = keyAgreement.generate();
   const hostKey = fromBase64Url(challenge.key);
-  if (!hostKey || hostKey.length !== 32) throw new Error('the host key is not 32 bytes of base64url');
+  if (hostKey?.length !== 32) throw new Error('the host key is not 32 bytes of base64url');
   const exchange = keyAgreement.agree(own.secretKey, hostKey);
   const clientNonce = randomId(NONCE_BYTES);
   const clientKey = toBase64Url(own.publicKey);

@@ -8,7 +8,7 @@
  *   seek <app id> <ms>   -> {"ok":true|false}
  * Kept as a string so the packaged app carries it without a file of its own.
  */
-export const WINDOWS_MEDIA_SCRIPT = String.raw`
+export const WINDOWS_MEDIA_SCRIPT = `
 $ErrorActionPreference = 'Stop'
 [Console]::OutputEncoding = [System.Text.Encoding]::UTF8
 Add-Type -AssemblyName System.Runtime.WindowsRuntime
