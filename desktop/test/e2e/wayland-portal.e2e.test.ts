@@ -56,6 +56,18 @@ describe('a Wayland desktop through the RemoteDesktop portal', () => {
     await phone.tapButton('[data-testid=language]');
     await phone.page.waitForFunction(() => document.querySelector('[data-testid=input-problem]')?.textContent?.includes('拒绝'));
     await phone.page.screenshot({ path: 'test-results/wayland-refused-zh.png' });
+    // The banner on a small phone and in landscape: it wraps, and the pad stays usable below it.
+    const portrait = phone.page.viewportSize();
+    for (const [name, size] of [
+      ['small', { width: 320, height: 568 }],
+      ['landscape', { width: 915, height: 412 }],
+    ] as const) {
+      await phone.page.setViewportSize(size);
+      const box = await banner().boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= size.width).toBe(true);
+      await phone.page.screenshot({ path: `test-results/wayland-refused-zh-${name}.png` });
+    }
+    if (portrait) await phone.page.setViewportSize(portrait);
     await phone.tapButton('[data-testid=language]');
     await phone.page.waitForFunction(() =>
       document.querySelector('[data-testid=input-problem]')?.textContent?.includes('refused'),
