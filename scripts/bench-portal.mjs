@@ -51,8 +51,10 @@ export async function withPortalBackend(measure) {
     backend.wanted();
     await answered;
     await ready;
-    const figures = await measure(async () => backend);
-    return { figures, text: await textTimes(backend.driver, desktop) };
+    // Text first: the measured host closes the backend when it stops.
+    await desktop.waitFor('the window to have the keyboard', (events) => events.some((e) => e.e === 'ready'));
+    const text = await textTimes(backend.driver, desktop);
+    return { figures: await measure(async () => backend), text };
   } finally {
     for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
     Object.assign(process.env, saved);
