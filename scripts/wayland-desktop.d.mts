@@ -10,7 +10,15 @@ export type WaylandEvent =
   | { e: 'text'; text: string }
   | { e: 'cleared' }
   | { e: 'copied' }
-  | { e: 'clipboard'; text: string | null };
+  | { e: 'clipboard'; text: string | null }
+  | { e: 'clipboard-image'; image: ClipboardImage | null };
+
+/** A picture on the clipboard as the recording window sees it: its size and its first pixel. */
+export interface ClipboardImage {
+  width: number;
+  height: number;
+  pixel: [number, number, number];
+}
 
 export interface WaylandDesktop {
   /** The environment of a program in this desktop session (the host's). */
@@ -25,6 +33,10 @@ export interface WaylandDesktop {
   clipboard(): Promise<string | null>;
   /** Puts text on the clipboard from the recording window, as the user copying it there. */
   copy(text: string): Promise<void>;
+  /** Puts a 4 x 4 picture of #3366cc on the clipboard from the recording window. */
+  copyImage(): Promise<void>;
+  /** The picture on the clipboard as the recording window sees it (null when it holds none). */
+  clipboardImage(): Promise<ClipboardImage | null>;
   stop(): Promise<void>;
 }
 

@@ -159,6 +159,17 @@ export async function startWaylandDesktop({ xwayland = true } = {}) {
         recorder.stdin?.write(`copy ${text}\n`);
         await waitFor('the copy', (all) => all.slice(before).some((e) => e.e === 'copied'));
       },
+      async copyImage() {
+        const before = events.length;
+        recorder.stdin?.write('copy-image\n');
+        await waitFor('the copy', (all) => all.slice(before).some((e) => e.e === 'copied'));
+      },
+      async clipboardImage() {
+        const before = events.length;
+        recorder.stdin?.write('clipboard-image\n');
+        const answer = await waitFor('the clipboard', (all) => all.slice(before).find((e) => e.e === 'clipboard-image'));
+        return answer.image ?? null;
+      },
       async clipboard() {
         const before = events.length;
         recorder.stdin?.write('clipboard\n');

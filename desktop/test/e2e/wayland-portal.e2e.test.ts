@@ -168,6 +168,18 @@ describe('a Wayland desktop through the RemoteDesktop portal', () => {
     await expect.poll(() => desktop.clipboard(), { timeout: 5000, interval: 200 }).toBe('what the user copied');
   }, 120_000);
 
+  it('a picture the user had copied is put back after text is pasted over it', async () => {
+    await desktop.clearText();
+    await desktop.copyImage();
+    expect(await desktop.clipboardImage()).toEqual({ width: 4, height: 4, pixel: [0x33, 0x66, 0xcc] });
+    const text = 'Voilà, ça marche';
+    await phone.composeAndSend(text);
+    await desktop.waitFor('the exact text', (events) => (lastText(events) === text ? true : undefined), 30_000);
+    await expect
+      .poll(() => desktop.clipboardImage(), { timeout: 5000, interval: 200 })
+      .toEqual({ width: 4, height: 4, pixel: [0x33, 0x66, 0xcc] });
+  }, 60_000);
+
   it('a held button is released when the phone page goes away', async () => {
     const from = desktop.events.length;
     await phone.holdAndMove(await phone.padCenter(), { x: 40, y: 0 });

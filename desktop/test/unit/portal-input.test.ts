@@ -228,7 +228,12 @@ describe('the borrowed clipboard', () => {
       held,
       read: async () => {
         calls.push('read');
-        return tool.held;
+        return tool.held === undefined ? undefined : { text: tool.held };
+      },
+      restore: async (saved) => {
+        if (!('text' in saved)) throw new Error('only text in this test');
+        calls.push(`restore:${saved.text}`);
+        tool.held = saved.text;
       },
       write: async (text) => {
         calls.push(`write:${text}`);
@@ -286,7 +291,7 @@ describe('the borrowed clipboard', () => {
       'write:你好',
       `Ctrl+V at ${FETCH_MS} ms`,
       'fetched 你好',
-      'write:what the user copied',
+      'restore:what the user copied',
     ]);
     expect(memory.tool.held).toBe('what the user copied');
   });

@@ -7,8 +7,9 @@ Events: {"e":"ready"} once it has the keyboard focus, {"e":"motion","x":..,"y":.
 (or "dir":"up"/"down"/"left"/"right" for stepped scrolling), {"e":"key","name":"a","down":true,"ctrl":..,"shift":..,"alt":..}.
 {"e":"buffer","text":...} after each change of the view's text, {"e":"focus","on":...} as the window
 gains or loses the keyboard focus. On stdin, "text" prints {"e":"text","text":...} with the view's content, "clear" empties it,
-"copy TEXT" puts TEXT on the clipboard as a copy in this window would, "clipboard" prints
-{"e":"clipboard","text":...} with the clipboard's text as this window sees it (null: none).
+"copy TEXT" puts TEXT on the clipboard as a copy in this window would ("copy-image" a 4 x 4 picture of
+#3366cc), "clipboard" prints {"e":"clipboard","text":...} with the clipboard's text as this window sees it
+(null: none), "clipboard-image" {"e":"clipboard-image","image":{"width","height","pixel":[r,g,b]}} (or null).
 """
 import json
 import sys
@@ -17,7 +18,8 @@ import gi
 
 gi.require_version("Gtk", "3.0")
 gi.require_version("Gdk", "3.0")
-from gi.repository import Gdk, GLib, Gtk  # noqa: E402
+gi.require_version("GdkPixbuf", "2.0")
+from gi.repository import Gdk, GdkPixbuf, GLib, Gtk  # noqa: E402
 
 
 def say(**fields):
@@ -119,6 +121,21 @@ def on_stdin(source, _condition):
         # The user copying text in this window (the selection set by the focused Wayland client).
         Gtk.Clipboard.get(Gdk.SELECTION_CLIPBOARD).set_text(command[5:], -1)
         say(e="copied")
+    elif command == "copy-image":
+        # The user copying a picture: 4 x 4 pixels of one colour, #3366cc.
+        image = GdkPixbuf.Pixbuf.new(GdkPixbuf.Colorspace.RGB, False, 8, 4, 4)
+        image.fill(0x3366CCFF)
+        Gtk.Clipboard.get(Gdk.SELECTION_CLIPBOARD).set_image(image)
+        say(e="copied")
+    elif command == "clipboard-image":
+        def got(_clipboard, image):
+            if image is None:
+                say(e="clipboard-image", image=None)
+            else:
+                pixel = list(image.get_pixels()[:3])
+                say(e="clipboard-image", image={"width": image.get_width(), "height": image.get_height(), "pixel": pixel})
+
+        Gtk.Clipboard.get(Gdk.SELECTION_CLIPBOARD).request_image(got)
     elif command == "clipboard":
         # What this Wayland application would paste now (None: the clipboard holds no text).
         clipboard = Gtk.Clipboard.get(Gdk.SELECTION_CLIPBOARD)

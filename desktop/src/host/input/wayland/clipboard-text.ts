@@ -2,7 +2,7 @@
  * Text through the clipboard, for characters a Wayland compositor cannot type as keysyms (mutter drops a
  * keysym that is not on the active layout: "No keycode found for keyval"). The text is put on the
  * clipboard, pasted with Ctrl+V, and once the application has fetched it what the clipboard held before
- * is put back (or the clipboard is emptied, if it held no text).
+ * is put back: its text, or with xclip an image (or the clipboard is emptied, if it held neither).
  *
  * Two tools reach the clipboard from outside the compositor:
  * - xclip, on XWayland's clipboard, which GNOME's and KDE's compositors bridge both ways to the Wayland
@@ -53,22 +53,40 @@ export interface HeldText {
   nextFetch(): Promise<void>;
 }
 
+/** What the clipboard held, to be put back: its text, or the bytes of one other format (an image). */
+export type SavedClipboard = { text: string } | { format: string; data: Buffer };
+
 /** One program's way to the clipboard. */
 export interface ClipboardTool {
   readonly name: string;
-  /** The clipboard's text; undefined when it holds none (or something that is not text). */
-  read(): Promise<string | undefined>;
+  /** What the clipboard holds, as far as the tool can put it back; undefined when it holds nothing of that. */
+  read(): Promise<SavedClipboard | undefined>;
+  /** Puts back what read() saved. */
+  restore(saved: SavedClipboard): Promise<void>;
   /** Resolves once the clipboard holds the text and it can be pasted. */
   write(text: string): Promise<HeldText>;
   /** Leaves the clipboard with no text on it. */
   clear(): Promise<void>;
 }
 
+/** The largest content of the clipboard that is saved to be put back (a large screenshot fits). */
+const MAX_SAVED_BYTES = 64 * 1024 * 1024;
+/** X selection targets that mean text. */
+const X_TEXT_TARGETS = ['UTF8_STRING', 'text/plain;charset=utf-8', 'STRING', 'TEXT', 'text/plain'];
+
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 function output(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<string | undefined> {
   return new Promise((resolve) => {
     execFile(command, args, { env, timeout: 2000, encoding: 'utf8' }, (error, stdout) => resolve(error ? undefined : stdout));
+  });
+}
+
+function outputBytes(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<Buffer | undefined> {
+  return new Promise((resolve) => {
+    execFile(command, args, { env, timeout: 3000, encoding: 'buffer', maxBuffer: MAX_SAVED_BYTES }, (error, stdout) =>
+      resolve(error ? undefined : stdout),
+    );
   });
 }
 
@@ -115,8 +133,10 @@ class XclipOwner {
     });
   }
 
-  static async start(text: string, env: NodeJS.ProcessEnv): Promise<XclipOwner> {
-    const child = spawn('xclip', ['-quiet', '-selection', 'clipboard', '-in'], { env, stdio: ['pipe', 'ignore', 'pipe'] });
+  /** Holds content on the clipboard: text, or the bytes of one format (target) such as image/png. */
+  static async start(content: string | Buffer, env: NodeJS.ProcessEnv, format?: string): Promise<XclipOwner> {
+    const args = ['-quiet', '-selection', 'clipboard', ...(format ? ['-target', format] : []), '-in'];
+    const child = spawn('xclip', args, { env, stdio: ['pipe', 'ignore', 'pipe'] });
     const owner = new XclipOwner(child);
     const failed = new Promise<never>((_, reject) => {
       child.on('error', reject);
@@ -124,7 +144,7 @@ class XclipOwner {
     });
     failed.catch(() => {});
     child.stdin?.on('error', () => {});
-    child.stdin?.end(text);
+    child.stdin?.end(content);
     const owned = owner.servedMoreThan(-1, 5000);
     if (!(await Promise.race([owned, failed]))) {
       child.kill();
@@ -161,16 +181,29 @@ class XclipOwner {
 export function xclipTool(env: NodeJS.ProcessEnv): ClipboardTool {
   // Each xclip exits by itself once the next one takes the selection. Killing the previous one at that
   // moment made mutter miss owner changes (the paste after it got older text in 1 of 4 runs).
-  const hold = async (text: string): Promise<XclipOwner> => {
-    const owner = await XclipOwner.start(text, env);
+  const hold = async (content: string | Buffer, format?: string): Promise<XclipOwner> => {
+    const owner = await XclipOwner.start(content, env, format);
     await owner.servedMoreThan(0, XCLIP_TAKEN_MAX_MS);
     return owner;
   };
+  const get = (target: string) => outputBytes('xclip', ['-out', '-selection', 'clipboard', '-target', target], env);
   return {
     name: 'xclip',
     async read() {
-      const text = await output('xclip', ['-out', '-selection', 'clipboard'], env);
-      return text === '' ? undefined : text;
+      const targets = (await output('xclip', ['-out', '-selection', 'clipboard', '-target', 'TARGETS'], env))?.split('\n') ?? [];
+      const text = X_TEXT_TARGETS.find((target) => targets.includes(target));
+      if (text) {
+        const data = await get(text);
+        return data?.length ? { text: data.toString('utf8') } : undefined;
+      }
+      // Not text: an image, most likely. The one format most programs take is kept.
+      const format = targets.find((target) => target === 'image/png') ?? targets.find((target) => target.startsWith('image/'));
+      const data = format ? await get(format) : undefined;
+      return format && data?.length ? { format, data } : undefined;
+    },
+    async restore(saved) {
+      if ('text' in saved) await hold(saved.text);
+      else await hold(saved.data, saved.format);
     },
     async write(text) {
       const owner = await hold(text);
@@ -197,10 +230,14 @@ export function wlClipboardTool(env: NodeJS.ProcessEnv): ClipboardTool {
   const SETTLE_MS = 150;
   return {
     name: 'wl-clipboard',
+    // Text only: listing the formats first would be one more call taking the focus.
     async read() {
       const text = await output('wl-paste', ['--no-newline', '--type', 'text'], env);
       await sleep(SETTLE_MS);
-      return text === '' ? undefined : text;
+      return text ? { text } : undefined;
+    },
+    async restore(saved) {
+      if ('text' in saved) await this.write(saved.text);
     },
     async write(text) {
       // wl-copy forks into the background once it holds the selection: its exit means the selection is ours.
@@ -214,7 +251,7 @@ export function wlClipboardTool(env: NodeJS.ProcessEnv): ClipboardTool {
   };
 }
 
-/** A clipboard over a tool: the previous text saved once, put back after all the pastes of one text. */
+/** A clipboard over a tool: what it held saved once, put back after all the pastes of one text. */
 export function clipboardOver(tool: ClipboardTool): Clipboard {
   return {
     async borrow(pasteKeys, work) {
@@ -231,7 +268,7 @@ export function clipboardOver(tool: ClipboardTool): Clipboard {
           await fetched;
         });
       } finally {
-        if (used) await (previous === undefined ? tool.clear() : tool.write(previous)).catch(() => {});
+        if (used) await (previous === undefined ? tool.clear() : tool.restore(previous)).catch(() => {});
       }
     },
   };
