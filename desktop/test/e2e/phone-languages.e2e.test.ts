@@ -157,8 +157,18 @@ describe('the phone page in Chinese', () => {
     const phone = await open(desktop.pairingUrl());
     await phone.waitConnected();
     await desktop.stop();
-    await phone.page.waitForFunction(() => document.querySelector('[data-testid=status]')?.textContent?.includes('重新连接'));
-    const text = await shoot(phone, 'reconnecting');
+    // The first waits are under a second (jittered backoff) and may be over before a screenshot: read the
+    // page at a wait of two seconds or more, then take the picture.
+    const waiting = await phone.page.waitForFunction(
+      () => {
+        const text = document.body.innerText.replace(/\s+/g, ' ');
+        return /([2-9]|\d{2,}) 秒后重新连接…/.test(text) ? text : undefined;
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
+    const text = String(await waiting.jsonValue());
+    await shoot(phone, 'reconnecting');
     expect(text).toMatch(/\d+ 秒后重新连接…/);
     expect(text).toMatch(/电脑上的 DeskRemote 已关闭。|连接断开了。/);
   });
