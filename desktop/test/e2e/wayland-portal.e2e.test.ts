@@ -10,9 +10,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HostProcess } from './support/host-process.js';
+import { HostProcess, PHONE_HOST_NAME } from './support/host-process.js';
 import { Phone } from './support/phone.js';
 import { startWaylandDesktop, type WaylandDesktop, type WaylandEvent } from './support/wayland-desktop.js';
+import { WebKitPhone } from './support/webkit-phone.js';
+import { startXvfb } from './support/xvfb.js';
 
 let desktop: WaylandDesktop;
 let host: HostProcess;
@@ -38,6 +40,36 @@ afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
+/**
+ * A second phone in Safari's engine (WebKitGTK, on an X display of its own so it takes no focus from the
+ * Wayland window) pairs while the dialog is open: it shows the same question, in English and Chinese.
+ */
+async function safariSeesTheQuestion() {
+  const phoneDisplay = await startXvfb(600, 1000);
+  let safari: WebKitPhone | undefined;
+  try {
+    // The first phone used the pairing code: the host shows a new one.
+    await expect.poll(() => host.pairingUrlCount()).toBeGreaterThan(1);
+    safari = await WebKitPhone.open(host.pairingUrl().replace(PHONE_HOST_NAME, '127.0.0.1'), { display: phoneDisplay.display });
+    const asking = "document.querySelector('[data-testid=input-problem][data-code=portal-asking]') !== null";
+    await safari.waitFor(asking, 10_000);
+    const paint = () =>
+      safari?.evaluate('return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 100))))');
+    const words = () => safari?.evaluate<string>("return document.querySelector('[data-testid=input-problem]').textContent");
+    expect(await words()).toContain('Allow remote interaction');
+    await paint();
+    await safari.screenshot('test-results/webkit-wayland-asking-en.png');
+    await safari.click('[data-testid=language]');
+    await safari.waitFor("document.documentElement.lang === 'zh-CN'", 3000);
+    expect(await words()).toContain('允许远程交互');
+    await paint();
+    await safari.screenshot('test-results/webkit-wayland-asking-zh.png');
+  } finally {
+    await safari?.close();
+    await phoneDisplay.stop();
+  }
+}
+
 describe('a Wayland desktop through the RemoteDesktop portal', () => {
   it('the host says the computer is asking, and a refusal is explained on the phone', async () => {
     expect(host.log).toMatch(/input: checking: portal-not-asked/);
@@ -47,6 +79,7 @@ describe('a Wayland desktop through the RemoteDesktop portal', () => {
     // The terminal says it too, for whoever sits at the computer.
     await host.waitForOutput(/tick "Allow remote interaction" and click "Share"/);
     await phone.page.screenshot({ path: 'test-results/wayland-asking-en.png' });
+    await safariSeesTheQuestion();
     await desktop.answerConsent('cancel');
     await phone.page.waitForSelector('[data-testid=input-problem][data-code=portal-refused]');
     expect(await banner().textContent()).toMatch(/refused/);
