@@ -41,8 +41,8 @@ const XCLIP_RELAY_MS = 100;
 export interface Clipboard {
   /**
    * Lends the clipboard to work(), whose paste(text) puts text on it, presses pasteKeys() and waits for
-   * the application to fetch it. Afterwards, even if work failed, the text the clipboard held before is
-   * put back, or it is emptied.
+   * the application to fetch it. Afterwards, even if work failed, what the clipboard held before (as far
+   * as the tool can keep it) is put back, or it is emptied.
    */
   borrow(pasteKeys: () => Promise<void>, work: (paste: (text: string) => Promise<void>) => Promise<void>): Promise<void>;
 }
