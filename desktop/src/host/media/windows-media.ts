@@ -87,8 +87,6 @@ export class WindowsMedia implements PlayerSource {
   private readonly answers: Array<(line: string | undefined) => void> = [];
   private queue: Promise<unknown> = Promise.resolve();
   private readonly timer: ReturnType<typeof setInterval>;
-  /** Once the helper is gone every request fails at once, rather than each waiting out its timeout. */
-  private alive = true;
 
   private constructor(
     private readonly child: ChildProcess,
@@ -96,7 +94,6 @@ export class WindowsMedia implements PlayerSource {
   ) {
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => this.answers.shift()?.(line));
     child.on('exit', () => {
-      this.alive = false;
       clearInterval(this.timer);
       for (const answer of this.answers.splice(0)) answer(undefined);
     });
@@ -162,10 +159,14 @@ export class WindowsMedia implements PlayerSource {
   }
 
   close(): void {
-    this.alive = false;
     clearInterval(this.timer);
     this.child.stdin?.end();
     this.child.kill();
+  }
+
+  /** Once the helper is gone (or closed) every request fails at once, rather than each waiting out its timeout. */
+  private get alive(): boolean {
+    return !this.child.killed && this.child.exitCode === null && this.child.signalCode === null;
   }
 
   private appId(id: string | undefined): string {
