@@ -31,11 +31,7 @@ export const SCROLL_FINISH_MS = 120;
 
 const NO_OPTIONS = {};
 
-/** Printable ASCII: on every Latin layout, typed as keysyms; the rest goes through the clipboard. */
-const onLatinLayouts = (ch: string) => {
-  const code = ch.codePointAt(0) ?? 0;
-  return code >= 0x20 && code <= 0x7e;
-};
+/** Outside printable ASCII (which every Latin layout has, typed as keysyms): goes through the clipboard. */
 const OUTSIDE_ASCII = /[^\x20-\x7e]/u;
 
 export interface PortalDriverOptions {
@@ -104,7 +100,7 @@ export class PortalDriver implements InputDriver {
   textProblem(text: string): TextProblem | undefined {
     const control = controlTextProblem(text);
     if (control || this.options.clipboard) return control;
-    for (const ch of text) if (!onLatinLayouts(ch) && ch !== '\n' && ch !== '\t') return { char: ch, reason: 'ascii-only' };
+    for (const ch of text) if (OUTSIDE_ASCII.test(ch) && ch !== '\n' && ch !== '\t') return { char: ch, reason: 'ascii-only' };
     return undefined;
   }
 
