@@ -76,12 +76,6 @@ const X_TEXT_TARGETS = ['UTF8_STRING', 'text/plain;charset=utf-8', 'STRING', 'TE
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-function output(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    execFile(command, args, { env, timeout: 2000, encoding: 'utf8' }, (error, stdout) => resolve(error ? undefined : stdout));
-  });
-}
-
 function outputBytes(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<Buffer | undefined> {
   return new Promise((resolve) => {
     execFile(command, args, { env, timeout: 3000, encoding: 'buffer', maxBuffer: MAX_SAVED_BYTES }, (error, stdout) =>
@@ -89,6 +83,9 @@ function outputBytes(command: string, args: string[], env: NodeJS.ProcessEnv): P
     );
   });
 }
+
+const output = (command: string, args: string[], env: NodeJS.ProcessEnv) =>
+  outputBytes(command, args, env).then((bytes) => bytes?.toString('utf8'));
 
 /** Runs a command with text on its stdin; resolves when it exits with 0 (wl-copy forks once it holds the text). */
 function feed(command: string, args: string[], text: string, env: NodeJS.ProcessEnv): Promise<void> {
