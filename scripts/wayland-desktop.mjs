@@ -136,6 +136,12 @@ export async function startWaylandDesktop({ xwayland = true } = {}) {
         wakers.add(check);
         check();
       });
+    /** A line to the recorder's stdin, and the event that answers it. */
+    const tell = (line, answer) => {
+      const before = events.length;
+      recorder.stdin?.write(`${line}\n`);
+      return waitFor(`the recorder's ${answer}`, (all) => all.slice(before).find((e) => e.e === answer));
+    };
     return {
       env,
       events,
@@ -150,32 +156,16 @@ export async function startWaylandDesktop({ xwayland = true } = {}) {
           clicker.on('exit', (code) => (code === 0 ? resolvePromise() : reject(new Error(`no portal dialog to ${answer}`))));
         }),
       async clearText() {
-        const before = events.length;
-        recorder.stdin?.write('clear\n');
-        await waitFor('the text cleared', (all) => all.slice(before).some((e) => e.e === 'cleared'));
+        await tell('clear', 'cleared');
       },
       async copy(text) {
-        const before = events.length;
-        recorder.stdin?.write(`copy ${text}\n`);
-        await waitFor('the copy', (all) => all.slice(before).some((e) => e.e === 'copied'));
+        await tell(`copy ${text}`, 'copied');
       },
       async copyImage() {
-        const before = events.length;
-        recorder.stdin?.write('copy-image\n');
-        await waitFor('the copy', (all) => all.slice(before).some((e) => e.e === 'copied'));
+        await tell('copy-image', 'copied');
       },
-      async clipboardImage() {
-        const before = events.length;
-        recorder.stdin?.write('clipboard-image\n');
-        const answer = await waitFor('the clipboard', (all) => all.slice(before).find((e) => e.e === 'clipboard-image'));
-        return answer.image ?? null;
-      },
-      async clipboard() {
-        const before = events.length;
-        recorder.stdin?.write('clipboard\n');
-        const answer = await waitFor('the clipboard', (all) => all.slice(before).find((e) => e.e === 'clipboard'));
-        return answer.text ?? null;
-      },
+      clipboardImage: async () => (await tell('clipboard-image', 'clipboard-image')).image ?? null,
+      clipboard: async () => (await tell('clipboard', 'clipboard')).text ?? null,
       stop,
     };
   } catch (error) {
