@@ -59,4 +59,15 @@ describe('the computer’s volume', () => {
     await expect.poll(() => phone.page.getByTestId('volume').getAttribute('data-level'), { timeout: 5000 }).toBe('65');
     expect(await phone.page.getByTestId('volume-value').textContent()).toBe('65%');
   });
+
+  it('a change made elsewhere right after the slider moved is shown at once, not the slider’s old value', async () => {
+    // Within the slider's settle time: the phone must not keep showing its own value over the computer's.
+    await phone.page.getByTestId('volume-slider').fill('40');
+    await expect.poll(level, { timeout: 5000 }).toBe(40);
+    await sound.pactl('set-sink-volume', '@DEFAULT_SINK@', '70%');
+    await expect.poll(() => phone.page.getByTestId('volume').getAttribute('data-level'), { timeout: 5000 }).toBe('70');
+    expect(await phone.page.getByTestId('volume-value').textContent()).toBe('70%');
+    expect(await phone.page.getByTestId('volume-slider').inputValue()).toBe('70');
+    expect(await level()).toBe(70);
+  });
 });

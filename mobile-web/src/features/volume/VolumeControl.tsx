@@ -7,6 +7,16 @@ import { useEffect, useRef, useState } from 'react';
 import { Icon, type IconName } from '../../components/icons';
 import type { Connection, ConnectionSnapshot } from '../../connection/connection';
 import { type MessageKey, t } from '../../i18n/i18n';
+import {
+  NOT_HELD,
+  onComputerLevel,
+  onFingerDown,
+  onFingerUp,
+  onLevelSent,
+  onSettled,
+  onSliderInput,
+  type SliderHold,
+} from './slider-hold';
 import './volume.css';
 
 const KEYS: ReadonlyArray<{ action: MediaAction; label: MessageKey; icon: IconName }> = [
@@ -16,15 +26,19 @@ const KEYS: ReadonlyArray<{ action: MediaAction; label: MessageKey; icon: IconNa
 ];
 /** While dragging, at most this often. */
 const SEND_EVERY_MS = 100;
-/** A finger resting this long on the slider has chosen. */
+/** The last value goes this long after the slider stops moving, and the computer's level is shown again. */
 const SETTLE_MS = 400;
 
 export function VolumeControl({ connection, snapshot }: { connection: Connection; snapshot: ConnectionSnapshot }) {
   const volume = snapshot.state?.volume ?? null;
-  const [dragged, setDragged] = useState<number | undefined>(undefined);
+  const [hold, setHold] = useState<SliderHold>(NOT_HELD);
   const lastSent = useRef({ at: 0, level: -1 });
   const trailing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(trailing.current), []);
+  const computerLevel = volume?.level;
+  useEffect(() => {
+    if (computerLevel !== undefined) setHold((now) => onComputerLevel(now, computerLevel));
+  }, [computerLevel]);
 
   if (!volume) {
     return (
@@ -46,9 +60,19 @@ export function VolumeControl({ connection, snapshot }: { connection: Connection
   }
   const send = (level: number) => {
     lastSent.current = { at: performance.now(), level };
+    setHold((now) => onLevelSent(now, level));
     connection.send({ t: 'volume', level }).catch(() => {});
   };
-  const shown = dragged ?? volume.level;
+  // The last value goes if it has not yet (never twice: a change made meanwhile elsewhere stays), and the
+  // hold ends once the slider has rested with the finger up.
+  const settleSoon = (level: number) => {
+    clearTimeout(trailing.current);
+    trailing.current = setTimeout(() => {
+      if (lastSent.current.level !== level) send(level);
+      setHold(onSettled);
+    }, SETTLE_MS);
+  };
+  const shown = hold.held ?? volume.level;
   const max = volume.level > 100 ? 150 : 100;
   return (
     <div className="volume" data-testid="volume" data-level={volume.level} data-muted={volume.muted}>
@@ -70,17 +94,20 @@ export function VolumeControl({ connection, snapshot }: { connection: Connection
         value={shown}
         aria-label={t('volumeTitle')}
         data-testid="volume-slider"
+        onPointerDown={() => setHold(onFingerDown)}
+        onPointerUp={(event) => {
+          setHold(onFingerUp);
+          settleSoon(Number(event.currentTarget.value));
+        }}
+        onPointerCancel={(event) => {
+          setHold(onFingerUp);
+          settleSoon(Number(event.currentTarget.value));
+        }}
         onInput={(event) => {
-          const level = Number((event.target as HTMLInputElement).value);
-          setDragged(level);
+          const level = Number(event.currentTarget.value);
+          setHold((now) => onSliderInput(now, level));
           if (performance.now() - lastSent.current.at >= SEND_EVERY_MS) send(level);
-          // The last value goes if it has not yet (never twice: a change made meanwhile elsewhere stays), and
-          // once the finger rests the computer's level is shown again.
-          clearTimeout(trailing.current);
-          trailing.current = setTimeout(() => {
-            if (lastSent.current.level !== level) send(level);
-            setDragged(undefined);
-          }, SETTLE_MS);
+          settleSoon(level);
         }}
       />
       <output className="volume-value" data-testid="volume-value">
