@@ -23,6 +23,22 @@ const en = {
   portalRefused: 'Permission was refused: it will be asked again when a phone next sends input.',
   portalClosed: 'Remote control was stopped: permission will be asked again when a phone next sends input.',
   portalFailed: 'The RemoteDesktop portal failed ({error}): it will be tried again when a phone next sends input.',
+  startBuilding: 'Building DeskRemote (something changed since the last build)…',
+  startOldNode:
+    'Node {version} is older than 22.12, which Electron 45 and its tools need: install Node 22 (for example `nvm install 22`).',
+  startDownloading: "Downloading Electron's runtime (about 100 MB, on the first start only; this can take a few minutes)…",
+  startFallback:
+    'The desktop app cannot open here: {reason}. Running the headless host instead (the QR code is below; no laser pointer overlay or tray icon).',
+  startNoElectronPackage: 'Electron is not installed (run `npm ci`)',
+  startDownloadFailed: "Electron's runtime could not be downloaded ({detail}); connect to the internet and run `npm start` again",
+  startNoDisplay: 'there is no graphical display (neither DISPLAY nor WAYLAND_DISPLAY is set, as over SSH)',
+  startMissingLibraries:
+    'libraries Electron needs are missing ({list}); on Debian or Ubuntu: sudo apt install libgtk-3-0 libnss3 libgbm1 libasound2',
+  startExited: 'Electron stopped as it started ({detail})',
+  startNoSandboxRoot:
+    "Running as root: Chromium's sandbox does not run as root, so the app starts with --no-sandbox. Run `npm start` as your own user instead.",
+  startNoSandboxAppArmor:
+    "This system (Ubuntu 23.10 or later) forbids the sandbox Electron uses, so the app starts with --no-sandbox. Better: give Electron's sandbox helper its rights once, `sudo chown root:root {helper} && sudo chmod 4755 {helper}` (the installed .deb does this itself).",
 };
 type Key = keyof typeof en;
 const zh: Record<Key, string> = {
@@ -47,6 +63,20 @@ const zh: Record<Key, string> = {
   portalRefused: '权限被拒绝：手机下次发送输入时会再次请求。',
   portalClosed: '远程控制已停止：手机下次发送输入时会再次请求权限。',
   portalFailed: 'RemoteDesktop 门户出错（{error}）：手机下次发送输入时会重试。',
+  startBuilding: '正在构建 DeskRemote（上次构建后有改动）……',
+  startOldNode: 'Node {version} 低于 Electron 45 及其工具所需的 22.12：请安装 Node 22（例如 `nvm install 22`）。',
+  startDownloading: '正在下载 Electron 运行时（约 100 MB，仅首次启动需要，可能要几分钟）……',
+  startFallback: '桌面应用无法在这里打开：{reason}。改为运行无界面主机（二维码在下方；没有激光笔叠加层和托盘图标）。',
+  startNoElectronPackage: '没有安装 Electron（请运行 `npm ci`）',
+  startDownloadFailed: '无法下载 Electron 运行时（{detail}）；请连上互联网后再运行 `npm start`',
+  startNoDisplay: '没有图形显示（DISPLAY 和 WAYLAND_DISPLAY 都没有设置，比如通过 SSH 登录时）',
+  startMissingLibraries:
+    '缺少 Electron 需要的库（{list}）；Debian 或 Ubuntu 上可运行：sudo apt install libgtk-3-0 libnss3 libgbm1 libasound2',
+  startExited: 'Electron 启动时就退出了（{detail}）',
+  startNoSandboxRoot:
+    '正以 root 身份运行：Chromium 的沙盒不能以 root 运行，所以应用带 --no-sandbox 启动。请改用你自己的用户运行 `npm start`。',
+  startNoSandboxAppArmor:
+    '这个系统（Ubuntu 23.10 或更新版本）禁止 Electron 使用的沙盒，所以应用带 --no-sandbox 启动。更好的办法是给 Electron 的沙盒助手授权一次：`sudo chown root:root {helper} && sudo chmod 4755 {helper}`（安装版 .deb 会自动完成）。',
 };
 
 const chinese = /^zh/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '');

@@ -7,7 +7,7 @@ import {
   onLevelSent,
   onSettled,
   onSliderInput,
-} from '../src/features/volume/slider-hold';
+} from '../src/features/volume/slider-hold.js';
 
 const dragged = (...levels: number[]) => {
   let hold = onFingerDown(NOT_HELD);

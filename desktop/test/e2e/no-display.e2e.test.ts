@@ -41,3 +41,27 @@ it('a command is answered with a clear error, not injected and not a crash', asy
   expect(await toast.textContent()).toContain('started without a display');
   await phone.waitConnected();
 });
+
+it('with a display that nothing answers (a stale DISPLAY), the host serves and explains, and never crashes', async () => {
+  // libnut ends the process with a segmentation fault when it cannot open the display: nothing may load it here.
+  const staleDir = await mkdtemp(join(tmpdir(), 'deskremote-staledisplay-'));
+  const stale = await HostProcess.start({ display: ':1234', dataDir: staleDir });
+  try {
+    const stalePhone = await Phone.open(stale.pairingUrl());
+    try {
+      await stalePhone.waitConnected();
+      const problem = stalePhone.page.getByTestId('input-problem');
+      await problem.waitFor();
+      expect(await problem.getAttribute('data-code')).toBe('display-unreachable');
+      await stalePhone.page.locator('[data-key=Enter]').tap();
+      await stalePhone.page.getByTestId('toast').waitFor();
+      await stalePhone.waitConnected();
+      expect(stale.exited).toBe(false);
+    } finally {
+      await stalePhone.close();
+    }
+  } finally {
+    await stale.stop();
+    await rm(staleDir, { recursive: true, force: true });
+  }
+});

@@ -18,9 +18,10 @@ export function installPreview(deps: FeatureDeps): PreviewScheduler {
   let grabber: Grabber | undefined;
   let opening: Promise<Grabber> | undefined;
   const open = (): Promise<Grabber> => {
-    // X11: MIT-SHM, and nut-js if the server will not share memory; elsewhere nut-js (libnut).
+    // X11: our own connection (MIT-SHM, or GetImage where the server will not share memory); elsewhere nut-js.
+    // Never libnut on X11: it ends the process with a segmentation fault when the display cannot be opened.
     const display = deps.display;
-    const opener = display ? () => openX11Grabber(display).catch(() => openNutGrabber()) : openNutGrabber;
+    const opener = display ? () => openX11Grabber(display) : openNutGrabber;
     opening ??= opener().then((opened) => {
       grabber = opened;
       return opened;

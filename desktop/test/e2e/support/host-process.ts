@@ -63,6 +63,11 @@ export class HostProcess {
     return this.output;
   }
 
+  /** Whether the process has ended (on its own or killed). */
+  get exited(): boolean {
+    return this.child.exitCode !== null || this.child.signalCode !== null;
+  }
+
   /** The URL the QR code encodes: http://deskremote.test:PORT/#pair=..., which the phone maps to loopback. */
   pairingUrl(): string {
     const urls = [...this.output.matchAll(/Pairing URL: (\S+)/g)].map((m) => m[1] ?? '');
