@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -9,12 +9,19 @@ export function defaultDataDir(platform = process.platform, env = process.env): 
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'deskremote');
 }
 
-/** desktop/ in a checkout (this file is desktop/dist/host/app-paths.js once built). */
+/**
+ * desktop/ in a checkout, or the app's own folder once packaged (resources/app.asar, or resources/app): this
+ * file is dist/host/app-paths.js below it.
+ */
 const desktopRoot = resolve(import.meta.dirname, '..', '..');
 
-/** The built phone page in a checkout; the packaged app passes its own resources folder instead. */
+/**
+ * The built phone page: resources/phone beside the packaged app (electron-builder's extraResources), else the
+ * checkout's mobile-web/dist.
+ */
 export function defaultPhoneDir(): string {
-  return resolve(desktopRoot, '..', 'mobile-web', 'dist');
+  const packaged = resolve(desktopRoot, '..', 'phone');
+  return existsSync(join(packaged, 'index.html')) ? packaged : resolve(desktopRoot, '..', 'mobile-web', 'dist');
 }
 
 export function appVersion(): string {

@@ -32,11 +32,13 @@ export class HostProcess {
     approvals?: boolean;
     /** More environment for the host (a private session bus, a sound server). */
     env?: Record<string, string>;
+    /** Another build of the CLI (the packaged app's own); this checkout's by default. */
+    cli?: string;
   }): Promise<HostProcess> {
     const child = spawn(
       process.execPath,
       [
-        CLI,
+        options.cli ?? CLI,
         '--bind',
         '127.0.0.1',
         '--name',
