@@ -29,7 +29,8 @@ export function makeStandInElectron(dir) {
   const script = Buffer.concat([
     Buffer.from(`#!/bin/sh\n# Electron's fuse wire: ${FUSE_SENTINEL}`),
     wire,
-    Buffer.from('\necho "$0 $*" >> "${STANDIN_RECORD:-/dev/null}"\n'),
+    // Records how it was started in $STANDIN_RECORD, when that is set.
+    Buffer.from('\n[ -z "$STANDIN_RECORD" ] || echo "$0 $*" >> "$STANDIN_RECORD"\n'),
   ]);
   writeFileSync(join(dir, 'electron'), script);
   chmodSync(join(dir, 'electron'), 0o755);
