@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { asciiTextProblem, splitTextRuns } from '../../src/host/input/ascii-text.js';
 import { assessEnvironment } from '../../src/host/input/input-availability.js';
 import { keysymForChar, x11TextProblem } from '../../src/host/input/x11-keysyms.js';
-import { lanAddresses } from '../../src/host/net/lan-addresses.js';
+import { lanAddresses, networkAddresses } from '../../src/host/net/lan-addresses.js';
 import { CLICKER_PROFILE, defaultProfileId, slideProfile } from '../../src/host/presenter/slide-profiles.js';
 
 describe('input availability', () => {
@@ -75,5 +75,25 @@ describe('LAN addresses', () => {
       eth1: [nic('169.254.3.3')],
     });
     expect(list).toEqual(['192.168.1.20', '10.8.0.2', '172.17.0.1']);
+  });
+
+  it('labels VPN, container and virtual machine networks, with Windows’ and macOS’ names, and puts them last', () => {
+    const nic = (address: string) => ({ address, family: 'IPv4' as const, internal: false, netmask: '', mac: '', cidr: null });
+    const list = networkAddresses({
+      'vEthernet (WSL)': [nic('172.29.16.1')],
+      'VirtualBox Host-Only Network': [nic('192.168.56.1')],
+      Tailscale: [nic('100.101.2.3')],
+      'Wi-Fi': [nic('10.0.0.12')],
+      en0: [nic('192.168.0.7')],
+      tailnet: [nic('100.64.0.9')],
+    });
+    expect(list.slice(0, 2).map((a) => [a.interface, a.virtual])).toEqual([
+      ['en0', false],
+      ['Wi-Fi', false],
+    ]);
+    expect(new Set(list.slice(2).map((a) => a.interface))).toEqual(
+      new Set(['VirtualBox Host-Only Network', 'tailnet', 'Tailscale', 'vEthernet (WSL)']),
+    );
+    expect(list.slice(2).every((a) => a.virtual)).toBe(true);
   });
 });
