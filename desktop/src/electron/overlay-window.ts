@@ -11,8 +11,8 @@
 import { join } from 'node:path';
 import type { LaserCommand } from '@deskremote/shared';
 import { BrowserWindow, screen } from 'electron';
+import { OVERLAY_POINT_CHANNEL, type OverlayPoint, overlayPoint } from '../common/overlay-contract.js';
 import type { LaserOverlay } from '../host/presenter/laser-relay.js';
-import { OVERLAY_POINT_CHANNEL, type OverlayPoint, overlayPoint } from './ipc-contract.js';
 import { overlayController } from './overlay-visibility.js';
 
 export class OverlayWindow implements LaserOverlay {
