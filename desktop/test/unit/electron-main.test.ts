@@ -34,6 +34,7 @@ function standInHost() {
 interface LaunchOptions {
   argv?: string[];
   env?: NodeJS.ProcessEnv;
+  platform?: NodeJS.Platform;
   startHost?: (options: HostOptions) => Promise<Host>;
   trayHost?: boolean;
 }
@@ -45,7 +46,7 @@ async function launch(options: LaunchOptions = {}) {
     here,
     argv: ['/usr/lib/electron/electron', '/repo/desktop', ...(options.argv ?? [])],
     env: { XDG_CONFIG_HOME: configHome, ...options.env },
-    platform: 'linux',
+    platform: options.platform ?? 'linux',
     startHost,
     hostView: async () => ({}) as never,
     hasTrayHost: async () => options.trayHost ?? true,
@@ -212,6 +213,19 @@ describe('closing the window', () => {
     const withoutTray = await launched({ trayHost: false });
     withoutTray.window.emit('close', electronEvent());
     expect(app.quit).toHaveBeenCalled();
+  });
+});
+
+describe('on macOS', () => {
+  it('has Quit under the menu named DeskRemote, and the Dock icon brings the closed window back', async () => {
+    const { window } = await launched({ platform: 'darwin', trayHost: false });
+    const menu = recorded.applicationMenu as { template: Array<{ label: string; submenu: Array<{ role?: string }> }> };
+    expect(menu.template[0]?.label).toBe('DeskRemote');
+    expect(menu.template[0]?.submenu.map((item) => item.role)).toContain('quit');
+    window.emit('close', electronEvent());
+    expect(window.visible).toBe(false);
+    recorded.appEvents.emit('activate');
+    expect(window.visible).toBe(true);
   });
 });
 
