@@ -1,4 +1,6 @@
 /** What the headless host says in the terminal, in English or Simplified Chinese (from LANG). */
+import type { HostArgsError } from './host/host-args.js';
+
 const en = {
   running: 'DeskRemote {version} on port {port}. Ctrl+C quits.',
   portTaken: 'port {wanted} was taken, so DeskRemote uses {used}',
@@ -16,6 +18,10 @@ const en = {
     'Two phones used the same QR code ({names}): both were refused and a new code is shown. Someone may have photographed it.',
   stopping: '{signal}: releasing held keys and buttons, closing connections.',
   cannotStart: 'DeskRemote could not start: {error}',
+  badPort: '--port must be a port number from 0 to 65535, not "{value}"',
+  badValue: '{option} needs a value (or takes none); see --help',
+  unknownOption: 'unknown option {option}; see --help',
+  unexpectedArgument: 'unexpected argument "{value}"; see --help',
   unknownDevice: 'unknown device',
   portalAsking:
     'A phone wants to control this computer: in the "Remote desktop" window, tick "Allow remote interaction" and click "Share" (KDE Plasma: "Allow").',
@@ -57,6 +63,10 @@ const zh: Record<Key, string> = {
   conflict: '有两部手机使用了同一个二维码（{names}）：两者都已被拒绝，并已换新二维码。可能有人拍下了它。',
   stopping: '{signal}：正在松开按住的键和按钮，关闭连接。',
   cannotStart: 'DeskRemote 无法启动：{error}',
+  badPort: '--port 需要 0 到 65535 之间的端口号，而不是“{value}”',
+  badValue: '{option} 的值不对（缺少值，或不该带值）；请看 --help',
+  unknownOption: '不认识的选项 {option}；请看 --help',
+  unexpectedArgument: '多余的参数“{value}”；请看 --help',
   unknownDevice: '未知设备',
   portalAsking: '有手机想控制这台电脑：请在“远程桌面”窗口中勾选“允许远程交互”，然后点击“分享”（KDE Plasma 上点击“允许”）。',
   portalGranted: '已获得权限：手机可以控制这台电脑了。',
@@ -79,8 +89,21 @@ const zh: Record<Key, string> = {
     '这个系统（Ubuntu 23.10 或更新版本）禁止 Electron 使用的沙盒，所以应用带 --no-sandbox 启动。更好的办法是给 Electron 的沙盒助手授权一次：`sudo chown root:root {helper} && sudo chmod 4755 {helper}`（安装版 .deb 会自动完成）。',
 };
 
+const ARGS_ERROR_WORDS = {
+  'bad-port': 'badPort',
+  'bad-value': 'badValue',
+  'unknown-option': 'unknownOption',
+  'unexpected-argument': 'unexpectedArgument',
+} as const satisfies Record<HostArgsError['code'], Key>;
+
 const chinese = /^zh/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '');
 
 export function say(key: Key, params: Record<string, string | number> = {}): string {
   return (chinese ? zh : en)[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+/** A command-line mistake, in the reader's language. */
+export function sayArgsError(error: HostArgsError): string {
+  const { code, ...params } = error;
+  return say(ARGS_ERROR_WORDS[code], params);
 }

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 /** The headless host: the same host as the desktop app, with the QR code printed in the terminal. */
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { DEFAULT_PORT } from '@deskremote/shared';
 import QRCode from 'qrcode';
-import { say } from './cli-words.js';
+import { say, sayArgsError } from './cli-words.js';
 import { appVersion, defaultDataDir, defaultPhoneDir } from './host/app-paths.js';
 import { Host } from './host/host.js';
+import { parseHostArgs } from './host/host-args.js';
 import { openInputBackend } from './host/input/input-backend.js';
 import { guardProcess } from './host/last-defence.js';
 import type { ApprovalRequest } from './host/pairing/approvals.js';
@@ -28,27 +28,17 @@ Usage: deskremote [--port N] [--bind ADDRESS] [--name HOST] [--data-dir DIR] [--
 `;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string' },
-      bind: { type: 'string' },
-      name: { type: 'string', multiple: true },
-      'data-dir': { type: 'string' },
-      'approve-all': { type: 'boolean' },
-      'no-qr': { type: 'boolean' },
-      headless: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) {
+  const parsed = parseHostArgs(process.argv.slice(2));
+  if (!parsed.ok) throw new Error(sayArgsError(parsed.error));
+  const args = parsed.args;
+  if (args.help) {
     process.stdout.write(HELP);
     return;
   }
-  const dataDir = values['data-dir'] ?? defaultDataDir();
+  const dataDir = args.dataDir ?? defaultDataDir();
   const settings = await loadSettings(dataDir);
-  const port = values.port === undefined ? settings.port : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not ${values.port}`);
-  const approveAll = values['approve-all'] === true;
+  const port = args.port ?? settings.port;
+  const approveAll = args.approveAll;
 
   let host: Host | undefined;
   guardProcess(
@@ -57,8 +47,8 @@ async function main(): Promise<void> {
   );
   host = await Host.start({
     port,
-    bind: values.bind ?? '0.0.0.0',
-    ...(values.name ? { names: values.name } : {}),
+    bind: args.bind ?? '0.0.0.0',
+    ...(args.names ? { names: args.names } : {}),
     dataDir,
     phoneDir: defaultPhoneDir(),
     openInput: (context) => openInputBackend(context),
@@ -69,7 +59,7 @@ async function main(): Promise<void> {
   const running = host;
 
   const showPairing = async (url: string, expiresAt: number) => {
-    const qr = values['no-qr'] ? '' : await QRCode.toString(url, { type: 'terminal', small: true, errorCorrectionLevel: 'M' });
+    const qr = args.noQr ? '' : await QRCode.toString(url, { type: 'terminal', small: true, errorCorrectionLevel: 'M' });
     console.log(`\n${qr}${say('scan')}\nPairing URL: ${url}`);
     const others = running.addresses().slice(1);
     if (others.length > 0) console.log(say('otherAddresses', { list: others.join(', ') }));

@@ -280,6 +280,33 @@ function renderDevices(view: DashboardView): void {
   }
 }
 
+/** The screens the laser pointer may be drawn on, and the one chosen; hidden while there is only one. */
+function renderOverlayChoice(view: DashboardView): void {
+  const select = byId<HTMLSelectElement>('overlay-display');
+  byId('overlay-choice').hidden = view.displays.length < 2;
+  // Rebuilt only when the list changes, so an open list is not closed under the pointer by a new view.
+  const options = [
+    { value: 'auto', text: say('laserAuto') },
+    ...view.displays.map((display, index) => {
+      const size = { width: display.bounds.width, height: display.bounds.height };
+      const screen = display.label
+        ? say('screenNamed', { name: display.label, ...size })
+        : say('screenUnnamed', { n: index + 1, ...size });
+      return { value: String(display.id), text: display.primary ? say('screenMain', { screen }) : screen };
+    }),
+  ];
+  const key = JSON.stringify(options);
+  if (select.dataset.options !== key) {
+    select.dataset.options = key;
+    select.replaceChildren(
+      ...options.map(({ value, text }) => Object.assign(document.createElement('option'), { value, textContent: text })),
+    );
+  }
+  const chosen = String(view.overlayDisplay);
+  // A chosen screen that is unplugged shows as automatic, which is what the overlay then does.
+  select.value = options.some((o) => o.value === chosen) ? chosen : 'auto';
+}
+
 function render(view: DashboardView): void {
   current = view;
   renderApprovals(view);
@@ -299,6 +326,8 @@ function render(view: DashboardView): void {
   input.dataset.code = view.input.code;
   input.textContent = say(DASHBOARD_INPUT_WORDS[view.input.code] ?? 'inputDriverFailed', view.input.params ?? {});
   renderDevices(view);
+  renderOverlayChoice(view);
+  byId('close-note').textContent = say(view.closeKeepsRunning ? 'closeKeeps' : 'closeQuits');
   tick();
 }
 
@@ -333,6 +362,11 @@ byId('port-form').addEventListener('submit', (event) => {
   const port = Number(byId<HTMLInputElement>('port').value);
   if (Number.isInteger(port) && port >= 1024 && port <= 65535) void window.deskremote.setPort(port);
 });
+byId<HTMLSelectElement>('overlay-display').addEventListener('change', (event) => {
+  const value = (event.target as HTMLSelectElement).value;
+  void window.deskremote.setOverlayDisplay(value === 'auto' ? 'auto' : Number(value));
+});
+byId('quit').addEventListener('click', () => void window.deskremote.quit());
 window.deskremote.onView(render);
 void window.deskremote.view().then(render);
 setInterval(tick, 250);

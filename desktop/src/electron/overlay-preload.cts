@@ -1,7 +1,7 @@
 /** The overlay page's only bridge: points from the main process, nothing back. */
 import electron = require('electron');
 
-import type { OverlayBridge, OverlayPoint, OverlayPointChannel } from './ipc-contract.js';
+import type { OverlayBridge, OverlayPoint, OverlayPointChannel } from '../common/overlay-contract.js';
 
 const { contextBridge, ipcRenderer } = electron;
 // A sandboxed preload can require only Electron's own modules, so the channel's name is written here

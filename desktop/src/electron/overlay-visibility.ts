@@ -5,8 +5,8 @@
  * the unit test). No Electron import here.
  */
 import type { LaserMode } from '@deskremote/shared';
+import type { OverlayPoint } from '../common/overlay-contract.js';
 import { LASER_FADE_MS, OVERLAY_HIDE_MARGIN_MS } from '../overlay/laser-timing.js';
-import type { OverlayPoint } from './ipc-contract.js';
 
 export interface OverlayVisibility {
   shown: boolean;

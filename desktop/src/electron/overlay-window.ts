@@ -10,10 +10,25 @@
  */
 import { join } from 'node:path';
 import type { LaserCommand } from '@deskremote/shared';
-import { BrowserWindow, screen } from 'electron';
+import { BrowserWindow, type Rectangle, screen } from 'electron';
+import type { Rect } from '../common/dashboard-contract.js';
+import { OVERLAY_POINT_CHANNEL, type OverlayPoint, overlayPoint } from '../common/overlay-contract.js';
 import type { LaserOverlay } from '../host/presenter/laser-relay.js';
-import { OVERLAY_POINT_CHANNEL, type OverlayPoint, overlayPoint } from './ipc-contract.js';
+import type { OverlayUnavailableReason } from './display-server.js';
+import { chooseOverlayDisplay } from './overlay-display.js';
 import { overlayController } from './overlay-visibility.js';
+
+export interface OverlayPlacement {
+  /** The screen the user chose in the desktop window (settings.json), or 'auto'. */
+  chosenDisplay(): number | 'auto';
+  /**
+   * Where the focused window is, in screen coordinates, when known. Nothing supplies it yet: the X11
+   * focus watch (host/presenter/x11-focus.ts) reads the window's class and title, not its geometry.
+   */
+  focusedWindowBounds?(): Rect | undefined;
+  /** Why the overlay cannot work in this session (display-server.ts), for the host to pass on one day. */
+  unavailable?: OverlayUnavailableReason | undefined;
+}
 
 export class OverlayWindow implements LaserOverlay {
   private window: BrowserWindow | undefined;
@@ -32,7 +47,15 @@ export class OverlayWindow implements LaserOverlay {
   });
 
   /** `dir`: the folder of the compiled electron code (the overlay's preload and page are found from it). */
-  constructor(private readonly dir: string) {}
+  constructor(
+    private readonly dir: string,
+    private readonly placement: OverlayPlacement,
+  ) {}
+
+  /** Undefined where the overlay works; otherwise why not (Wayland without XWayland, say). */
+  get unavailable(): OverlayUnavailableReason | undefined {
+    return this.placement.unavailable;
+  }
 
   show(command: LaserCommand): void {
     this.controller.point(overlayPoint(command));
@@ -58,17 +81,28 @@ export class OverlayWindow implements LaserOverlay {
 
   private showInactive(): void {
     const window = this.usable() ?? this.create();
-    // The primary display may have changed (a projector plugged in) since the window was made.
-    window.setBounds(screen.getPrimaryDisplay().bounds);
+    // Screens come and go (a projector plugged in) and the slides move: placed again at every showing.
+    window.setBounds(this.bounds());
     window.setIgnoreMouseEvents(true);
     window.setAlwaysOnTop(true, 'screen-saver');
     window.showInactive();
   }
 
+  /** The screen overlay-display.ts chooses: the user's, the slides', the projector, or the primary. */
+  private bounds(): Rectangle {
+    const primary = screen.getPrimaryDisplay();
+    const chosen = chooseOverlayDisplay({
+      displays: screen.getAllDisplays(),
+      primaryId: primary.id,
+      focusedWindowBounds: this.placement.focusedWindowBounds?.(),
+      chosenDisplayId: this.placement.chosenDisplay(),
+    });
+    return { ...(chosen ?? primary).bounds };
+  }
+
   private create(): BrowserWindow {
-    const { bounds } = screen.getPrimaryDisplay();
     const window = new BrowserWindow({
-      ...bounds,
+      ...this.bounds(),
       show: false,
       transparent: true,
       backgroundColor: '#00000000',

@@ -1,19 +1,34 @@
-/** The only bridge between the desktop window's page and the main process: seven calls and one event. */
+/** The only bridge between the desktop window's page and the main process: the contract's calls and one event. */
 import electron = require('electron');
 
-const { contextBridge, ipcRenderer } = electron;
+import type { DashboardBridge, DashboardChannels, DashboardView } from '../common/dashboard-contract.js';
 
-const bridge: DashboardBridge = {
-  view: () => ipcRenderer.invoke('deskremote:view'),
-  onView: (listener) => {
-    ipcRenderer.on('deskremote:view', (_event, view: DashboardView) => listener(view));
-  },
-  revokeDevice: (id) => ipcRenderer.invoke('deskremote:revoke', id),
-  renewPairingCode: () => ipcRenderer.invoke('deskremote:renew'),
-  setPort: (port) => ipcRenderer.invoke('deskremote:set-port', port),
-  decideApproval: (id, allow) => ipcRenderer.invoke('deskremote:decide-approval', id, allow),
-  setApprovalRequired: (required) => ipcRenderer.invoke('deskremote:set-approval-required', required),
-  saveDeck: (deviceId, deck) => ipcRenderer.invoke('deskremote:save-deck', deviceId, deck),
+const { contextBridge, ipcRenderer } = electron;
+// A sandboxed preload can require only Electron's own modules, so the channels' names are written here
+// and their type holds them to the contract's.
+const CHANNELS: DashboardChannels = {
+  view: 'deskremote:view',
+  revoke: 'deskremote:revoke',
+  renew: 'deskremote:renew',
+  setPort: 'deskremote:set-port',
+  decideApproval: 'deskremote:decide-approval',
+  setApprovalRequired: 'deskremote:set-approval-required',
+  saveDeck: 'deskremote:save-deck',
+  setOverlayDisplay: 'deskremote:set-overlay-display',
+  quit: 'deskremote:quit',
 };
 
-contextBridge.exposeInMainWorld('deskremote', bridge);
+contextBridge.exposeInMainWorld('deskremote', {
+  view: () => ipcRenderer.invoke(CHANNELS.view),
+  onView: (listener) => {
+    ipcRenderer.on(CHANNELS.view, (_event, view: DashboardView) => listener(view));
+  },
+  revokeDevice: (id) => ipcRenderer.invoke(CHANNELS.revoke, id),
+  renewPairingCode: () => ipcRenderer.invoke(CHANNELS.renew),
+  setPort: (port) => ipcRenderer.invoke(CHANNELS.setPort, port),
+  decideApproval: (id, allow) => ipcRenderer.invoke(CHANNELS.decideApproval, id, allow),
+  setApprovalRequired: (required) => ipcRenderer.invoke(CHANNELS.setApprovalRequired, required),
+  saveDeck: (deviceId, deck) => ipcRenderer.invoke(CHANNELS.saveDeck, deviceId, deck),
+  setOverlayDisplay: (display) => ipcRenderer.invoke(CHANNELS.setOverlayDisplay, display),
+  quit: () => ipcRenderer.invoke(CHANNELS.quit),
+} satisfies DashboardBridge);

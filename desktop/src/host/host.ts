@@ -215,6 +215,15 @@ export class Host {
     void this.options.openInput({ dataDir: this.options.dataDir, log: this.log }).then((backend) => this.useInput(backend));
   }
 
+  /**
+   * Opens the input backend again, through the same `openInput`: for a permission granted after the
+   * start (macOS Accessibility), which the backend opened at the start cannot notice by itself.
+   */
+  async reopenInput(): Promise<void> {
+    await this.backend.close?.().catch(() => {});
+    this.useInput(await this.options.openInput({ dataDir: this.options.dataDir, log: this.log }));
+  }
+
   private useInput(backend: InputBackend): void {
     this.backend = backend;
     this.state.update({ input: backend.availability });

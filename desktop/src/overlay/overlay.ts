@@ -3,7 +3,7 @@
  * window.deskremoteOverlay (the overlay's preload in Electron, a test bridge in Chromium); laser-drawing.ts
  * decides what to paint. Frames are drawn only while the pointer moves or fades: a still dot costs nothing.
  */
-import type { OverlayBridge } from '../electron/ipc-contract.js';
+import type { OverlayBridge } from '../common/overlay-contract.js';
 import { advance, drawInstruction, HIDDEN, type LaserState, needsFrame, paint, receive, type Size } from './laser-drawing.js';
 
 declare global {

@@ -13,13 +13,21 @@ import { pairPhone, startPairing, startTestHost } from '../support/test-host.js'
 import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium.js';
 
 let host: Host;
+
+/** The window's view as the app sends it: the host's part and the app's own (no screens to choose among here). */
+const windowView = async (): Promise<DashboardView> => ({
+  ...(await dashboardView(host)),
+  displays: [],
+  overlayDisplay: 'auto',
+  closeKeepsRunning: true,
+});
 let browser: Browser;
 let page: Page;
 
 /** The window's page with a bridge of the preload's shape onto a real host, in the given system language. */
 async function openWindow(locale: string): Promise<Page> {
   const opened = await browser.newPage({ viewport: { width: 780, height: 620 }, locale });
-  await opened.exposeFunction('__view', () => dashboardView(host));
+  await opened.exposeFunction('__view', windowView);
   await opened.exposeFunction('__revoke', (id: string) => host.revokeDevice(id));
   await opened.exposeFunction('__renew', () => host.pairing.renew());
   await opened.exposeFunction('__decide', (id: string, allow: boolean) => host.pairing.decide(id, allow));
@@ -42,10 +50,12 @@ async function openWindow(locale: string): Promise<Page> {
       decideApproval: (id, allow) => bridge.__decide!(id, allow),
       setApprovalRequired: (required) => bridge.__require!(required),
       saveDeck: (id, deck) => bridge.__saveDeck!(id, deck),
+      setOverlayDisplay: async () => {},
+      quit: async () => {},
     };
   });
   host.onEvent(() => {
-    void dashboardView(host).then((view) =>
+    void windowView().then((view) =>
       opened.evaluate((v) => (window as unknown as { __push(v: unknown): void }).__push(v), view).catch(() => {}),
     );
   });

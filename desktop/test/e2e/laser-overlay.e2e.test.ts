@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { LaserCommand } from '@deskremote/shared';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OverlayBridge, type OverlayPoint, overlayPoint } from '../../src/electron/ipc-contract.js';
+import { type OverlayBridge, type OverlayPoint, overlayPoint } from '../../src/common/overlay-contract.js';
 import { overlayController } from '../../src/electron/overlay-visibility.js';
 import type { Host } from '../../src/host/host.js';
 import { dotGeometry, SPOTLIGHT_DIM, spotlightGeometry } from '../../src/overlay/laser-drawing.js';

@@ -114,7 +114,12 @@ describe('a talk timer every phone shares', () => {
     try {
       browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
       const desk = await browser.newPage({ viewport: { width: 780, height: 620 } });
-      const view = await dashboardView(host);
+      const view: DashboardView = {
+        ...(await dashboardView(host)),
+        displays: [],
+        overlayDisplay: 'auto',
+        closeKeepsRunning: true,
+      };
       await desk.addInitScript((data) => {
         window.deskremote = {
           view: async () => data,
@@ -125,6 +130,8 @@ describe('a talk timer every phone shares', () => {
           decideApproval: async () => {},
           setApprovalRequired: async () => {},
           saveDeck: async () => {},
+          setOverlayDisplay: async () => {},
+          quit: async () => {},
         };
       }, view);
       await desk.goto(pathToFileURL(join(import.meta.dirname, '..', '..', 'dist', 'dashboard', 'index.html')).href);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OverlayPoint } from '../../src/electron/ipc-contract.js';
+import type { OverlayPoint } from '../../src/common/overlay-contract.js';
 import { OVERLAY_HIDDEN, onOverlayPoint, onOverlayTimer, overlayController } from '../../src/electron/overlay-visibility.js';
 import { LASER_FADE_MS, OVERLAY_HIDE_MARGIN_MS } from '../../src/overlay/laser-timing.js';
 

@@ -9,8 +9,10 @@ const Settings = v.object({
   port: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1024), v.maxValue(65535)), DEFAULT_PORT),
   /** A new phone waits for "Allow" on the desktop. */
   requireApproval: v.optional(v.boolean(), true),
+  /** The screen the desktop app draws the laser pointer on (Electron's display id); 'auto' decides by itself. */
+  overlayDisplay: v.optional(v.union([v.literal('auto'), v.pipe(v.number(), v.integer(), v.minValue(0))]), 'auto'),
 });
-const DEFAULTS: Settings = { port: DEFAULT_PORT, requireApproval: true };
+const DEFAULTS: Settings = { port: DEFAULT_PORT, requireApproval: true, overlayDisplay: 'auto' };
 export type Settings = v.InferOutput<typeof Settings>;
 
 export async function loadSettings(dataDir: string): Promise<Settings> {

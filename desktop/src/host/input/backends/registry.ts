@@ -3,12 +3,15 @@
  * says why with a typed availability. (Windows' SendInput and macOS' CGEvent would be one more file and
  * one more line in input-backend.ts.)
  */
+import type { ProbeRunner } from '../display-probe.js';
 import type { InputBackend } from '../input-backend.js';
 
 /** What a backend may need from the host: where to keep what it must remember, and the log. */
 export interface BackendContext {
   dataDir: string;
   log: (line: string) => void;
+  /** How to run the X display probe apart from this process; node by default, a utility process in Electron. */
+  runProbe?: ProbeRunner;
 }
 
 export interface InputBackendCandidate {

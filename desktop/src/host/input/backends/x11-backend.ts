@@ -11,10 +11,10 @@ import type { InputBackendCandidate } from './registry.js';
 export const x11Backend: InputBackendCandidate = {
   name: 'x11',
   appliesTo: (platform) => platform === 'linux' || platform === 'freebsd' || platform === 'openbsd',
-  async open(platform, env) {
+  async open(platform, env, context) {
     const assessed = assessEnvironment(platform, env);
     if (assessed?.status === 'unavailable') return { availability: assessed, driver: undefined };
-    const probe = await probeInjection(env);
+    const probe = await probeInjection(env, context.runProbe);
     if (!probe.ok) {
       return {
         availability: {

@@ -2,7 +2,7 @@
  * The IPC contract between the main process and the overlay window's page: its channel names and what
  * travels on them. Main, the overlay's preload and the overlay page import these types; the preload ends
  * in `satisfies OverlayBridge`. No Electron import here, so the page and the tests can use it too.
- * (The desktop window's bridge predates this file; its types live in ../dashboard/dashboard-bridge.d.ts.)
+ * (The desktop window's contract is its sibling, dashboard-contract.ts.)
  */
 import type { LaserCommand, LaserMode } from '@deskremote/shared';
 

@@ -1,0 +1,103 @@
+/**
+ * The IPC contract between the main process and the desktop window's page: channel names and what
+ * travels on them. Main imports the names; the preload (which may require only 'electron') writes them
+ * out and is held to these by its types; the page sees the types through ../dashboard/dashboard-bridge.d.ts.
+ * No Electron import here. Everything the page shows in words arrives as codes and names; the page words them.
+ */
+
+/** Page to main (ipcRenderer.invoke), one per bridge call. `view` is also main's push to the page. */
+export const DASHBOARD_CHANNELS = {
+  view: 'deskremote:view',
+  revoke: 'deskremote:revoke',
+  renew: 'deskremote:renew',
+  setPort: 'deskremote:set-port',
+  decideApproval: 'deskremote:decide-approval',
+  setApprovalRequired: 'deskremote:set-approval-required',
+  saveDeck: 'deskremote:save-deck',
+  setOverlayDisplay: 'deskremote:set-overlay-display',
+  quit: 'deskremote:quit',
+} as const;
+export type DashboardChannels = typeof DASHBOARD_CHANNELS;
+export type DashboardChannel = DashboardChannels[keyof DashboardChannels];
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** What the host knows and shows (../host/dashboard-view.ts builds it). */
+export interface HostView {
+  pairingUrl: string;
+  qrDataUrl: string;
+  /** When the QR code is replaced by itself (ms since the epoch). */
+  pairingExpiresAt: number;
+  otherUrls: string[];
+  /** The wanted port was taken and another is used. */
+  portNote: { wanted: number; used: number } | undefined;
+  port: number;
+  hostName: string;
+  /** The icons a deck button may have, with their names in both languages (shared/src/deck-icon-words.ts). */
+  deckIcons: Array<{ name: string; en: string; zh: string }>;
+  input: { status: string; code: string; params?: Record<string, string | number> | undefined };
+  devices: Array<{
+    id: string;
+    name: string;
+    connected: boolean;
+    pairedAt: number;
+    lastSeenAt: number;
+    /** The phone's buttons of its own (the steps are kept as they are; the window renames, reorders, removes). */
+    deck: Array<{ id: string; label: string; icon: string; steps: unknown[] }>;
+  }>;
+  /** New phones waiting for "Allow": name, model, browser, address, and the code the phone shows. */
+  approvals: Array<{
+    id: string;
+    deviceName: string;
+    device: { model?: string; os?: string; browser?: string };
+    address: string;
+    code: string;
+    expiresAt: number;
+  }>;
+  requireApproval: boolean;
+  /** The latest thing to warn about, e.g. two phones that used one QR code (both were refused). */
+  notice: { code: 'code-conflict'; deviceNames: string[]; at: number } | undefined;
+  /** The talk timer, as every phone shows it: time left at `at` (negative: over time), counting while running. */
+  talk: { status: 'idle' | 'running' | 'paused'; leftMs: number; at: number; level: 'calm' | 'warning' | 'final' | 'overtime' };
+}
+
+/** A screen the laser overlay may use; `label` is the system's name for it, often empty on Linux. */
+export interface DisplayChoice {
+  id: number;
+  label: string;
+  bounds: Rect;
+  primary: boolean;
+}
+
+/** What only the desktop app knows: the screens, the user's choice among them, and what closing the window does. */
+export interface ShellView {
+  displays: DisplayChoice[];
+  /** The screen the laser pointer is drawn on; 'auto': where the slides are (see electron/overlay-display.ts). */
+  overlayDisplay: number | 'auto';
+  /** Closing the window leaves DeskRemote running (in the tray, or the Dock on macOS); false: closing quits. */
+  closeKeepsRunning: boolean;
+}
+
+export type DashboardView = HostView & ShellView;
+export type DeckView = HostView['devices'][number]['deck'];
+
+/** What the preload exposes to the page as window.deskremote. */
+export interface DashboardBridge {
+  view(): Promise<DashboardView>;
+  onView(listener: (view: DashboardView) => void): void;
+  revokeDevice(id: string): Promise<void>;
+  renewPairingCode(): Promise<void>;
+  setPort(port: number): Promise<void>;
+  decideApproval(id: string, allow: boolean): Promise<void>;
+  setApprovalRequired(required: boolean): Promise<void>;
+  saveDeck(deviceId: string, deck: DeckView): Promise<void>;
+  /** A screen's id, or 'auto'; saved in settings.json. */
+  setOverlayDisplay(display: number | 'auto'): Promise<void>;
+  /** Ends DeskRemote (where there is no tray to quit from). */
+  quit(): Promise<void>;
+}
