@@ -18,6 +18,7 @@ import { dashboardHandlers } from './dashboard-handlers.js';
 import { registerDashboardIpc } from './dashboard-ipc.js';
 import { createDesktopWindow, dashboardPage } from './desktop-window.js';
 import { planDisplayServer } from './display-server.js';
+import { signalReady } from './ready-signal.js';
 import { OverlayWindow } from './overlay-window.js';
 import { denyPermissions, isDashboardSender, lockDownWebContents } from './security.js';
 import { AppArgsError, failStartup } from './startup-failure.js';
@@ -222,6 +223,8 @@ export function startDesktopApp(deps: DesktopAppDeps): DesktopApp {
       screen.on('display-removed', () => void pushView());
       screen.on('display-metrics-changed', () => void pushView());
       started = true;
+      // `npm start` falls back to the headless host only until the app says it is up.
+      signalReady(deps.env);
     } catch (error) {
       quitting = true;
       // A host that did start lets go of its port and its files before the process ends.
