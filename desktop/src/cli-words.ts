@@ -17,6 +17,8 @@ const en = {
   conflict:
     'Two phones used the same QR code ({names}): both were refused and a new code is shown. Someone may have photographed it.',
   stopping: '{signal}: releasing held keys and buttons, closing connections.',
+  window: 'Desktop window (phones, settings, approvals), for this computer only: open {url} in your browser.',
+  stoppedFromWindow: 'Stopped from the desktop window',
   cannotStart: 'DeskRemote could not start: {error}',
   badPort: '--port must be a port number from 0 to 65535, not "{value}"',
   badValue: '{option} needs a value (or takes none); see --help',
@@ -62,6 +64,8 @@ const zh: Record<Key, string> = {
   disconnected: '手机已断开：{name}',
   conflict: '有两部手机使用了同一个二维码（{names}）：两者都已被拒绝，并已换新二维码。可能有人拍下了它。',
   stopping: '{signal}：正在松开按住的键和按钮，关闭连接。',
+  window: '桌面窗口（手机、设置、配对确认），仅限本机使用：请在浏览器中打开 {url}',
+  stoppedFromWindow: '已在桌面窗口中停止',
   cannotStart: 'DeskRemote 无法启动：{error}',
   badPort: '--port 需要 0 到 65535 之间的端口号，而不是“{value}”',
   badValue: '{option} 的值不对（缺少值，或不该带值）；请看 --help',

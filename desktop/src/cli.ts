@@ -4,7 +4,11 @@ import { createInterface } from 'node:readline';
 import { DEFAULT_PORT } from '@deskremote/shared';
 import QRCode from 'qrcode';
 import { say, sayArgsError } from './cli-words.js';
-import { appVersion, defaultDataDir, defaultPhoneDir } from './host/app-paths.js';
+import type { DashboardView } from './common/dashboard-contract.js';
+import { appVersion, defaultDashboardDir, defaultDataDir, defaultPhoneDir } from './host/app-paths.js';
+import { dashboardHandlers } from './host/desktop-window/dashboard-handlers.js';
+import { dashboardView } from './host/desktop-window/dashboard-view.js';
+import { WindowServer } from './host/desktop-window/window-server.js';
 import { Host } from './host/host.js';
 import { parseHostArgs } from './host/host-args.js';
 import { openInputBackend } from './host/input/input-backend.js';
@@ -45,43 +49,93 @@ async function main(): Promise<void> {
     () => host?.releaseAllInput(),
     (line) => console.error(`  · ${line}`),
   );
-  host = await Host.start({
-    port,
-    bind: args.bind ?? '0.0.0.0',
-    ...(args.names ? { names: args.names } : {}),
-    dataDir,
-    phoneDir: defaultPhoneDir(),
-    openInput: (context) => openInputBackend(context),
-    version: appVersion(),
-    requireApproval: !approveAll && settings.requireApproval,
-    log: (line) => console.log(`  · ${line}`),
-  });
-  const running = host;
-
-  const showPairing = async (url: string, expiresAt: number) => {
-    const qr = args.noQr ? '' : await QRCode.toString(url, { type: 'terminal', small: true, errorCorrectionLevel: 'M' });
-    console.log(`\n${qr}${say('scan')}\nPairing URL: ${url}`);
-    const others = running.addresses().slice(1);
-    if (others.length > 0) console.log(say('otherAddresses', { list: others.join(', ') }));
-    console.log(`${say('oneTime', { time: new Date(expiresAt).toLocaleTimeString() })}\n`);
+  let requireApproval = !approveAll && settings.requireApproval;
+  const asker = new TerminalApprovals(() => host);
+  // The desktop window, for this computer's browser only: the same page and calls as the app's window.
+  const view = async (): Promise<DashboardView | undefined> =>
+    host && { ...(await dashboardView(host)), displays: [], overlayDisplay: 'auto', closeKeepsRunning: true, shell: 'browser' };
+  let window: WindowServer | undefined;
+  let stopping = false;
+  const stop = (why: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${say('stopping', { signal: why })}`);
+    const forced = setTimeout(() => process.exit(1), 3000);
+    void Promise.allSettled([host?.stop(), window?.close()]).finally(() => {
+      clearTimeout(forced);
+      process.exit(0);
+    });
   };
 
-  const note = running.portNote;
-  console.log(say('running', { version: appVersion(), port: running.port }) + (note ? ` (${say('portTaken', note)})` : ''));
-  if (approveAll) console.log(say('approveAllOn'));
-  await showPairing(running.pairingUrl(), running.pairing.expiresAt);
+  /** Starts the host (again, on another port, when the window asks) and says in the terminal what it does. */
+  const startHost = async (port: number): Promise<void> => {
+    const running = await Host.start({
+      port,
+      bind: args.bind ?? '0.0.0.0',
+      ...(args.names ? { names: args.names } : {}),
+      dataDir,
+      phoneDir: defaultPhoneDir(),
+      openInput: (context) => openInputBackend(context),
+      version: appVersion(),
+      requireApproval,
+      log: (line) => console.log(`  · ${line}`),
+    });
+    host = running;
+    const note = running.portNote;
+    console.log(say('running', { version: appVersion(), port: running.port }) + (note ? ` (${say('portTaken', note)})` : ''));
+    if (approveAll) console.log(say('approveAllOn'));
+    if (window) console.log(say('window', { url: window.url }));
+    await showPairing(running, args.noQr === true);
+    followInTerminal(running, asker, args.noQr === true, () => void window?.push());
+  };
+
+  await startHost(port);
+  window = await WindowServer.start({
+    pageDir: defaultDashboardDir(),
+    view,
+    log: (line) => console.log(`  · ${line}`),
+    handlers: dashboardHandlers({
+      host: () => host,
+      dataDir,
+      view,
+      pushView: async () => window?.push(),
+      restartHost: async (next) => {
+        requireApproval = host?.pairing.approvalRequired ?? requireApproval;
+        await host?.stop();
+        host = undefined;
+        await startHost(next);
+      },
+      settingsChanged: () => {},
+      quit: () => stop(say('stoppedFromWindow')),
+    }),
+  });
+  console.log(say('window', { url: window.url }));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(signal));
+}
+
+async function showPairing(host: Host, noQr: boolean, url = host.pairingUrl(), expiresAt = host.pairing.expiresAt) {
+  const qr = noQr ? '' : await QRCode.toString(url, { type: 'terminal', small: true, errorCorrectionLevel: 'M' });
+  console.log(`\n${qr}${say('scan')}\nPairing URL: ${url}`);
+  const others = host.addresses().slice(1);
+  if (others.length > 0) console.log(say('otherAddresses', { list: others.join(', ') }));
+  console.log(`${say('oneTime', { time: new Date(expiresAt).toLocaleTimeString() })}\n`);
+}
+
+/** The Wayland portal's permission, said in words as it changes (the log line only has the code). */
+const PORTAL_WORDS = {
+  'portal-asking': 'portalAsking',
+  'portal-refused': 'portalRefused',
+  'portal-closed': 'portalClosed',
+  'portal-failed': 'portalFailed',
+} as const;
+
+/** What the terminal says as the host runs: new codes, questions, phones coming and going, the permission. */
+function followInTerminal(host: Host, asker: TerminalApprovals, noQr: boolean, changed: () => void): void {
   let connected = new Set<string>();
-  // The Wayland portal's permission, said in words as it changes (the log line only has the code).
-  const PORTAL_WORDS = {
-    'portal-asking': 'portalAsking',
-    'portal-refused': 'portalRefused',
-    'portal-closed': 'portalClosed',
-    'portal-failed': 'portalFailed',
-  } as const;
-  let inputCode = running.state.state.input.code;
-  const asker = new TerminalApprovals(running);
-  running.onEvent((event) => {
-    if (event.type === 'pairing-url') void showPairing(event.url, event.expiresAt);
+  let inputCode = host.state.state.input.code;
+  host.onEvent((event) => {
+    changed();
+    if (event.type === 'pairing-url') void showPairing(host, noQr, event.url, event.expiresAt);
     if (event.type === 'approvals') asker.update(event.requests);
     if (event.type === 'notice') console.log(say('conflict', { names: event.deviceNames.join(', ') }));
     if (event.type === 'state') {
@@ -99,19 +153,6 @@ async function main(): Promise<void> {
       }
     }
   });
-
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${say('stopping', { signal })}`);
-    const forced = setTimeout(() => process.exit(1), 3000);
-    void running.stop().finally(() => {
-      clearTimeout(forced);
-      process.exit(0);
-    });
-  };
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(signal));
 }
 
 /** Asks "Allow ‹phone›?" in the terminal, one request at a time; y allows, anything else denies. */
@@ -122,7 +163,7 @@ class TerminalApprovals {
   private waiting: ((line: string) => void) | undefined;
   private queue: ApprovalRequest[] = [];
 
-  constructor(private readonly host: Host) {
+  constructor(private readonly host: () => Host | undefined) {
     this.lines.on('line', (line) => {
       if (this.waiting) this.waiting(line);
       else this.answers.push(line);
@@ -158,7 +199,7 @@ class TerminalApprovals {
     this.waiting = undefined;
     if (this.asking !== request.id) return;
     const allow = /^\s*(y|yes|是|好)\s*$/i.test(answer);
-    this.host.pairing.decide(request.id, allow);
+    this.host()?.pairing.decide(request.id, allow);
     console.log(allow ? say('allowed') : say('denied'));
     this.asking = undefined;
     this.queue = this.queue.filter((r) => r.id !== request.id);

@@ -27,7 +27,7 @@ export interface Rect {
   height: number;
 }
 
-/** What the host knows and shows (../host/dashboard-view.ts builds it). */
+/** What the host knows and shows (../host/desktop-window/dashboard-view.ts builds it). */
 export interface HostView {
   pairingUrl: string;
   qrDataUrl: string;
@@ -81,9 +81,14 @@ export interface ShellView {
   overlayDisplay: number | 'auto';
   /** Closing the window leaves DeskRemote running (in the tray, or the Dock on macOS); false: closing quits. */
   closeKeepsRunning: boolean;
+  /** 'app': the Electron window; 'browser': the headless host's page in the desktop's browser (quit stops the host). */
+  shell: 'app' | 'browser';
 }
 
 export type DashboardView = HostView & ShellView;
+
+/** What each call does, with its arguments as they arrive (unknown: each handler checks its own). */
+export type DashboardHandlers = { [K in keyof DashboardChannels]: (...args: unknown[]) => unknown };
 export type DeckView = HostView['devices'][number]['deck'];
 
 /** What the preload exposes to the page as window.deskremote. */

@@ -327,7 +327,10 @@ function render(view: DashboardView): void {
   input.textContent = say(DASHBOARD_INPUT_WORDS[view.input.code] ?? 'inputDriverFailed', view.input.params ?? {});
   renderDevices(view);
   renderOverlayChoice(view);
-  byId('close-note').textContent = say(view.closeKeepsRunning ? 'closeKeeps' : 'closeQuits');
+  const inBrowser = view.shell === 'browser';
+  byId('close-note').textContent = say(inBrowser ? 'closeTab' : view.closeKeepsRunning ? 'closeKeeps' : 'closeQuits');
+  byId('quit').textContent = say(inBrowser ? 'stopHost' : 'quitApp');
+  byId('quit').dataset.shell = view.shell;
   tick();
 }
 
@@ -366,7 +369,28 @@ byId<HTMLSelectElement>('overlay-display').addEventListener('change', (event) =>
   const value = (event.target as HTMLSelectElement).value;
   void window.deskremote.setOverlayDisplay(value === 'auto' ? 'auto' : Number(value));
 });
-byId('quit').addEventListener('click', () => void window.deskremote.quit());
-window.deskremote.onView(render);
-void window.deskremote.view().then(render);
+byId('quit').addEventListener('click', () => {
+  const stopping = window.deskremote.quit();
+  // In a browser the page outlives the host: say it has stopped rather than leave a page that no longer answers.
+  if (current?.shell === 'browser') void stopping.finally(() => showBlocked('stopped'));
+});
+/** A page that cannot show the host (no key, or the host is gone): one sentence instead of stale controls. */
+function showBlocked(why: 'windowLocked' | 'windowLost' | 'stopped'): void {
+  const blocked = byId('blocked');
+  blocked.textContent = say(why);
+  blocked.dataset.why = why;
+  blocked.hidden = false;
+  document.querySelector('main')?.setAttribute('inert', '');
+}
+window.deskremote.onView((view) => {
+  byId('blocked').hidden = true;
+  document.querySelector('main')?.removeAttribute('inert');
+  render(view);
+});
+window.deskremote.view().then(render, () => showBlocked('windowLocked'));
+// The browser page's link to the host (web-bridge.ts marks it): a host stopped in its terminal is said so.
+new MutationObserver(() => {
+  if (document.documentElement.dataset.link === 'lost' && current && byId('blocked').dataset.why !== 'stopped')
+    showBlocked('windowLost');
+}).observe(document.documentElement, { attributes: true, attributeFilter: ['data-link'] });
 setInterval(tick, 250);

@@ -4,9 +4,7 @@
  * before any handler, and so any host method, runs. Arguments arrive as unknown: each handler checks its own.
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { DASHBOARD_CHANNELS, type DashboardChannels } from '../common/dashboard-contract.js';
-
-export type DashboardHandlers = { [K in keyof DashboardChannels]: (...args: unknown[]) => unknown };
+import { DASHBOARD_CHANNELS, type DashboardChannels, type DashboardHandlers } from '../common/dashboard-contract.js';
 
 export function registerDashboardIpc(
   ipcMain: IpcMain,

@@ -8,18 +8,18 @@ import { join, resolve } from 'node:path';
 import { app, type BrowserWindow, dialog, ipcMain, screen, session, systemPreferences, type Tray } from 'electron';
 import { DASHBOARD_CHANNELS, type DashboardView, type HostView, type ShellView } from '../common/dashboard-contract.js';
 import { appVersion, defaultDataDir, defaultPhoneDir } from '../host/app-paths.js';
+import { dashboardHandlers } from '../host/desktop-window/dashboard-handlers.js';
 import type { Host, HostOptions } from '../host/host.js';
 import { parseAppArgs } from '../host/host-args.js';
 import { type BackendContext, type InputBackend, openInputBackend } from '../host/input/input-backend.js';
 import { loadSettings, type Settings } from '../host/settings/settings-store.js';
 import { accessibilityWatch } from './accessibility-watch.js';
 import { createTray, setMacMenu } from './app-menus.js';
-import { dashboardHandlers } from './dashboard-handlers.js';
 import { registerDashboardIpc } from './dashboard-ipc.js';
 import { createDesktopWindow, dashboardPage } from './desktop-window.js';
 import { planDisplayServer } from './display-server.js';
-import { signalReady } from './ready-signal.js';
 import { OverlayWindow } from './overlay-window.js';
+import { signalReady } from './ready-signal.js';
 import { denyPermissions, isDashboardSender, lockDownWebContents } from './security.js';
 import { AppArgsError, failStartup } from './startup-failure.js';
 import { trayWords } from './tray-words.js';
@@ -32,7 +32,7 @@ export interface DesktopAppDeps {
   env: NodeJS.ProcessEnv;
   platform: NodeJS.Platform;
   startHost(options: HostOptions): Promise<Host>;
-  /** The host's part of the window's view (../host/dashboard-view.ts). */
+  /** The host's part of the window's view (../host/desktop-window/dashboard-view.ts). */
   hostView(host: Host): Promise<HostView>;
   /** Linux and the BSDs: whether the session shows tray icons (../host/desktop-session/status-notifier.ts). */
   hasTrayHost(): Promise<boolean>;
@@ -132,6 +132,7 @@ export function startDesktopApp(deps: DesktopAppDeps): DesktopApp {
         .map((d) => ({ id: d.id, label: d.label, bounds: { ...d.bounds }, primary: d.id === primaryId })),
       overlayDisplay: settings?.overlayDisplay ?? 'auto',
       closeKeepsRunning,
+      shell: 'app',
     };
   }
 

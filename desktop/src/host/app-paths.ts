@@ -24,6 +24,11 @@ export function defaultPhoneDir(): string {
   return existsSync(join(packaged, 'index.html')) ? packaged : resolve(desktopRoot, '..', 'mobile-web', 'dist');
 }
 
+/** The desktop window's built page (dist/dashboard), which the headless host serves to this computer's browser. */
+export function defaultDashboardDir(): string {
+  return resolve(desktopRoot, 'dist', 'dashboard');
+}
+
 export function appVersion(): string {
   const pkg = JSON.parse(readFileSync(join(desktopRoot, 'package.json'), 'utf8')) as { version: string };
   return pkg.version;

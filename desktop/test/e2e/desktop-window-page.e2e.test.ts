@@ -1,78 +1,72 @@
 /**
- * The desktop window's page against a real host, through a bridge of the same shape the Electron
- * preload exposes (Electron's runtime cannot start on the build machines; the page and the host can).
+ * The desktop window's page against a real host, through the headless host's window server and its web bridge
+ * (the same page, and the same calls the Electron preload makes; Electron's runtime cannot start on the build
+ * machines, the page, the server and the host can). The Electron bridge itself is covered by electron-main.test.ts.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { CloseCode } from '@deskremote/shared';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { dashboardView } from '../../src/host/dashboard-view.js';
+import type { DashboardView } from '../../src/common/dashboard-contract.js';
+import { defaultDashboardDir } from '../../src/host/app-paths.js';
+import { dashboardHandlers } from '../../src/host/desktop-window/dashboard-handlers.js';
+import { dashboardView } from '../../src/host/desktop-window/dashboard-view.js';
+import { WindowServer } from '../../src/host/desktop-window/window-server.js';
 import type { Host } from '../../src/host/host.js';
 import { pairPhone, startPairing, startTestHost } from '../support/test-host.js';
 import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium.js';
 
 let host: Host;
+let window: WindowServer;
+let settingsDir: string;
 
-/** The window's view as the app sends it: the host's part and the app's own (no screens to choose among here). */
+/** The window's view as the headless host serves it: the host's part, and no screens to choose among. */
 const windowView = async (): Promise<DashboardView> => ({
   ...(await dashboardView(host)),
   displays: [],
   overlayDisplay: 'auto',
   closeKeepsRunning: true,
+  shell: 'browser',
 });
 let browser: Browser;
 let page: Page;
 
-/** The window's page with a bridge of the preload's shape onto a real host, in the given system language. */
-async function openWindow(locale: string): Promise<Page> {
-  const opened = await browser.newPage({ viewport: { width: 780, height: 620 }, locale });
-  await opened.exposeFunction('__view', windowView);
-  await opened.exposeFunction('__revoke', (id: string) => host.revokeDevice(id));
-  await opened.exposeFunction('__renew', () => host.pairing.renew());
-  await opened.exposeFunction('__decide', (id: string, allow: boolean) => host.pairing.decide(id, allow));
-  await opened.exposeFunction('__require', (required: boolean) => host.pairing.setApprovalRequired(required));
-  await opened.exposeFunction('__saveDeck', (id: string, deck: never) => host.savePhoneDeck(id, deck));
-  await opened.addInitScript(() => {
-    const bridge = window as unknown as Record<string, (...args: unknown[]) => Promise<never>>;
-    const listeners: Array<(view: DashboardView) => void> = [];
-    Object.assign(window, {
-      __push: (view: DashboardView) => {
-        for (const listener of listeners) listener(view);
-      },
-    });
-    window.deskremote = {
-      view: () => bridge.__view!(),
-      onView: (listener) => listeners.push(listener),
-      revokeDevice: (id) => bridge.__revoke!(id),
-      renewPairingCode: () => bridge.__renew!(),
-      setPort: async () => {},
-      decideApproval: (id, allow) => bridge.__decide!(id, allow),
-      setApprovalRequired: (required) => bridge.__require!(required),
-      saveDeck: (id, deck) => bridge.__saveDeck!(id, deck),
-      setOverlayDisplay: async () => {},
-      quit: async () => {},
-    };
-  });
-  host.onEvent(() => {
-    void windowView().then((view) =>
-      opened.evaluate((v) => (window as unknown as { __push(v: unknown): void }).__push(v), view).catch(() => {}),
-    );
-  });
-  await opened.goto(pathToFileURL(join(import.meta.dirname, '..', '..', 'dist', 'dashboard', 'index.html')).href);
+/** The window's page from the window server, as its printed address opens it, in the given system language. */
+async function openWindow(locale: string, width = 780): Promise<Page> {
+  const opened = await browser.newPage({ viewport: { width, height: 620 }, locale });
+  await opened.goto(window.url);
   return opened;
 }
 
 beforeAll(async () => {
   assertChromium();
   ({ host } = await startTestHost());
+  settingsDir = mkdtempSync(join(tmpdir(), 'deskremote-window-settings-'));
+  window = await WindowServer.start({
+    pageDir: defaultDashboardDir(),
+    view: windowView,
+    handlers: dashboardHandlers({
+      host: () => host,
+      dataDir: settingsDir,
+      view: windowView,
+      pushView: () => window.push(),
+      restartHost: async () => {},
+      settingsChanged: () => {},
+      quit: () => {},
+    }),
+  });
+  host.onEvent(() => void window.push());
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   page = await openWindow('en-US');
 });
 
 afterAll(async () => {
   await browser?.close();
+  await window?.close();
   await host?.stop();
+  if (settingsDir) rmSync(settingsDir, { recursive: true, force: true });
 });
 
 it('shows the QR code of the current pairing URL, the computer, and that input works', async () => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dashboardView } from '../../src/host/dashboard-view.js';
+import { dashboardView } from '../../src/host/desktop-window/dashboard-view.js';
 import type { Host } from '../../src/host/host.js';
 import { startTestHost } from '../support/test-host.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium.js';
@@ -119,6 +119,7 @@ describe('a talk timer every phone shares', () => {
         displays: [],
         overlayDisplay: 'auto',
         closeKeepsRunning: true,
+        shell: 'app',
       };
       await desk.addInitScript((data) => {
         window.deskremote = {

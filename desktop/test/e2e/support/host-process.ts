@@ -78,6 +78,12 @@ export class HostProcess {
     return last;
   }
 
+  /** The desktop window's address the terminal printed (loopback, with its key in the fragment). */
+  async windowUrl(): Promise<string> {
+    const match = await this.waitForOutput(/open (http:\/\/127\.0\.0\.1:\d+\/#key=[\w-]+) in your browser/);
+    return match[1] ?? '';
+  }
+
   /** Answers the terminal's "Allow ‹phone›?" question. */
   answer(line: string): void {
     this.child.stdin?.write(`${line}\n`);

@@ -1,8 +1,8 @@
 /** What the desktop window shows of the host; the Electron shell adds its own part (ShellView) and sends it. */
 import { DECK_ICON_WORDS, leftAt, levelOf } from '@deskremote/shared';
 import QRCode from 'qrcode';
-import type { HostView } from '../common/dashboard-contract.js';
-import type { Host } from './host.js';
+import type { HostView } from '../../common/dashboard-contract.js';
+import type { Host } from '../host.js';
 
 export async function dashboardView(host: Host): Promise<HostView> {
   const pairingUrl = host.pairingUrl();

@@ -1,12 +1,11 @@
 /**
  * What each of the desktop window's calls does. The sender was checked before any of these runs
- * (dashboard-ipc.ts); the arguments were not: each is checked here, and a call with the wrong ones does
+ * (electron/dashboard-ipc.ts in the app, window-server.ts for the headless host); the arguments were not: each is checked here, and a call with the wrong ones does
  * nothing. The host checks a deck against the protocol's schema itself.
  */
-import type { DashboardView, DeckView } from '../common/dashboard-contract.js';
-import type { Host } from '../host/host.js';
-import { type Settings, saveSettings } from '../host/settings/settings-store.js';
-import type { DashboardHandlers } from './dashboard-ipc.js';
+import type { DashboardHandlers, DashboardView, DeckView } from '../../common/dashboard-contract.js';
+import type { Host } from '../host.js';
+import { type Settings, saveSettings } from '../settings/settings-store.js';
 
 export interface DashboardHandlerDeps {
   host(): Host | undefined;
