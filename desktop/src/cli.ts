@@ -78,6 +78,7 @@ async function main(): Promise<void> {
       openInput: (context) => openInputBackend(context),
       version: appVersion(),
       requireApproval,
+      address: (await loadSettings(dataDir)).address,
       log: (line) => console.log(`  · ${line}`),
     });
     host = running;

@@ -181,6 +181,8 @@ export const InputIssueCodes = [
   'mac-permission-unknown',
   'driver-failed',
   'unsupported-platform',
+  /** The person at the computer paused remote control (the desktop window, the tray or the terminal). */
+  'paused',
 ] as const;
 
 export const HostInfo = v.strictObject({

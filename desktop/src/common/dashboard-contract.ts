@@ -16,6 +16,9 @@ export const DASHBOARD_CHANNELS = {
   saveDeck: 'deskremote:save-deck',
   setOverlayDisplay: 'deskremote:set-overlay-display',
   quit: 'deskremote:quit',
+  renameDevice: 'deskremote:rename-device',
+  setPaused: 'deskremote:set-paused',
+  setAddress: 'deskremote:set-address',
 } as const;
 export type DashboardChannels = typeof DASHBOARD_CHANNELS;
 export type DashboardChannel = DashboardChannels[keyof DashboardChannels];
@@ -34,6 +37,16 @@ export interface HostView {
   /** When the QR code is replaced by itself (ms since the epoch). */
   pairingExpiresAt: number;
   otherUrls: string[];
+  /** Every address phones may use, real network cards first; VPNs, containers and virtual machines marked. */
+  addresses: Array<{ address: string; interface: string; virtual: boolean }>;
+  /** The address the person chose for the QR code; 'auto': the likeliest. */
+  chosenAddress: string | 'auto';
+  /** When to say what may keep phones out (no phone got through a minute after the code was shown). */
+  reachHintAt: number | undefined;
+  /** Remote control is paused: every command is refused until resumed. */
+  paused: boolean;
+  /** A phone injected input within the last few seconds. */
+  controlling: boolean;
   /** The wanted port was taken and another is used. */
   portNote: { wanted: number; used: number } | undefined;
   port: number;
@@ -43,7 +56,15 @@ export interface HostView {
   input: { status: string; code: string; params?: Record<string, string | number> | undefined };
   devices: Array<{
     id: string;
+    /** The name shown everywhere: the person's own for it, else the phone's. */
     name: string;
+    /** The name the phone gave itself (shown when the person renamed it). */
+    phoneName: string;
+    model?: string | undefined;
+    os?: string | undefined;
+    browser?: string | undefined;
+    /** Where it was last seen. */
+    address?: string | undefined;
     connected: boolean;
     pairedAt: number;
     lastSeenAt: number;
@@ -105,4 +126,10 @@ export interface DashboardBridge {
   setOverlayDisplay(display: number | 'auto'): Promise<void>;
   /** Ends DeskRemote (where there is no tray to quit from). */
   quit(): Promise<void>;
+  /** Names a phone; an empty name goes back to the phone's own. */
+  renameDevice(id: string, name: string): Promise<void>;
+  /** Stops (true) or resumes all remote input. */
+  setPaused(paused: boolean): Promise<void>;
+  /** The address the QR code carries, or 'auto'; saved in settings.json. */
+  setAddress(address: string | 'auto'): Promise<void>;
 }

@@ -15,6 +15,7 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
   return made;
 }
 
+// biome-ignore lint/correctness/noUnusedVariables: called by dashboard-phones.ts, a plain script sharing this page's globals
 function timeAgo(at: number): string {
   const seconds = Math.round((Date.now() - at) / 1000);
   if (seconds < 60) return say('justNow');
@@ -184,6 +185,7 @@ function addButtonForm(icons: DashboardView['deckIcons'], onAdd: (button: Deck[n
 }
 
 /** A phone's own buttons: added, renamed, reordered and removed here; saved for the phone, which shows them at once. */
+// biome-ignore lint/correctness/noUnusedVariables: called by dashboard-phones.ts, a plain script sharing this page's globals
 function deckEditor(deviceId: string, deck: Deck, icons: DashboardView['deckIcons']): HTMLElement {
   const box = document.createElement('details');
   box.className = 'deck';
@@ -254,32 +256,6 @@ function deckEditor(deviceId: string, deck: Deck, icons: DashboardView['deckIcon
   return box;
 }
 
-function renderDevices(view: DashboardView): void {
-  const list = byId('devices');
-  // Editors left open while the person edits: a new view (a phone connecting) must not throw the edit away.
-  const editing = new Map(
-    [...list.querySelectorAll<HTMLDetailsElement>('details.deck[open]')].map((open) => [open.dataset.device, open]),
-  );
-  list.replaceChildren();
-  if (view.devices.length === 0) list.append(element('li', 'empty', say('noPhones')));
-  for (const device of view.devices) {
-    const item = document.createElement('li');
-    const remove = element('button', '', say('remove'));
-    remove.title = say('removeTitle');
-    remove.addEventListener('click', () => void window.deskremote.revokeDevice(device.id));
-    item.append(
-      element('span', `dot ${device.connected ? 'on' : 'off'}`),
-      element('span', 'name', device.name),
-      element('span', 'seen', device.connected ? say('connected') : say('lastSeen', { when: timeAgo(device.lastSeenAt) })),
-      remove,
-    );
-    const open = editing.get(device.id);
-    if (open) item.append(open);
-    else item.append(deckEditor(device.id, device.deck, view.deckIcons));
-    list.append(item);
-  }
-}
-
 /** The screens the laser pointer may be drawn on, and the one chosen; hidden while there is only one. */
 function renderOverlayChoice(view: DashboardView): void {
   const select = byId<HTMLSelectElement>('overlay-display');
@@ -325,8 +301,10 @@ function render(view: DashboardView): void {
   input.className = `input input-${view.input.status}`;
   input.dataset.code = view.input.code;
   input.textContent = say(DASHBOARD_INPUT_WORDS[view.input.code] ?? 'inputDriverFailed', view.input.params ?? {});
+  renderControl(view);
   renderDevices(view);
   renderOverlayChoice(view);
+  renderAddressChoice(view);
   const inBrowser = view.shell === 'browser';
   byId('close-note').textContent = say(inBrowser ? 'closeTab' : view.closeKeepsRunning ? 'closeKeeps' : 'closeQuits');
   byId('quit').textContent = say(inBrowser ? 'stopHost' : 'quitApp');
@@ -337,6 +315,7 @@ function render(view: DashboardView): void {
 /** Counts down the QR code's and the questions' remaining time between views. */
 function tick(): void {
   if (!current) return;
+  renderReachHint(current);
   byId('expires').textContent = say('newCodeIn', { time: countdown(current.pairingExpiresAt) });
   const talk = current.talk;
   const strip = byId('talk');
@@ -382,12 +361,17 @@ function showBlocked(why: 'windowLocked' | 'windowLost' | 'stopped'): void {
   blocked.hidden = false;
   document.querySelector('main')?.setAttribute('inert', '');
 }
-window.deskremote.onView((view) => {
-  byId('blocked').hidden = true;
-  document.querySelector('main')?.removeAttribute('inert');
-  render(view);
-});
-window.deskremote.view().then(render, () => showBlocked('windowLocked'));
+/** Views are shown once every script of the page has run (the phones' list and the controls are scripts of their own). */
+function start(): void {
+  window.deskremote.onView((view) => {
+    byId('blocked').hidden = true;
+    document.querySelector('main')?.removeAttribute('inert');
+    render(view);
+  });
+  window.deskremote.view().then(render, () => showBlocked('windowLocked'));
+}
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+else start();
 // The browser page's link to the host (web-bridge.ts marks it): a host stopped in its terminal is said so.
 new MutationObserver(() => {
   if (document.documentElement.dataset.link === 'lost' && current && byId('blocked').dataset.why !== 'stopped')

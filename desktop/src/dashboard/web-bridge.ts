@@ -25,6 +25,9 @@
     saveDeck: 'saveDeck',
     setOverlayDisplay: 'setOverlayDisplay',
     quit: 'quit',
+    renameDevice: 'renameDevice',
+    setPaused: 'setPaused',
+    setAddress: 'setAddress',
   };
 
   async function call(name: string, args: unknown[]): Promise<never> {

@@ -110,6 +110,7 @@ export function startDesktopApp(deps: DesktopAppDeps): DesktopApp {
       phoneDir: app.isPackaged ? join(process.resourcesPath, 'phone') : defaultPhoneDir(),
       openInput,
       laserOverlay,
+      ...(settings ? { address: settings.address } : {}),
       version: appVersion(),
       log,
     });

@@ -16,6 +16,9 @@ const CHANNELS: DashboardChannels = {
   saveDeck: 'deskremote:save-deck',
   setOverlayDisplay: 'deskremote:set-overlay-display',
   quit: 'deskremote:quit',
+  renameDevice: 'deskremote:rename-device',
+  setPaused: 'deskremote:set-paused',
+  setAddress: 'deskremote:set-address',
 };
 
 contextBridge.exposeInMainWorld('deskremote', {
@@ -31,4 +34,7 @@ contextBridge.exposeInMainWorld('deskremote', {
   saveDeck: (deviceId, deck) => ipcRenderer.invoke(CHANNELS.saveDeck, deviceId, deck),
   setOverlayDisplay: (display) => ipcRenderer.invoke(CHANNELS.setOverlayDisplay, display),
   quit: () => ipcRenderer.invoke(CHANNELS.quit),
+  renameDevice: (id, name) => ipcRenderer.invoke(CHANNELS.renameDevice, id, name),
+  setPaused: (paused) => ipcRenderer.invoke(CHANNELS.setPaused, paused),
+  setAddress: (address) => ipcRenderer.invoke(CHANNELS.setAddress, address),
 } satisfies DashboardBridge);

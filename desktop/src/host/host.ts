@@ -15,22 +15,26 @@ import {
   HEARTBEAT_TIMEOUT_MS,
   type HostState,
   type InputAvailability,
+  MAX_DEVICE_NAME_CHARS,
   MAX_WIRE_BYTES,
   type Platform,
   pairingUrl,
 } from '@deskremote/shared';
 import { WebSocketServer } from 'ws';
-import { DeviceStore } from './devices/device-store.js';
+import { ControlActivity } from './control/activity.js';
+import { DeviceStore, type StoredDevice } from './devices/device-store.js';
 import { Dispatcher, type ExecutionTiming } from './input/dispatcher.js';
 import { CHECKING } from './input/input-availability.js';
 import type { BackendContext, InputBackend } from './input/input-backend.js';
 import { installMedia } from './media/media-feature.js';
 import { createHttpServer } from './net/http-server.js';
-import { isLoopbackBind, LOOPBACK_NAMES, lanAddresses } from './net/lan-addresses.js';
+import { isLoopbackBind, LOOPBACK_NAMES, lanAddresses, type NetworkAddress, networkAddresses } from './net/lan-addresses.js';
 import { listenOnFreePort } from './net/listen.js';
+import { ReachWatch } from './net/reach-watch.js';
 import { loadStaticFiles, type StaticFile } from './net/static-files.js';
 import { StrangerBudget } from './net/stranger-budget.js';
 import type { ApprovalRequest } from './pairing/approvals.js';
+import { describeUserAgent } from './pairing/device-description.js';
 import { Pairing } from './pairing/pairing.js';
 import { installPhoneSettings, type PhoneSettingsFeature } from './phones/phone-settings-feature.js';
 import { PhoneSettingsStore } from './phones/phone-settings-store.js';
@@ -43,7 +47,7 @@ import { installPreview } from './preview/preview-feature.js';
 import type { PreviewScheduler } from './preview/preview-scheduler.js';
 import { AuthThrottle, type AuthThrottleOptions } from './security/auth-throttle.js';
 import { RequestGuard } from './security/request-guard.js';
-import { FeatureRouter } from './session/feature-router.js';
+import { type FeatureCommandType, FeatureRejected, FeatureRouter } from './session/feature-router.js';
 import { HostStateStore } from './session/host-state.js';
 import { nodeX25519 } from './session/node-x25519.js';
 import { Session } from './session/session.js';
@@ -80,6 +84,10 @@ export interface HostOptions {
   strangers?: { total: number; perAddress: number };
   /** How long an authenticated phone may stay silent (it pings every few seconds). */
   heartbeatTimeoutMs?: number;
+  /** The address the QR code carries when this computer has it ('auto' or absent: the likeliest). */
+  address?: string;
+  /** How long after the code is shown the window says what may keep phones out, if none got through. */
+  reachHintAfterMs?: number;
   /** How long a key may stay held without being renewed before the host lets go of it. */
   heldKeyLimitMs?: number;
   onExecuted?: (timing: ExecutionTiming) => void;
@@ -93,7 +101,15 @@ export type HostEvent =
   /** Something the person at the computer should know, as a code the window or terminal words. */
   | { type: 'notice'; code: 'code-conflict'; deviceNames: string[] }
   /** A phone's own settings or buttons changed (the desktop window shows the buttons). */
-  | { type: 'phone-settings'; deviceId: string };
+  | { type: 'phone-settings'; deviceId: string }
+  /** A phone started or stopped controlling the computer (input injected within the last few seconds). */
+  | { type: 'controlling'; active: boolean }
+  /** The first phone got through to this computer (the window's hint about firewalls goes). */
+  | { type: 'reached' };
+
+const PAUSED: InputAvailability = { status: 'unavailable', code: 'paused' };
+/** Feature commands that act on the computer: refused while remote control is paused (the timer, the preview are not). */
+const PAUSED_FEATURES: ReadonlySet<FeatureCommandType> = new Set(['laser', 'media', 'seek', 'volume']);
 
 function platformOf(value: NodeJS.Platform): Platform {
   return value === 'linux' || value === 'darwin' || value === 'win32' ? value : 'other';
@@ -121,10 +137,24 @@ export class Host {
   private phoneSettingsFeature!: PhoneSettingsFeature;
   private devices!: DeviceStore;
   private boundPort = 0;
+  private pausedNow = false;
+  /** What the input backend says of itself; the phones see it unless remote control is paused. */
+  private backendAvailability: InputAvailability = CHECKING;
   private readonly log: (line: string) => void;
+
+  /** Whether a phone is controlling the computer now; the window and the tray show it beside the pause switch. */
+  private readonly activity = new ControlActivity((active) => this.emit({ type: 'controlling', active }));
+  private readonly reach: ReachWatch;
+  private preferredAddress: string | undefined;
 
   private constructor(private readonly options: HostOptions) {
     this.log = options.log ?? (() => {});
+    this.preferredAddress = options.address === 'auto' ? undefined : options.address;
+    this.reach = new ReachWatch(
+      () => this.emit({ type: 'reached' }),
+      isLoopbackBind(options.bind ?? '0.0.0.0'),
+      options.reachHintAfterMs,
+    );
     this.throttle = new AuthThrottle(options.throttle);
     this.strangers = new StrangerBudget(options.strangers?.total ?? 64, options.strangers?.perAddress ?? 8);
     this.state = new HostStateStore({
@@ -160,9 +190,18 @@ export class Host {
       slideProfile: (requested) =>
         slideProfile(requested ?? this.state.state.focus?.profile ?? defaultProfileId(platformOf(osPlatform()))),
       ...(options.heldKeyLimitMs === undefined ? {} : { heldKeyLimitMs: options.heldKeyLimitMs }),
-      ...(options.onExecuted ? { onExecuted: options.onExecuted } : {}),
-      onUnavailable: () => this.backend.wanted?.(),
+      onExecuted: (timing) => {
+        this.activity.injected();
+        options.onExecuted?.(timing);
+      },
+      // Input wanted while paused is not a reason to ask a portal for permission.
+      onUnavailable: () => {
+        if (!this.paused) this.backend.wanted?.();
+      },
     });
+    this.features.setGate((type) =>
+      this.paused && PAUSED_FEATURES.has(type) ? new FeatureRejected('input-unavailable', { issue: 'paused' }) : undefined,
+    );
   }
 
   static async start(options: HostOptions): Promise<Host> {
@@ -201,6 +240,7 @@ export class Host {
       files: () => this.files,
       guard,
       log: this.log,
+      onVisit: (address) => this.reach.visited(address),
       onUpgrade: (request, socket, head) => {
         this.wss.handleUpgrade(request, socket, head, (ws) => {
           const address = request.socket.remoteAddress ?? 'unknown';
@@ -226,14 +266,40 @@ export class Host {
 
   private useInput(backend: InputBackend): void {
     this.backend = backend;
-    this.state.update({ input: backend.availability });
+    this.backendAvailability = backend.availability;
+    this.publishInput();
     backend.watch?.((availability) => {
-      this.state.update({ input: availability });
+      // A backend replaced since (input reopened once a permission was granted) has no say any more.
+      if (this.backend !== backend) return;
+      this.backendAvailability = availability;
+      this.publishInput();
       this.logInput(availability);
     });
     this.logInput(backend.availability);
     // A phone may already be connected (the backend took a while to open): it wants input now.
     if ([...this.sessions].some((s) => s.authenticated)) backend.wanted?.();
+  }
+
+  /** What the phones see and the dispatcher obeys: the backend's availability, unless remote control is paused. */
+  private publishInput(): void {
+    this.state.update({ input: this.pausedNow ? PAUSED : this.backendAvailability });
+  }
+
+  get paused(): boolean {
+    return this.pausedNow;
+  }
+
+  /**
+   * Stops all remote input at once (the desktop window's switch, the tray, the terminal): held keys and buttons
+   * are let go, queued commands are refused, and every command until resumed is refused with the code 'paused'.
+   */
+  async setPaused(paused: boolean): Promise<void> {
+    if (paused === this.pausedNow) return;
+    this.pausedNow = paused;
+    this.publishInput();
+    this.log(paused ? 'remote control paused' : 'remote control resumed');
+    if (paused) await this.dispatcher.releaseAll();
+    else if ([...this.sessions].some((s) => s.authenticated)) this.backend.wanted?.();
   }
 
   private logInput(availability: InputAvailability): void {
@@ -262,7 +328,8 @@ export class Host {
           if (other !== session && other.deviceId === session.deviceId) other.bye('replaced', CloseCode.replaced);
         }
         this.log(`${paired ? 'paired' : 'connected'}: ${session.deviceName} from ${address}`);
-        void this.devices.touch(session.deviceId ?? '', Date.now()).catch(() => {});
+        const seen = { address, seenAs: describeUserAgent(peer.userAgent) };
+        void this.devices.touch(session.deviceId ?? '', Date.now(), seen).catch(() => {});
         this.refreshDevices();
         // A phone is here to use the computer: where input needs a permission (the Wayland portal), ask now.
         this.backend.wanted?.();
@@ -283,7 +350,7 @@ export class Host {
     const connected = new Set([...this.sessions].filter((s) => s.authenticated).map((s) => s.deviceId));
     const devices: DeviceSummary[] = this.devices.list().map((d) => ({
       id: d.id,
-      name: d.name,
+      name: d.label ?? d.name,
       connected: connected.has(d.id),
       pairedAt: d.pairedAt,
       lastSeenAt: d.lastSeenAt,
@@ -339,7 +406,42 @@ export class Host {
     return this.dispatcher.releaseAll();
   }
 
-  pairingUrl(address = this.options.names?.[0] ?? this.addresses()[0] ?? '127.0.0.1'): string {
+  /** Every address phones may reach this computer at, labelled (VPNs and virtual networks last). */
+  networkAddresses(): NetworkAddress[] {
+    const bind = this.options.bind ?? '0.0.0.0';
+    if (bind !== '0.0.0.0' && bind !== '::')
+      return [{ address: isLoopbackBind(bind) ? '127.0.0.1' : bind, interface: '', virtual: false }];
+    return networkAddresses();
+  }
+
+  /** The address the QR code carries: the one chosen while this computer has it, else the likeliest. */
+  get chosenAddress(): string | undefined {
+    return this.preferredAddress;
+  }
+
+  /** Puts another of this computer's addresses in the QR code (the person knows which network the phones are on). */
+  setPreferredAddress(address: string | 'auto'): void {
+    this.preferredAddress = address === 'auto' ? undefined : address;
+    this.reach.restart();
+    this.emit({ type: 'pairing-url', url: this.pairingUrl(), expiresAt: this.pairing.expiresAt });
+  }
+
+  /** When the window shows what may keep phones out (ms since the epoch), or undefined once one got through. */
+  get reachHintAt(): number | undefined {
+    return this.reach.hintAt;
+  }
+
+  get controlling(): boolean {
+    return this.activity.controlling;
+  }
+
+  private defaultAddress(): string {
+    const addresses = this.addresses();
+    const preferred = this.preferredAddress;
+    return this.options.names?.[0] ?? (preferred && addresses.includes(preferred) ? preferred : addresses[0]) ?? '127.0.0.1';
+  }
+
+  pairingUrl(address = this.defaultAddress()): string {
     return pairingUrl(`http://${address}:${this.boundPort}`, this.pairing.token.current);
   }
 
@@ -355,6 +457,23 @@ export class Host {
   /** Saves a phone's deck edited in the desktop window, and tells the phone. Throws on a malformed deck. */
   savePhoneDeck(deviceId: string, deck: DeckButton[]): Promise<void> {
     return this.phoneSettingsFeature.saveDeck(deviceId, deck);
+  }
+
+  /** What the desktop window shows of each paired phone: its own name, what it is, where it was last seen. */
+  pairedDeviceDetails(): Array<Omit<StoredDevice, 'secret'>> {
+    return this.devices.list().map(({ secret: _secret, ...details }) => details);
+  }
+
+  /**
+   * Names a phone as the person at the computer likes (every phone sees the new name); an empty name goes back
+   * to the phone's own. False when there is no such phone or the name is not one a list can show.
+   */
+  async renameDevice(id: string, name: string): Promise<boolean> {
+    const label = name.replace(/[\p{Cc}\p{Cf}]/gu, '').trim();
+    if (label.length > MAX_DEVICE_NAME_CHARS) return false;
+    const renamed = await this.devices.rename(id, label === '' ? undefined : label);
+    if (renamed) this.refreshDevices();
+    return renamed;
   }
 
   /** Forgets the device and closes its connection at once. */
@@ -381,6 +500,7 @@ export class Host {
 
   /** Closes every connection, releases everything held and stops listening. */
   async stop(): Promise<void> {
+    this.activity.stop();
     this.pairing.stop();
     await Promise.allSettled(this.featureStops.map((stop) => stop()));
     for (const session of this.sessions) session.bye('host-stopping', CloseCode.hostStopping);

@@ -85,10 +85,18 @@ it('lists a phone as it pairs, and shows a new QR code for the next one', async 
   phone.client.socket.close();
 });
 
-it('Remove forgets the phone and disconnects it at once', async () => {
+it('Remove asks first; Keep keeps the phone, Remove forgets it and disconnects it at once', async () => {
   const phone = await pairPhone(host, 'Stage phone');
   await page.waitForFunction(() => document.querySelector('#devices')?.textContent?.includes('Stage phone'));
-  await page.locator('li', { hasText: 'Stage phone' }).getByRole('button', { name: 'Remove' }).click();
+  const row = page.locator('li.phone', { hasText: 'Stage phone' });
+  await row.getByRole('button', { name: 'Remove' }).click();
+  expect(await row.locator('.remove-confirm').textContent()).toContain('Remove “Stage phone”?');
+  await page.screenshot({ path: 'test-results/desktop-window-remove-confirm.png' });
+  await row.getByRole('button', { name: 'Keep' }).click();
+  await expect.poll(() => row.locator('.remove-confirm').count()).toBe(0);
+  expect(host.pairedDevices.map((d) => d.name)).toContain('Stage phone');
+  await row.getByRole('button', { name: 'Remove' }).click();
+  await row.locator('.remove-confirm').getByRole('button', { name: 'Remove' }).click();
   expect((await phone.client.closed).code).toBe(CloseCode.unknownDevice);
   await page.waitForFunction(() => !document.querySelector('#devices')?.textContent?.includes('Stage phone'));
   expect(host.pairedDevices.map((d) => d.name)).toEqual(['Sofa phone']);

@@ -133,6 +133,9 @@ describe('a talk timer every phone shares', () => {
           saveDeck: async () => {},
           setOverlayDisplay: async () => {},
           quit: async () => {},
+          renameDevice: async () => {},
+          setPaused: async () => {},
+          setAddress: async () => {},
         };
       }, view);
       await desk.goto(pathToFileURL(join(import.meta.dirname, '..', '..', 'dist', 'dashboard', 'index.html')).href);

@@ -39,6 +39,7 @@ const INPUT: Record<Exclude<InputIssueCode, 'ok'>, MessageKey> = {
   'mac-permission-unknown': 'inputMacPermissionUnknown',
   'driver-failed': 'inputDriverFailed',
   'unsupported-platform': 'inputUnsupportedPlatform',
+  paused: 'inputPaused',
 };
 
 const PROBLEM: Record<ProblemCode, MessageKey> = {

@@ -54,5 +54,24 @@ export function dashboardHandlers(deps: DashboardHandlerDeps): DashboardHandlers
       void deps.pushView();
     },
     quit: () => deps.quit(),
+    renameDevice: async (id, name) => {
+      if (typeof id !== 'string' || typeof name !== 'string') return;
+      await deps.host()?.renameDevice(id, name);
+      void deps.pushView();
+    },
+    setPaused: async (paused) => {
+      if (typeof paused !== 'boolean') return;
+      await deps.host()?.setPaused(paused);
+      void deps.pushView();
+    },
+    setAddress: async (address) => {
+      const host = deps.host();
+      if (typeof address !== 'string' || !host) return;
+      // Only one of this computer's own addresses (or 'auto') can go in the QR code.
+      if (address !== 'auto' && !host.networkAddresses().some((a) => a.address === address)) return;
+      await save({ address });
+      host.setPreferredAddress(address);
+      void deps.pushView();
+    },
   };
 }

@@ -7,6 +7,7 @@ import type { Host } from '../host.js';
 export async function dashboardView(host: Host): Promise<HostView> {
   const pairingUrl = host.pairingUrl();
   const state = host.state.state;
+  const details = new Map(host.pairedDeviceDetails().map((d) => [d.id, d]));
   return {
     pairingUrl,
     qrDataUrl: await QRCode.toDataURL(pairingUrl, { errorCorrectionLevel: 'M', margin: 1, width: 280 }),
@@ -20,7 +21,21 @@ export async function dashboardView(host: Host): Promise<HostView> {
     hostName: state.host.name,
     deckIcons: Object.entries(DECK_ICON_WORDS).map(([name, words]) => ({ name, ...words })),
     input: { ...state.input },
-    devices: state.devices.map((d) => ({ ...d, deck: host.phoneDeck(d.id).map((b) => ({ ...b })) })),
+    addresses: host.networkAddresses(),
+    chosenAddress: host.chosenAddress ?? 'auto',
+    reachHintAt: host.reachHintAt,
+    paused: host.paused,
+    controlling: host.controlling,
+    devices: state.devices.map((d) => {
+      const stored = details.get(d.id);
+      return {
+        ...d,
+        phoneName: stored?.name ?? d.name,
+        ...(stored?.seenAs ?? {}),
+        ...(stored?.address ? { address: stored.address } : {}),
+        deck: host.phoneDeck(d.id).map((b) => ({ ...b })),
+      };
+    }),
     approvals: host.pairing.approvals.list().map((r) => ({
       id: r.id,
       deviceName: r.deviceName,

@@ -7,7 +7,7 @@
  * (dashboard-handlers.ts); the view is pushed as Server-Sent Events.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
@@ -24,7 +24,6 @@ export const WINDOW_KEY_HEADER = 'x-deskremote-key';
 const MAX_BODY_BYTES = 256 * 1024;
 /** Comments keep idle event streams open through anything that times them out. */
 const EVENT_KEEPALIVE_MS = 15_000;
-const PAGE_FILES = ['index.html', 'dashboard.css', 'dashboard.js', 'dashboard-words.js', 'web-bridge.js'];
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -99,7 +98,9 @@ export class WindowServer {
 
   static async start(options: WindowServerOptions): Promise<WindowServer> {
     const files = new Map<string, { type: string; body: Buffer }>();
-    for (const name of PAGE_FILES) {
+    // The page's own files only (its HTML, styles and scripts; not source maps or declarations).
+    const names = (await readdir(options.pageDir)).filter((name) => /^[\w-]+\.(html|css|js)$/.test(name));
+    for (const name of names) {
       files.set(`/${name === 'index.html' ? '' : name}`, {
         type: TYPES[extname(name)] ?? 'application/octet-stream',
         body: await readFile(join(options.pageDir, name)),

@@ -8,12 +8,20 @@ import { DeviceId } from '@deskremote/shared';
 import * as v from 'valibot';
 import { writeFileAtomic } from './atomic-file.js';
 
+/** What the phone's browser said it is (model, system, browser), read from its User-Agent; shown as text only. */
+const SeenAs = v.object({ model: v.optional(v.string()), os: v.optional(v.string()), browser: v.optional(v.string()) });
 const StoredDevice = v.object({
   id: DeviceId,
+  /** The name the phone gave itself at pairing. */
   name: v.string(),
+  /** The name the person at the computer gave it, shown instead (two "Pixel 7"s told apart). */
+  label: v.optional(v.string()),
   secret: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{43}$/)),
   pairedAt: v.number(),
   lastSeenAt: v.number(),
+  /** Where and as what it was last seen. */
+  address: v.optional(v.string()),
+  seenAs: v.optional(SeenAs),
 });
 const DeviceFile = v.object({ version: v.literal(1), devices: v.array(StoredDevice) });
 export type StoredDevice = v.InferOutput<typeof StoredDevice>;
@@ -74,11 +82,25 @@ export class DeviceStore {
     return existed;
   }
 
-  async touch(id: string, at: number): Promise<void> {
+  async touch(id: string, at: number, seen?: { address: string; seenAs: v.InferOutput<typeof SeenAs> }): Promise<void> {
     const device = this.devices.get(id);
     if (!device) return;
     device.lastSeenAt = at;
+    if (seen) {
+      device.address = seen.address;
+      device.seenAs = seen.seenAs;
+    }
     await this.save();
+  }
+
+  /** Gives the device a name of the person's choosing; undefined goes back to the phone's own. */
+  async rename(id: string, label: string | undefined): Promise<boolean> {
+    const device = this.devices.get(id);
+    if (!device) return false;
+    if (label === undefined) delete device.label;
+    else device.label = label;
+    await this.save();
+    return true;
   }
 
   /** Writes are chained so that two quick changes cannot land out of order. */

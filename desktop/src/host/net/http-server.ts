@@ -47,6 +47,8 @@ export interface HttpServerOptions {
   guard: RequestGuard;
   /** Called for an upgrade that passed the Host and Origin checks. */
   onUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
+  /** Any request at all, from this address: the network lets phones through (net/reach-watch.ts). */
+  onVisit?: (address: string | undefined) => void;
   log?: (line: string) => void;
 }
 
@@ -75,6 +77,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
     { maxHeaderSize: 8 * 1024, requestTimeout: 15_000, headersTimeout: 10_000, requireHostHeader: false },
     (request, response) => {
       try {
+        options.onVisit?.(request.socket.remoteAddress);
         serveFile(options, request, response);
       } catch (error) {
         log(`request failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -86,6 +89,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     try {
+      options.onVisit?.(request.socket.remoteAddress);
       upgrade(options, request, socket, head);
     } catch (error) {
       log(`upgrade failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -66,10 +66,13 @@ export async function completePairing(deps: PairingDeps, attempt: PairingAttempt
     secret: outcome.keys.deviceSecret,
     pairedAt: at,
     lastSeenAt: at,
+    address: peer.address,
+    seenAs: describeUserAgent(peer.userAgent),
   };
   const previous = deps.devices.get(device.id);
   try {
-    await deps.devices.add(device);
+    // Paired again: the name the person gave it stays.
+    await deps.devices.add(previous?.label === undefined ? device : { ...device, label: previous.label });
   } catch (error) {
     deps.log(`could not save the paired phone: ${error instanceof Error ? error.message : String(error)}`);
     return { ok: false, close: CloseCode.authFailed };

@@ -76,7 +76,16 @@ export class FeatureRouter {
     this.closeListeners.add(listener);
   }
 
+  /** Asked before every command: a rejection refuses it before its feature sees it (remote control paused). */
+  private gate: (type: FeatureCommandType) => FeatureRejected | undefined = () => undefined;
+
+  setGate(gate: (type: FeatureCommandType) => FeatureRejected | undefined): void {
+    this.gate = gate;
+  }
+
   async run(session: SessionPort, command: FeatureCommand): Promise<FeatureOutcome> {
+    const refused = this.gate(command.t);
+    if (refused) throw refused;
     const handler = this.handlers.get(command.t);
     if (!handler) throw new FeatureRejected('bad-message', { type: command.t });
     return handler(session, command as never);

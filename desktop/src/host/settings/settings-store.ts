@@ -11,8 +11,10 @@ const Settings = v.object({
   requireApproval: v.optional(v.boolean(), true),
   /** The screen the desktop app draws the laser pointer on (Electron's display id); 'auto' decides by itself. */
   overlayDisplay: v.optional(v.union([v.literal('auto'), v.pipe(v.number(), v.integer(), v.minValue(0))]), 'auto'),
+  /** The address the QR code carries; 'auto': the likeliest (a real network card before a VPN). */
+  address: v.optional(v.union([v.literal('auto'), v.pipe(v.string(), v.ip())]), 'auto'),
 });
-const DEFAULTS: Settings = { port: DEFAULT_PORT, requireApproval: true, overlayDisplay: 'auto' };
+const DEFAULTS: Settings = { port: DEFAULT_PORT, requireApproval: true, overlayDisplay: 'auto', address: 'auto' };
 export type Settings = v.InferOutput<typeof Settings>;
 
 export async function loadSettings(dataDir: string): Promise<Settings> {
