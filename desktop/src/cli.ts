@@ -111,6 +111,7 @@ async function main(): Promise<void> {
     }),
   });
   console.log(say('window', { url: window.url }));
+  console.log(say('pauseHint'));
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(signal));
 }
 
@@ -157,18 +158,28 @@ function followInTerminal(host: Host, asker: TerminalApprovals, noQr: boolean, c
 }
 
 /** Asks "Allow ‹phone›?" in the terminal, one request at a time; y allows, anything else denies. */
+const PAUSE_LINE = /^\s*(p|pause|resume|暂停|恢复)\s*$/i;
+
 class TerminalApprovals {
   private asking: string | undefined;
   private readonly lines = createInterface({ input: process.stdin, terminal: false });
-  private readonly answers: string[] = [];
   private waiting: ((line: string) => void) | undefined;
   private queue: ApprovalRequest[] = [];
 
   constructor(private readonly host: () => Host | undefined) {
     this.lines.on('line', (line) => {
       if (this.waiting) this.waiting(line);
-      else this.answers.push(line);
+      else if (PAUSE_LINE.test(line)) void this.togglePause();
+      // A line typed while nothing is asked answers nothing: a late "y" must never approve the next phone unseen.
     });
+  }
+
+  /** "p" and Enter (or "pause", "暂停") stops all remote input, and again resumes it. */
+  private async togglePause(): Promise<void> {
+    const host = this.host();
+    if (!host) return;
+    await host.setPaused(!host.paused);
+    console.log(say(host.paused ? 'pausedNow' : 'resumedNow'));
   }
 
   update(requests: ApprovalRequest[]): void {
@@ -196,7 +207,7 @@ class TerminalApprovals {
         code: `${request.code.slice(0, 3)} ${request.code.slice(3)}`,
       }),
     );
-    const answer = this.answers.shift() ?? (await new Promise<string>((resolve) => (this.waiting = resolve)));
+    const answer = await new Promise<string>((resolve) => (this.waiting = resolve));
     this.waiting = undefined;
     if (this.asking !== request.id) return;
     const allow = /^\s*(y|yes|是|好)\s*$/i.test(answer);

@@ -9,22 +9,39 @@ import { trayWords } from './tray-words.js';
 export interface TrayActions {
   show(): void;
   newCode(): void;
+  setPaused(paused: boolean): void;
   quit(): void;
 }
 
-export function createTray(resources: string, locale: string, actions: TrayActions): Tray {
-  const words = trayWords(locale);
+/** What the tray shows: the pause switch's state, and whether a phone is controlling the computer now. */
+export interface TrayState {
+  paused: boolean;
+  controlling: boolean;
+  connected: number;
+}
+
+export function createTray(resources: string, locale: string, actions: TrayActions, state: TrayState): Tray {
   const tray = new Tray(nativeImage.createFromPath(join(resources, 'tray.png')));
+  updateTray(tray, locale, actions, state);
+  tray.on('click', actions.show);
+  return tray;
+}
+
+/** The menu's pause switch and the tooltip follow the host (a phone starting to control, the switch used elsewhere). */
+export function updateTray(tray: Tray, locale: string, actions: TrayActions, state: TrayState): void {
+  const words = trayWords(locale);
   tray.setContextMenu(
     Menu.buildFromTemplate([
       { label: words.show, click: actions.show },
       { label: words.newCode, click: actions.newCode },
       { type: 'separator' },
+      { label: words.pause, type: 'checkbox', checked: state.paused, click: () => actions.setPaused(!state.paused) },
+      { type: 'separator' },
       { label: words.quit, click: actions.quit },
     ]),
   );
-  tray.on('click', actions.show);
-  return tray;
+  const tip = state.paused ? words.paused : state.controlling ? words.controlling : words.connected;
+  tray.setToolTip(tip.replace('{n}', String(state.connected)));
 }
 
 /** macOS only: elsewhere the window has no menu bar (it is removed when the window is made). */

@@ -14,7 +14,7 @@ import { parseAppArgs } from '../host/host-args.js';
 import { type BackendContext, type InputBackend, openInputBackend } from '../host/input/input-backend.js';
 import { loadSettings, type Settings } from '../host/settings/settings-store.js';
 import { accessibilityWatch } from './accessibility-watch.js';
-import { createTray, setMacMenu } from './app-menus.js';
+import { createTray, setMacMenu, type TrayActions, type TrayState, updateTray } from './app-menus.js';
 import { registerDashboardIpc } from './dashboard-ipc.js';
 import { createDesktopWindow, dashboardPage } from './desktop-window.js';
 import { planDisplayServer } from './display-server.js';
@@ -22,7 +22,6 @@ import { OverlayWindow } from './overlay-window.js';
 import { signalReady } from './ready-signal.js';
 import { denyPermissions, isDashboardSender, lockDownWebContents } from './security.js';
 import { AppArgsError, failStartup } from './startup-failure.js';
-import { trayWords } from './tray-words.js';
 import { utilityProbeRunner } from './utility-probe.js';
 
 export interface DesktopAppDeps {
@@ -141,12 +140,24 @@ export function startDesktopApp(deps: DesktopAppDeps): DesktopApp {
     return host ? { ...(await deps.hostView(host)), ...shellView() } : undefined;
   }
 
+  const trayActions: TrayActions = {
+    show: () => showWindow(),
+    newCode: () => host?.pairing.renew(),
+    setPaused: (paused) => void host?.setPaused(paused).then(() => pushView()),
+    quit: () => app.quit(),
+  };
+  const trayState = (): TrayState => ({
+    paused: host?.paused ?? false,
+    controlling: host?.controlling ?? false,
+    connected: host?.pairedDevices.filter((d) => d.connected).length ?? 0,
+  });
+
   async function pushView(): Promise<void> {
+    // The tray first: it shows the pause switch and the mark even while the window is hidden.
+    if (tray) updateTray(tray, app.getLocale(), trayActions, trayState());
     const shown = await view();
     if (!shown || !window || window.isDestroyed()) return;
     window.webContents.send(DASHBOARD_CHANNELS.view, shown);
-    const n = host?.pairedDevices.filter((d) => d.connected).length ?? 0;
-    tray?.setToolTip(trayWords(app.getLocale()).connected.replace('{n}', String(n)));
   }
 
   function showWindow(): void {
@@ -213,11 +224,7 @@ export function startDesktopApp(deps: DesktopAppDeps): DesktopApp {
       const fromArgs = parsed.args;
       closeKeepsRunning = platform === 'darwin' || platform === 'win32' || (await deps.hasTrayHost());
       await startHost(fromArgs.port ?? settings.port, !fromArgs.approveAll && settings.requireApproval);
-      tray = createTray(resources, app.getLocale(), {
-        show: showWindow,
-        newCode: () => host?.pairing.renew(),
-        quit: () => app.quit(),
-      });
+      tray = createTray(resources, app.getLocale(), trayActions, trayState());
       if (platform === 'darwin') setMacMenu(app.getLocale());
       showWindow();
       // The window's list of screens follows a projector plugged in or out.
