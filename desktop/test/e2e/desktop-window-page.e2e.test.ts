@@ -16,6 +16,7 @@ import { dashboardView } from '../../src/host/desktop-window/dashboard-view.js';
 import { WindowServer } from '../../src/host/desktop-window/window-server.js';
 import type { Host } from '../../src/host/host.js';
 import { pairPhone, startPairing, startTestHost } from '../support/test-host.js';
+import { waitFor } from '../support/wait.js';
 import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium.js';
 
 let host: Host;
@@ -42,7 +43,8 @@ async function openWindow(locale: string, width = 780): Promise<Page> {
 
 beforeAll(async () => {
   assertChromium();
-  ({ host } = await startTestHost());
+  // The hint about what keeps phones out is due at once here (a minute in use), until a phone gets through.
+  ({ host } = await startTestHost({ reachHintAfterMs: 0 }));
   settingsDir = mkdtempSync(join(tmpdir(), 'deskremote-window-settings-'));
   window = await WindowServer.start({
     pageDir: defaultDashboardDir(),
@@ -74,6 +76,25 @@ it('shows the QR code of the current pairing URL, the computer, and that input w
   expect(await page.locator('#url').textContent()).toBe(`http://127.0.0.1:${host.port}/`);
   expect(await page.locator('#input').textContent()).toContain('Input is injected');
   expect(await page.locator('#devices').textContent()).toContain('No phone paired yet');
+});
+
+it('while no phone has got through, says what usually blocks it and the address to type; gone once one has', async () => {
+  const hint = page.locator('#reach-hint');
+  await hint.waitFor();
+  const text = (await hint.textContent()) ?? '';
+  expect(text).toContain('No phone has reached this computer yet');
+  expect(text).toContain(`port ${host.port}`);
+  expect(text).toContain('guest');
+  expect(text).toContain('VPN');
+  expect(text).toContain(`http://127.0.0.1:${host.port}/`);
+  await page.screenshot({ path: 'test-results/desktop-window-reach-hint.png' });
+  const zh = await openWindow('zh-CN');
+  await zh.locator('#reach-hint').waitFor();
+  expect(await zh.locator('#reach-hint').textContent()).toContain('还没有手机连上这台电脑');
+  await zh.screenshot({ path: 'test-results/desktop-window-reach-hint-zh.png' });
+  await zh.close();
+  await fetch(`http://127.0.0.1:${host.port}/`);
+  await page.locator('#reach-hint').waitFor({ state: 'hidden' });
 });
 
 it('lists a phone as it pairs, and shows a new QR code for the next one', async () => {
@@ -271,5 +292,44 @@ it('on Wayland, says the computer is asking and what to click, in both languages
   } finally {
     host.state.update({ input: before });
     await zh.close();
+  }
+});
+
+it('renames a phone in place: every phone sees the new name, and the window tells who it calls itself', async () => {
+  const phone = await pairPhone(host, 'Pixel 7');
+  const row = page.locator(`li.phone[data-device="${phone.deviceId}"]`);
+  await row.getByRole('button', { name: 'Rename Pixel 7' }).click();
+  const input = row.locator('input.rename-input');
+  await input.fill('Lectern left');
+  await input.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#devices')?.textContent?.includes('Lectern left'));
+  expect(await row.locator('.details').textContent()).toContain('calls itself “Pixel 7”');
+  await waitFor(() =>
+    phone.client.messages.some((m) => m.t === 'changes' && m.changes.devices?.some((d) => d.name === 'Lectern left')),
+  );
+  phone.client.socket.close();
+});
+
+it('works from 520 px wide up, in both languages: nothing wider than the window, no control cut off', async () => {
+  for (const locale of ['en-US', 'zh-CN']) {
+    for (const width of [520, 800, 1280]) {
+      const shown = await openWindow(locale, width);
+      await shown.waitForFunction(() => document.querySelector('#qr')?.getAttribute('src')?.startsWith('data:image/png'));
+      await shown.waitForFunction(() => document.querySelectorAll('#devices li.phone').length > 0);
+      const overflow = await shown.evaluate(() => {
+        const wide = document.documentElement.scrollWidth > document.documentElement.clientWidth;
+        const cut = [...document.querySelectorAll('button, input, select')]
+          .filter((el) => (el as HTMLElement).offsetParent !== null)
+          .filter((el) => {
+            const r = el.getBoundingClientRect();
+            return r.left < 0 || r.right > document.documentElement.clientWidth + 0.5;
+          })
+          .map((el) => el.outerHTML.slice(0, 80));
+        return { wide, cut };
+      });
+      expect(overflow).toEqual({ wide: false, cut: [] });
+      await shown.screenshot({ path: `test-results/desktop-window-${width}-${locale}.png`, fullPage: true });
+      await shown.close();
+    }
   }
 });
