@@ -60,7 +60,8 @@ export async function startLoopbackCapture(port: number, options: CaptureOptions
   // --immediate-mode: without it libpcap batches packets in TPACKET_V3 blocks that are only handed over
   // after a ~1 s timeout, and a SIGINT before then loses them all ("0 packets captured"). -U then writes
   // each packet to the file as it arrives, so the file can be watched for the capture to settle.
-  const child = spawn(command, ['-i', device, '-U', '--immediate-mode', '-s', '0', '-w', file, `tcp port ${port}`], {
+  // A 32 MB kernel buffer: on a loaded machine the default one dropped packets, leaving holes in a stream.
+  const child = spawn(command, ['-i', device, '-U', '--immediate-mode', '-B', '32768', '-s', '0', '-w', file, `tcp port ${port}`], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
