@@ -22,6 +22,7 @@ import { chromium, devices } from 'playwright-core';
 import { WebSocket, WebSocketServer } from 'ws';
 import { withPortalBackend } from './bench-portal.mjs';
 import { previewFigures } from './bench-preview.mjs';
+import { packageFigures, startFigures } from './bench-start.mjs';
 import { textFigures } from './bench-text.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
@@ -308,6 +309,8 @@ try {
   const crypto = await cryptoFigures();
   const connect = await timeToConnected();
   const preview = await previewFigures();
+  const start = await startFigures();
+  const packaged = packageFigures();
   // Last: it starts a window manager on the display.
   const text = await textFigures(x.display);
   const mark = (ok) => (ok ? 'within target' : 'OVER TARGET');
@@ -406,6 +409,16 @@ try {
       '  host CPU while one phone watches (incl. that phone decrypting), % of one core',
       `${preview.watchingCpu.toFixed(1)} %`,
       `< 15 %: ${mark(preview.watchingCpu < 15)}; idle: ${preview.idleCpu.toFixed(1)} %`,
+    ],
+    [
+      `warm npm start (nothing changed) -> QR code in the terminal, median / max of ${start.warm.length}`,
+      `${ms(p(start.warm, 0.5))} / ${ms(Math.max(...start.warm))}`,
+      `< 3 s: ${mark(p(start.warm, 0.5) < 3000)}; baseline, the old build-then-start: ${ms(start.rebuild)}`,
+    ],
+    [
+      'packaged Linux app (electron-builder --linux dir): app.asar / unpacked natives',
+      `${(packaged.asar / 2 ** 20).toFixed(1)} / ${(packaged.unpacked / 2 ** 20).toFixed(1)} MB`,
+      `before this packaging config: 22 / 24 MB; phone page ${(packaged.phone / 1024).toFixed(0)} KB; packaged in ${packaged.seconds.toFixed(1)} s`,
     ],
   ];
   console.log(
