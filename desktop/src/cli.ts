@@ -139,7 +139,8 @@ function followInTerminal(host: Host, asker: TerminalApprovals, noQr: boolean, c
     changed();
     if (event.type === 'pairing-url') void showPairing(host, noQr, event.url, event.expiresAt);
     if (event.type === 'approvals') asker.update(event.requests);
-    if (event.type === 'notice') console.log(say('conflict', { names: event.deviceNames.join(', ') }));
+    if (event.type === 'notice' && event.code === 'code-conflict')
+      console.log(say('conflict', { names: event.deviceNames.join(', ') }));
     if (event.type === 'state') {
       const now = new Set(event.state.devices.filter((d) => d.connected).map((d) => d.name));
       for (const name of now) if (!connected.has(name)) console.log(say('connected', { name }));

@@ -82,7 +82,7 @@ export interface HostView {
   }>;
   requireApproval: boolean;
   /** The latest thing to warn about, e.g. two phones that used one QR code (both were refused). */
-  notice: { code: 'code-conflict'; deviceNames: string[]; at: number } | undefined;
+  notice: { code: 'code-conflict' | 'approval-timeout'; deviceNames: string[]; at: number } | undefined;
   /** The talk timer, as every phone shows it: time left at `at` (negative: over time), counting while running. */
   talk: { status: 'idle' | 'running' | 'paused'; leftMs: number; at: number; level: 'calm' | 'warning' | 'final' | 'overtime' };
 }

@@ -5,7 +5,9 @@
  * nothing. The key comes in the URL's fragment from the terminal; it is kept for this tab only and taken out
  * of the address bar, so it is not in the history or in a shared screenshot.
  */
-(() => {
+import type { DashboardView } from './bridge.js';
+
+export function installWebBridge(): void {
   if ('deskremote' in window) return;
   const KEY_STORE = 'deskremote-window-key';
   const fromFragment = /^#key=([A-Za-z0-9_-]{20,})$/.exec(location.hash)?.[1];
@@ -76,4 +78,4 @@
     (bridge as Record<string, unknown>)[method] = (...args: unknown[]) => call(name, args);
   }
   (window as { deskremote?: Bridge }).deskremote = bridge as Bridge;
-})();
+}

@@ -35,7 +35,7 @@ import { loadStaticFiles, type StaticFile } from './net/static-files.js';
 import { StrangerBudget } from './net/stranger-budget.js';
 import type { ApprovalRequest } from './pairing/approvals.js';
 import { describeUserAgent } from './pairing/device-description.js';
-import { Pairing } from './pairing/pairing.js';
+import { Pairing, type PairingNotice } from './pairing/pairing.js';
 import { installPhoneSettings, type PhoneSettingsFeature } from './phones/phone-settings-feature.js';
 import { PhoneSettingsStore } from './phones/phone-settings-store.js';
 import type { FeatureDeps } from './presenter/feature-deps.js';
@@ -99,7 +99,7 @@ export type HostEvent =
   | { type: 'state'; state: HostState }
   | { type: 'approvals'; requests: ApprovalRequest[] }
   /** Something the person at the computer should know, as a code the window or terminal words. */
-  | { type: 'notice'; code: 'code-conflict'; deviceNames: string[] }
+  | { type: 'notice'; code: PairingNotice['code']; deviceNames: string[] }
   /** A phone's own settings or buttons changed (the desktop window shows the buttons). */
   | { type: 'phone-settings'; deviceId: string }
   /** A phone started or stopped controlling the computer (input injected within the last few seconds). */

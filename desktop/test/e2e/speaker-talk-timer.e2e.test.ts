@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DashboardView } from '../../src/common/dashboard-contract.js';
 import { dashboardView } from '../../src/host/desktop-window/dashboard-view.js';
 import type { Host } from '../../src/host/host.js';
 import { startTestHost } from '../support/test-host.js';

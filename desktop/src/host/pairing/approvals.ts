@@ -30,6 +30,7 @@ let nextId = 1;
 export class Approvals {
   private readonly pending = new Map<string, Pending>();
   private readonly listeners = new Set<(requests: ApprovalRequest[]) => void>();
+  private readonly timedOut = new Set<(request: ApprovalRequest) => void>();
 
   constructor(
     private readonly required: () => boolean,
@@ -52,7 +53,11 @@ export class Approvals {
         this.changed();
       };
       const onAbort = () => settle('cancelled');
-      const pending: Pending = { request, settle, timer: setTimeout(() => settle('timeout'), this.timeoutMs) };
+      const expire = () => {
+        settle('timeout');
+        for (const listener of this.timedOut) listener(request);
+      };
+      const pending: Pending = { request, settle, timer: setTimeout(expire, this.timeoutMs) };
       pending.timer.unref();
       this.pending.set(request.id, pending);
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -70,6 +75,11 @@ export class Approvals {
 
   list(): ApprovalRequest[] {
     return [...this.pending.values()].map((p) => p.request);
+  }
+
+  /** A question nobody answered in time (the phone was refused): the window says so instead of it just vanishing. */
+  onTimedOut(listener: (request: ApprovalRequest) => void): void {
+    this.timedOut.add(listener);
   }
 
   onChange(listener: (requests: ApprovalRequest[]) => void): () => void {

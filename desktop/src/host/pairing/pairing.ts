@@ -12,7 +12,8 @@ import { Authenticator } from './authenticator.js';
 import { PairingToken } from './pairing-token.js';
 
 export interface PairingNotice {
-  code: 'code-conflict';
+  /** Two phones showed one code (both refused), or a phone's question went unanswered (it was refused). */
+  code: 'code-conflict' | 'approval-timeout';
   deviceNames: string[];
   at: number;
 }
@@ -56,6 +57,10 @@ export class Pairing {
       options.onEvent({ type: 'notice', notice: this.lastNotice });
     });
     this.approvals.onChange((requests) => options.onEvent({ type: 'approvals', requests }));
+    this.approvals.onTimedOut((request) => {
+      this.lastNotice = { code: 'approval-timeout', deviceNames: [request.deviceName], at: Date.now() };
+      options.onEvent({ type: 'notice', notice: this.lastNotice });
+    });
   }
 
   /** When the QR code on screen is replaced by itself. */

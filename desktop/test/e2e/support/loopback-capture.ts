@@ -61,9 +61,13 @@ export async function startLoopbackCapture(port: number, options: CaptureOptions
   // after a ~1 s timeout, and a SIGINT before then loses them all ("0 packets captured"). -U then writes
   // each packet to the file as it arrives, so the file can be watched for the capture to settle.
   // A 32 MB kernel buffer: on a loaded machine the default one dropped packets, leaving holes in a stream.
-  const child = spawn(command, ['-i', device, '-U', '--immediate-mode', '-B', '32768', '-s', '0', '-w', file, `tcp port ${port}`], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    command,
+    ['-i', device, '-U', '--immediate-mode', '-B', '32768', '-s', '0', '-w', file, `tcp port ${port}`],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr?.setEncoding('utf8');
   child.stderr?.on('data', (chunk: string) => {

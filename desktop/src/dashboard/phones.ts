@@ -1,9 +1,13 @@
 /**
  * The desktop window's list of paired phones: each with the name the person gave it (or its own), what it is
  * (model, system, browser), where it was last seen, when it was paired, and whether it is connected. Two
- * "Pixel 7"s are told apart by address and date, and can be renamed. Remove asks first. A plain script sharing
- * the page's globals (dashboard.ts renders, dashboard-words.ts words).
+ * "Pixel 7"s are told apart by address and date, and can be renamed. Remove asks first.
  */
+import { type DashboardView, shown } from './bridge.js';
+import { timeAgo } from './clock.js';
+import { deckEditor } from './deck-editor.js';
+import { byId, element } from './dom.js';
+import { say } from './words.js';
 
 /** The phone being renamed and what has been typed so far: a new view (a phone connecting) must not lose it. */
 let renaming: { id: string; draft: string } | undefined;
@@ -31,7 +35,7 @@ function nameEditor(device: DashboardView['devices'][number]): HTMLElement {
   input.addEventListener('keydown', (event) => {
     if (event.key !== 'Escape') return;
     renaming = undefined;
-    if (current) renderDevices(current);
+    if (shown.view) renderDevices(shown.view);
   });
   const save = element('button', 'rename-save', say('renameSave'));
   save.type = 'submit';
@@ -39,7 +43,7 @@ function nameEditor(device: DashboardView['devices'][number]): HTMLElement {
   cancel.type = 'button';
   cancel.addEventListener('click', () => {
     renaming = undefined;
-    if (current) renderDevices(current);
+    if (shown.view) renderDevices(shown.view);
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -62,7 +66,7 @@ function removalQuestion(device: DashboardView['devices'][number]): HTMLElement 
   keep.type = 'button';
   keep.addEventListener('click', () => {
     confirmingRemoval = undefined;
-    if (current) renderDevices(current);
+    if (shown.view) renderDevices(shown.view);
   });
   const remove = element('button', 'remove-now', say('removeNow'));
   remove.type = 'button';
@@ -74,7 +78,7 @@ function removalQuestion(device: DashboardView['devices'][number]): HTMLElement 
   return box;
 }
 
-function renderDevices(view: DashboardView): void {
+export function renderDevices(view: DashboardView): void {
   const list = byId('devices');
   // Editors left open while the person edits: a new view (a phone connecting) must not throw the edit away.
   const editing = new Map(

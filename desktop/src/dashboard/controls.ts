@@ -1,11 +1,13 @@
 /**
  * The desktop window's controls over remote control itself: the pause switch with the mark shown while a
  * phone is controlling the computer, the network the QR code is for, and what to check when no phone has got
- * through a minute after the code was shown. A plain script sharing the page's globals.
+ * through a minute after the code was shown.
  */
+import { type DashboardView, shown } from './bridge.js';
+import { byId, element } from './dom.js';
+import { say } from './words.js';
 
-// biome-ignore lint/correctness/noUnusedVariables: called by dashboard.ts, a plain script sharing this page's globals
-function renderControl(view: DashboardView): void {
+export function renderControl(view: DashboardView): void {
   const bar = byId('control');
   bar.dataset.state = view.paused ? 'paused' : view.controlling ? 'controlling' : 'idle';
   byId('control-text').textContent = say(view.paused ? 'controlPaused' : view.controlling ? 'controlActive' : 'controlIdle');
@@ -19,8 +21,7 @@ function addressLabel(address: DashboardView['addresses'][number]): string {
   return address.virtual ? say('addressVirtual', { address: where }) : where;
 }
 
-// biome-ignore lint/correctness/noUnusedVariables: called by dashboard.ts, a plain script sharing this page's globals
-function renderAddressChoice(view: DashboardView): void {
+export function renderAddressChoice(view: DashboardView): void {
   const select = byId<HTMLSelectElement>('address');
   byId('address-choice').hidden = view.addresses.length < 2;
   const options = [
@@ -41,8 +42,7 @@ function renderAddressChoice(view: DashboardView): void {
 }
 
 /** Shown from the view's time on while no phone has got through; the page's clock decides, so no view is needed. */
-// biome-ignore lint/correctness/noUnusedVariables: called by dashboard.ts, a plain script sharing this page's globals
-function renderReachHint(view: DashboardView): void {
+export function renderReachHint(view: DashboardView): void {
   const hint = byId('reach-hint');
   const show = view.reachHintAt !== undefined && Date.now() >= view.reachHintAt;
   if (hint.hidden === !show) return;
@@ -58,7 +58,10 @@ function renderReachHint(view: DashboardView): void {
   );
 }
 
-byId('pause').addEventListener('click', () => void window.deskremote.setPaused(!current?.paused));
-byId<HTMLSelectElement>('address').addEventListener('change', (event) => {
-  void window.deskremote.setAddress((event.target as HTMLSelectElement).value);
-});
+/** The controls' own listeners, once the page is there. */
+export function wireControls(): void {
+  byId('pause').addEventListener('click', () => void window.deskremote.setPaused(!shown.view?.paused));
+  byId<HTMLSelectElement>('address').addEventListener('change', (event) => {
+    void window.deskremote.setAddress((event.target as HTMLSelectElement).value);
+  });
+}

@@ -44,6 +44,7 @@ const DASHBOARD_EN = {
   closeQuits: 'Closing this window quits DeskRemote: this desktop shows no tray icon to bring it back from.',
   quitApp: 'Quit DeskRemote',
   stopHost: 'Stop DeskRemote',
+  approvalTimedOut: '“{names}” asked to pair at {time} and got no answer in time, so it was refused. It can scan the code again.',
   controlIdle: 'Phones can control this computer.',
   controlActive: 'A phone is controlling this computer now.',
   controlPaused: 'Remote control is paused: phones can look, but not control.',
@@ -110,7 +111,7 @@ const DASHBOARD_EN = {
   inputUnsupportedPlatform: 'Injecting input is not supported on {platform}.',
   inputPaused: 'Remote control is paused: nothing the phones send reaches this computer.',
 };
-type DashboardKey = keyof typeof DASHBOARD_EN;
+export type DashboardKey = keyof typeof DASHBOARD_EN;
 
 const DASHBOARD_ZH: Record<DashboardKey, string> = {
   title: 'DeskRemote',
@@ -154,6 +155,7 @@ const DASHBOARD_ZH: Record<DashboardKey, string> = {
   closeQuits: '关闭此窗口会退出 DeskRemote：这个桌面不显示托盘图标，关闭后无法从托盘找回。',
   quitApp: '退出 DeskRemote',
   stopHost: '停止 DeskRemote',
+  approvalTimedOut: '“{names}”在 {time} 请求配对，但没有及时得到回答，已被拒绝。它可以重新扫码。',
   controlIdle: '手机可以控制这台电脑。',
   controlActive: '有手机正在控制这台电脑。',
   controlPaused: '远程控制已暂停：手机可以查看，但不能控制。',
@@ -218,8 +220,7 @@ const DASHBOARD_ZH: Record<DashboardKey, string> = {
   inputPaused: '远程控制已暂停：手机发送的任何操作都不会到达这台电脑。',
 };
 
-// biome-ignore lint/correctness/noUnusedVariables: read by dashboard.ts, a plain script sharing this page's globals
-const DASHBOARD_INPUT_WORDS: Record<string, DashboardKey> = {
+export const DASHBOARD_INPUT_WORDS: Record<string, DashboardKey> = {
   ok: 'inputReady',
   checking: 'inputChecking',
   'no-display': 'inputNoDisplay',
@@ -238,10 +239,9 @@ const DASHBOARD_INPUT_WORDS: Record<string, DashboardKey> = {
   paused: 'inputPaused',
 };
 
-const dashboardChinese = /^zh/i.test(navigator.language);
+export const dashboardChinese = /^zh/i.test(navigator.language);
 
-// biome-ignore lint/correctness/noUnusedVariables: called by dashboard.ts, a plain script sharing this page's globals
-function say(key: DashboardKey, params: Record<string, string | number> = {}): string {
+export function say(key: DashboardKey, params: Record<string, string | number> = {}): string {
   return (dashboardChinese ? DASHBOARD_ZH : DASHBOARD_EN)[key].replace(/\{(\w+)\}/g, (_, name: string) =>
     String(params[name] ?? ''),
   );
