@@ -3,64 +3,9 @@
  * deck-steps.ts reads them), added, changed, reordered and removed here, and saved for the phone.
  */
 import type { DashboardView } from './bridge.js';
+import { chordStep, type Deck, type DeckStep, parseSteps, stepsText } from './deck-steps.js';
 import { element } from './dom.js';
 import { type DashboardKey, dashboardChinese, say } from './words.js';
-
-type Deck = DashboardView['devices'][number]['deck'];
-type DeckStep = { t: 'key'; key: string; mods?: string[] } | { t: 'text'; text: string };
-
-const MODIFIER_NAMES: Record<string, string> = {
-  ctrl: 'ctrl',
-  control: 'ctrl',
-  strg: 'ctrl',
-  shift: 'shift',
-  alt: 'alt',
-  option: 'alt',
-  meta: 'meta',
-  super: 'meta',
-  win: 'meta',
-  cmd: 'meta',
-  command: 'meta',
-};
-const KEY_ALIASES: Record<string, string> = {
-  esc: 'Escape',
-  return: 'Enter',
-  del: 'Delete',
-  ins: 'Insert',
-  pgup: 'PageUp',
-  pgdn: 'PageDown',
-  left: 'ArrowLeft',
-  right: 'ArrowRight',
-  up: 'ArrowUp',
-  down: 'ArrowDown',
-  prtsc: 'PrintScreen',
-};
-
-/**
- * "Ctrl+Shift+T" as a key step: modifiers by their usual names, then one key (a character, or a name
- * such as F5, Enter, PageDown). Undefined when it is not of that shape; whether the key exists is the
- * host's to say (it checks the whole deck against the shared schema before saving).
- */
-function chordStep(written: string): DeckStep | undefined {
-  const parts = written
-    .split('+')
-    .map((part) => part.trim())
-    .filter(Boolean);
-  const last = parts.pop();
-  if (!last) return undefined;
-  const mods: string[] = [];
-  for (const part of parts) {
-    const mod = MODIFIER_NAMES[part.toLowerCase()];
-    if (!mod || mods.includes(mod)) return undefined;
-    mods.push(mod);
-  }
-  const lower = last.toLowerCase();
-  const key =
-    [...last].length === 1
-      ? lower
-      : (KEY_ALIASES[lower] ?? (/^f\d{1,2}$/.test(lower) ? lower.toUpperCase() : last[0]?.toUpperCase() + last.slice(1)));
-  return mods.length > 0 ? { t: 'key', key, mods } : { t: 'key', key };
-}
 
 /** A form to add a button to a phone's deck: a label, an icon, and keys, text, or keys then text. */
 function addButtonForm(icons: DashboardView['deckIcons'], onAdd: (button: Deck[number]) => void): HTMLElement {
@@ -172,7 +117,20 @@ export function deckEditor(deviceId: string, deck: Deck, icons: DashboardView['d
         draft = draft.filter((_, i) => i !== index);
         draw();
       });
-      row.append(label, move(-1, '↑', 'deckEarlier'), move(1, '↓', 'deckLater'), remove);
+      // What it does, written out and editable: a change counts only once it reads as steps.
+      const does = document.createElement('input');
+      does.className = 'deck-does';
+      does.value = stepsText(button.steps);
+      does.setAttribute('aria-label', say('deckDoes', { label: button.label }));
+      const problem = element('p', 'deck-problem deck-row-problem');
+      problem.setAttribute('role', 'alert');
+      does.addEventListener('input', () => {
+        const parsed = parseSteps(does.value);
+        does.setAttribute('aria-invalid', String(!parsed.ok));
+        problem.textContent = parsed.ok ? '' : say('deckBadSteps', { near: parsed.near.slice(0, 40) });
+        if (parsed.ok) draft = draft.map((b, i) => (i === index ? { ...b, steps: parsed.steps } : b));
+      });
+      row.append(label, does, move(-1, '↑', 'deckEarlier'), move(1, '↓', 'deckLater'), remove, problem);
       rows.append(row);
     });
   };

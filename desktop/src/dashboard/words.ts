@@ -17,6 +17,9 @@ const DASHBOARD_EN = {
   deckText: 'Text',
   deckTextHint: 'Text to type',
   deckAdd: 'Add',
+  deckDoes: 'What “{label}” does',
+  deckBadSteps:
+    'Not saved yet: “{near}” is not a step. Write keys like Ctrl+Shift+T or Enter, text in quotes, steps separated by commas.',
   deckBadKeys: '“{keys}” is not a key combination: write it like Ctrl+Shift+T, Alt+F4 or F5.',
   deckIncomplete: 'A new button needs a label, and keys or text.',
   deckSaved: 'Saved: the phone shows them now.',
@@ -128,6 +131,8 @@ const DASHBOARD_ZH: Record<DashboardKey, string> = {
   deckText: '文字',
   deckTextHint: '要输入的文字',
   deckAdd: '添加',
+  deckDoes: '“{label}”的操作',
+  deckBadSteps: '尚未保存：“{near}”不是有效的步骤。按键写成 Ctrl+Shift+T 或 Enter，文字放在引号里，步骤之间用逗号分隔。',
   deckBadKeys: '“{keys}”不是组合键：请写成 Ctrl+Shift+T、Alt+F4 或 F5 这样的形式。',
   deckIncomplete: '新按钮需要一个名称，以及按键或文字。',
   deckSaved: '已保存：手机上马上就能看到。',

@@ -110,14 +110,15 @@ it('Remove asks first; Keep keeps the phone, Remove forgets it and disconnects i
   const phone = await pairPhone(host, 'Stage phone');
   await page.waitForFunction(() => document.querySelector('#devices')?.textContent?.includes('Stage phone'));
   const row = page.locator('li.phone', { hasText: 'Stage phone' });
-  await row.getByRole('button', { name: 'Remove' }).click();
+  await row.locator('button.remove').click();
+  await row.locator('.remove-confirm').waitFor();
   expect(await row.locator('.remove-confirm').textContent()).toContain('Remove “Stage phone”?');
   await page.screenshot({ path: 'test-results/desktop-window-remove-confirm.png' });
   await row.getByRole('button', { name: 'Keep' }).click();
   await expect.poll(() => row.locator('.remove-confirm').count()).toBe(0);
   expect(host.pairedDevices.map((d) => d.name)).toContain('Stage phone');
-  await row.getByRole('button', { name: 'Remove' }).click();
-  await row.locator('.remove-confirm').getByRole('button', { name: 'Remove' }).click();
+  await row.locator('button.remove').click();
+  await row.locator('.remove-confirm button.remove-now').click();
   expect((await phone.client.closed).code).toBe(CloseCode.unknownDevice);
   await page.waitForFunction(() => !document.querySelector('#devices')?.textContent?.includes('Stage phone'));
   expect(host.pairedDevices.map((d) => d.name)).toEqual(['Sofa phone']);
@@ -217,6 +218,48 @@ it('shows a phone’s own buttons; renamed and reordered in the window, they rea
       return last?.t === 'phoneSettings' ? last.deck.map((b) => b.label) : [];
     })
     .toEqual(['Sign off', 'Tab back']);
+  phone.client.socket.close();
+});
+
+it('shows what each button does and edits it: a chord and text written out, a wrong step said and not saved', async () => {
+  const phone = await pairPhone(host, 'Steps phone');
+  phone.client.send({
+    t: 'saveDeck',
+    id: 1,
+    deck: [
+      { id: 'a', label: 'Reopen tab', icon: 'tab', steps: [{ t: 'key', key: 't', mods: ['ctrl', 'shift'] }] },
+      {
+        id: 'b',
+        label: 'Sign off',
+        icon: 'text',
+        steps: [
+          { t: 'key', key: 'Enter' },
+          { t: 'text', text: 'Bye, "Ann"' },
+        ],
+      },
+    ],
+  });
+  const deck = page.locator(`li.phone[data-device="${phone.deviceId}"] details.deck`);
+  await expect.poll(() => deck.locator('summary').textContent()).toBe('Its buttons (2)');
+  await deck.locator('summary').click();
+  const does = deck.locator('input.deck-does');
+  expect(await does.nth(0).inputValue()).toBe('Ctrl+Shift+T');
+  expect(await does.nth(1).inputValue()).toBe('Enter, "Bye, \\"Ann\\""');
+  await does.nth(0).fill('Ctrl+Shift+T, Ctrl+');
+  expect(await deck.locator('.deck-row-problem').first().textContent()).toContain('“Ctrl+” is not a step');
+  await does.nth(0).fill('Ctrl+W, "closed"');
+  expect(await deck.locator('.deck-row-problem').first().textContent()).toBe('');
+  await page.screenshot({ path: 'test-results/desktop-window-deck-steps.png' });
+  await deck.getByText('Save the buttons').click();
+  await expect
+    .poll(() => {
+      const last = phone.client.messages.filter((m) => m.t === 'phoneSettings').at(-1);
+      return last?.t === 'phoneSettings' ? last.deck[0]?.steps : undefined;
+    })
+    .toEqual([
+      { t: 'key', key: 'w', mods: ['ctrl'] },
+      { t: 'text', text: 'closed' },
+    ]);
   phone.client.socket.close();
 });
 
