@@ -1,4 +1,7 @@
 /** What the headless host says in the terminal, in English or Simplified Chinese (from LANG). */
+import type { InputIssueCode } from '@deskremote/shared';
+import { inputWords } from './common/input-words.js';
+import { type Say, wordTable } from './common/word-table.js';
 import type { HostArgsError } from './host/host-args.js';
 
 const en = {
@@ -28,12 +31,7 @@ const en = {
   unknownOption: 'unknown option {option}; see --help',
   unexpectedArgument: 'unexpected argument "{value}"; see --help',
   unknownDevice: 'unknown device',
-  portalAsking:
-    'A phone wants to control this computer: in the "Remote desktop" window, tick "Allow remote interaction" and click "Share" (KDE Plasma: "Allow").',
   portalGranted: 'Permission granted: the phones control this computer.',
-  portalRefused: 'Permission was refused: it will be asked again when a phone next sends input.',
-  portalClosed: 'Remote control was stopped: permission will be asked again when a phone next sends input.',
-  portalFailed: 'The RemoteDesktop portal failed ({error}): it will be tried again when a phone next sends input.',
   startBuilding: 'Building DeskRemote (something changed since the last build)…',
   startOldNode:
     'Node {version} is older than 22.12, which Electron 45 and its tools need: install Node 22 (for example `nvm install 22`).',
@@ -78,11 +76,7 @@ const zh: Record<Key, string> = {
   unknownOption: '不认识的选项 {option}；请看 --help',
   unexpectedArgument: '多余的参数“{value}”；请看 --help',
   unknownDevice: '未知设备',
-  portalAsking: '有手机想控制这台电脑：请在“远程桌面”窗口中勾选“允许远程交互”，然后点击“分享”（KDE Plasma 上点击“允许”）。',
   portalGranted: '已获得权限：手机可以控制这台电脑了。',
-  portalRefused: '权限被拒绝：手机下次发送输入时会再次请求。',
-  portalClosed: '远程控制已停止：手机下次发送输入时会再次请求权限。',
-  portalFailed: 'RemoteDesktop 门户出错（{error}）：手机下次发送输入时会重试。',
   startBuilding: '正在构建 DeskRemote（上次构建后有改动）……',
   startOldNode: 'Node {version} 低于 Electron 45 及其工具所需的 22.12：请安装 Node 22（例如 `nvm install 22`）。',
   startDownloading: '正在下载 Electron 运行时（约 100 MB，仅首次启动需要，可能要几分钟）……',
@@ -106,11 +100,11 @@ const ARGS_ERROR_WORDS = {
   'unexpected-argument': 'unexpectedArgument',
 } as const satisfies Record<HostArgsError['code'], Key>;
 
-const chinese = /^zh/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '');
+const language = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG;
 
-export function say(key: Key, params: Record<string, string | number> = {}): string {
-  return (chinese ? zh : en)[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
-}
+export const say: Say<Key> = wordTable(en, zh)(language);
+/** Whether input reaches this computer: the desktop window's sentences, said in the terminal. */
+export const sayInput: Say<InputIssueCode> = inputWords(language);
 
 /** A command-line mistake, in the reader's language. */
 export function sayArgsError(error: HostArgsError): string {

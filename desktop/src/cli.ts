@@ -3,7 +3,7 @@
 import { createInterface } from 'node:readline';
 import { DEFAULT_PORT } from '@deskremote/shared';
 import QRCode from 'qrcode';
-import { say, sayArgsError } from './cli-words.js';
+import { say, sayArgsError, sayInput } from './cli-words.js';
 import type { DashboardView } from './common/dashboard-contract.js';
 import { appVersion, defaultDashboardDir, defaultDataDir, defaultPhoneDir } from './host/app-paths.js';
 import { dashboardHandlers } from './host/desktop-window/dashboard-handlers.js';
@@ -124,12 +124,7 @@ async function showPairing(host: Host, noQr: boolean, url = host.pairingUrl(), e
 }
 
 /** The Wayland portal's permission, said in words as it changes (the log line only has the code). */
-const PORTAL_WORDS = {
-  'portal-asking': 'portalAsking',
-  'portal-refused': 'portalRefused',
-  'portal-closed': 'portalClosed',
-  'portal-failed': 'portalFailed',
-} as const;
+const PORTAL_CODES: ReadonlySet<string> = new Set(['portal-asking', 'portal-refused', 'portal-closed', 'portal-failed']);
 
 /** What the terminal says as the host runs: new codes, questions, phones coming and going, the permission. */
 function followInTerminal(host: Host, asker: TerminalApprovals, noQr: boolean, changed: () => void): void {
@@ -150,8 +145,7 @@ function followInTerminal(host: Host, asker: TerminalApprovals, noQr: boolean, c
       if (input.code !== inputCode) {
         const asked = inputCode.startsWith('portal-');
         inputCode = input.code;
-        if (input.code in PORTAL_WORDS)
-          console.log(say(PORTAL_WORDS[input.code as keyof typeof PORTAL_WORDS], input.params ?? {}));
+        if (PORTAL_CODES.has(input.code)) console.log(sayInput(input.code, input.params ?? {}));
         else if (asked && input.code === 'ok') console.log(say('portalGranted'));
       }
     }

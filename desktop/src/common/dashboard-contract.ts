@@ -4,6 +4,7 @@
  * out and is held to these by its types; the page sees the types through ../dashboard/dashboard-bridge.d.ts.
  * No Electron import here. Everything the page shows in words arrives as codes and names; the page words them.
  */
+import type { InputIssueCode } from '@deskremote/shared';
 
 /** Page to main (ipcRenderer.invoke), one per bridge call. `view` is also main's push to the page. */
 export const DASHBOARD_CHANNELS = {
@@ -53,7 +54,7 @@ export interface HostView {
   hostName: string;
   /** The icons a deck button may have, with their names in both languages (shared/src/deck-icon-words.ts). */
   deckIcons: Array<{ name: string; en: string; zh: string }>;
-  input: { status: string; code: string; params?: Record<string, string | number> | undefined };
+  input: { status: string; code: InputIssueCode; params?: Record<string, string | number> | undefined };
   devices: Array<{
     id: string;
     /** The name shown everywhere: the person's own for it, else the phone's. */

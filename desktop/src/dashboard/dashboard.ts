@@ -9,7 +9,7 @@ import { renderAddressChoice, renderControl, renderReachHint, wireControls } fro
 import { byId, element } from './dom.js';
 import { renderDevices } from './phones.js';
 import { installWebBridge } from './web-bridge.js';
-import { DASHBOARD_INPUT_WORDS, type DashboardKey, dashboardChinese, say } from './words.js';
+import { type DashboardKey, dashboardChinese, say, sayInput } from './words.js';
 
 function renderApprovals(view: DashboardView): void {
   const section = byId('approvals');
@@ -95,7 +95,7 @@ function render(view: DashboardView): void {
   const input = byId('input');
   input.className = `input input-${view.input.status}`;
   input.dataset.code = view.input.code;
-  input.textContent = say(DASHBOARD_INPUT_WORDS[view.input.code] ?? 'inputDriverFailed', view.input.params ?? {});
+  input.textContent = sayInput(view.input.code, view.input.params ?? {});
   renderControl(view);
   renderDevices(view);
   renderOverlayChoice(view);

@@ -2,6 +2,10 @@
  * Every word the desktop window shows, in English and Simplified Chinese. The window follows the
  * system's language (Electron gives the page the system locale as navigator.language).
  */
+import type { InputIssueCode } from '@deskremote/shared';
+import { inputWords } from '../common/input-words.js';
+import { isChinese, type Say, wordTable } from '../common/word-table.js';
+
 const DASHBOARD_EN = {
   title: 'DeskRemote',
   talkTimer: 'Talk timer',
@@ -94,25 +98,6 @@ const DASHBOARD_EN = {
   askApproval: 'Ask me before a new phone can pair',
   conflict:
     'Two phones used the same QR code ({names}). Both were refused and a new code is shown: someone may have photographed it.',
-  inputReady: 'Input is injected into this desktop.',
-  inputChecking: 'Checking whether input can be injected…',
-  inputNoDisplay: 'No X display (DISPLAY is not set): start DeskRemote from inside your desktop session.',
-  inputDisplayUnreachable: 'The X display {display} cannot be reached for input: {error}',
-  inputWayland:
-    'This Wayland desktop has no RemoteDesktop portal (Sway and other wlroots compositors): input reaches only XWayland windows. GNOME and KDE Plasma allow full control.',
-  inputWaylandNoPortal:
-    'This Wayland desktop has neither a RemoteDesktop portal nor XWayland: DeskRemote cannot inject input. Use GNOME or KDE Plasma, or an X11 session.',
-  inputPortalNotAsked: 'Wayland: permission to send input will be asked when a phone connects.',
-  inputPortalAsking:
-    'A phone wants to control this computer. In the “Remote desktop” window, tick “Allow remote interaction” and click “Share” (KDE Plasma: “Allow”).',
-  inputPortalRefused: 'Permission to send input was refused. It will be asked again when a phone next sends input.',
-  inputPortalClosed: 'Remote control was stopped. Permission will be asked again when a phone next sends input.',
-  inputPortalFailed: 'The RemoteDesktop portal failed ({error}). It will be tried again when a phone next sends input.',
-  inputMacPermission: 'Allow DeskRemote in System Settings › Privacy & Security › Accessibility, then restart DeskRemote.',
-  inputMacPermissionUnknown: 'macOS needs DeskRemote to be allowed under System Settings › Privacy & Security › Accessibility.',
-  inputDriverFailed: 'The input driver failed to load: {error}',
-  inputUnsupportedPlatform: 'Injecting input is not supported on {platform}.',
-  inputPaused: 'Remote control is paused: nothing the phones send reaches this computer.',
 };
 export type DashboardKey = keyof typeof DASHBOARD_EN;
 
@@ -205,49 +190,9 @@ const DASHBOARD_ZH: Record<DashboardKey, string> = {
   unknownDevice: '未知设备',
   askApproval: '新手机配对前先询问我',
   conflict: '有两部手机使用了同一个二维码（{names}）。两者都已被拒绝，并已显示新的二维码：可能有人拍下了它。',
-  inputReady: '输入会注入到这台电脑的桌面。',
-  inputChecking: '正在检查能否注入输入…',
-  inputNoDisplay: '没有 X 显示（未设置 DISPLAY）：请在桌面会话中启动 DeskRemote。',
-  inputDisplayUnreachable: '无法连接 X 显示 {display} 来注入输入：{error}',
-  inputWayland:
-    '这个 Wayland 桌面没有 RemoteDesktop 门户（Sway 等基于 wlroots 的合成器）：输入只能到达 XWayland 窗口。GNOME 和 KDE Plasma 可以完全控制。',
-  inputWaylandNoPortal:
-    '这个 Wayland 桌面既没有 RemoteDesktop 门户，也没有 XWayland，DeskRemote 无法注入输入。请使用 GNOME 或 KDE Plasma，或者 X11 会话。',
-  inputPortalNotAsked: 'Wayland：手机连接时会请求发送输入的权限。',
-  inputPortalAsking: '有手机想控制这台电脑。请在“远程桌面”窗口中勾选“允许远程交互”，然后点击“分享”（KDE Plasma 上点击“允许”）。',
-  inputPortalRefused: '发送输入的权限被拒绝。手机下次发送输入时会再次请求。',
-  inputPortalClosed: '远程控制已停止。手机下次发送输入时会再次请求权限。',
-  inputPortalFailed: 'RemoteDesktop 门户出错（{error}）。手机下次发送输入时会重试。',
-  inputMacPermission: '请在“系统设置 › 隐私与安全性 › 辅助功能”中允许 DeskRemote，然后重新启动 DeskRemote。',
-  inputMacPermissionUnknown: 'macOS 需要在“系统设置 › 隐私与安全性 › 辅助功能”中允许 DeskRemote。',
-  inputDriverFailed: '输入驱动加载失败：{error}',
-  inputUnsupportedPlatform: '不支持在 {platform} 上注入输入。',
-  inputPaused: '远程控制已暂停：手机发送的任何操作都不会到达这台电脑。',
 };
 
-export const DASHBOARD_INPUT_WORDS: Record<string, DashboardKey> = {
-  ok: 'inputReady',
-  checking: 'inputChecking',
-  'no-display': 'inputNoDisplay',
-  'display-unreachable': 'inputDisplayUnreachable',
-  wayland: 'inputWayland',
-  'wayland-no-portal': 'inputWaylandNoPortal',
-  'portal-not-asked': 'inputPortalNotAsked',
-  'portal-asking': 'inputPortalAsking',
-  'portal-refused': 'inputPortalRefused',
-  'portal-closed': 'inputPortalClosed',
-  'portal-failed': 'inputPortalFailed',
-  'mac-permission': 'inputMacPermission',
-  'mac-permission-unknown': 'inputMacPermissionUnknown',
-  'driver-failed': 'inputDriverFailed',
-  'unsupported-platform': 'inputUnsupportedPlatform',
-  paused: 'inputPaused',
-};
-
-export const dashboardChinese = /^zh/i.test(navigator.language);
-
-export function say(key: DashboardKey, params: Record<string, string | number> = {}): string {
-  return (dashboardChinese ? DASHBOARD_ZH : DASHBOARD_EN)[key].replace(/\{(\w+)\}/g, (_, name: string) =>
-    String(params[name] ?? ''),
-  );
-}
+export const dashboardChinese = isChinese(navigator.language);
+export const say: Say<DashboardKey> = wordTable(DASHBOARD_EN, DASHBOARD_ZH)(navigator.language);
+/** Whether input reaches this computer, in the same words the terminal uses. */
+export const sayInput: Say<InputIssueCode> = inputWords(navigator.language);

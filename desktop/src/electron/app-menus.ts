@@ -29,53 +29,52 @@ export function createTray(resources: string, locale: string, actions: TrayActio
 
 /** The menu's pause switch and the tooltip follow the host (a phone starting to control, the switch used elsewhere). */
 export function updateTray(tray: Tray, locale: string, actions: TrayActions, state: TrayState): void {
-  const words = trayWords(locale);
+  const say = trayWords(locale);
   tray.setContextMenu(
     Menu.buildFromTemplate([
-      { label: words.show, click: actions.show },
-      { label: words.newCode, click: actions.newCode },
+      { label: say('show'), click: actions.show },
+      { label: say('newCode'), click: actions.newCode },
       { type: 'separator' },
-      { label: words.pause, type: 'checkbox', checked: state.paused, click: () => actions.setPaused(!state.paused) },
+      { label: say('pause'), type: 'checkbox', checked: state.paused, click: () => actions.setPaused(!state.paused) },
       { type: 'separator' },
-      { label: words.quit, click: actions.quit },
+      { label: say('quit'), click: actions.quit },
     ]),
   );
-  const tip = state.paused ? words.paused : state.controlling ? words.controlling : words.connected;
-  tray.setToolTip(tip.replace('{n}', String(state.connected)));
+  tray.setToolTip(say(state.paused ? 'paused' : state.controlling ? 'controlling' : 'connected', { n: state.connected }));
 }
 
 /** macOS only: elsewhere the window has no menu bar (it is removed when the window is made). */
 export function setMacMenu(locale: string): void {
-  const words = trayWords(locale);
+  const say = trayWords(locale);
   Menu.setApplicationMenu(
     Menu.buildFromTemplate([
       {
         label: 'DeskRemote',
         submenu: [
-          { role: 'about', label: words.about },
+          { role: 'about', label: say('about') },
           { type: 'separator' },
-          { role: 'hide', label: words.hide },
+          { role: 'hide', label: say('hide') },
           { type: 'separator' },
-          { role: 'quit', label: words.quitApp },
+          { role: 'quit', label: say('quitApp') },
         ],
       },
       {
-        label: words.edit,
+        label: say('edit'),
         submenu: [
-          { role: 'undo', label: words.undo },
-          { role: 'redo', label: words.redo },
+          { role: 'undo', label: say('undo') },
+          { role: 'redo', label: say('redo') },
           { type: 'separator' },
-          { role: 'cut', label: words.cut },
-          { role: 'copy', label: words.copy },
-          { role: 'paste', label: words.paste },
-          { role: 'selectAll', label: words.selectAll },
+          { role: 'cut', label: say('cut') },
+          { role: 'copy', label: say('copy') },
+          { role: 'paste', label: say('paste') },
+          { role: 'selectAll', label: say('selectAll') },
         ],
       },
       {
-        label: words.window,
+        label: say('window'),
         submenu: [
-          { role: 'minimize', label: words.minimize },
-          { role: 'close', label: words.close },
+          { role: 'minimize', label: say('minimize') },
+          { role: 'close', label: say('close') },
         ],
       },
     ]),

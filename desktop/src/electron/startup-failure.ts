@@ -3,6 +3,7 @@
  * the process ends with code 1: a desktop app started from a menu has no terminal to read an error in.
  * The wording is pure; the dialog and the exit are passed in.
  */
+import { wordTable } from '../common/word-table.js';
 import type { HostArgsError } from '../host/host-args.js';
 
 /** A mistake on the app's command line, carried to the dialog as its code. */
@@ -38,17 +39,17 @@ const zh: Record<Key, string> = {
 
 const BY_ERRNO: Record<string, Key> = { EADDRINUSE: 'addressInUse', EACCES: 'notAllowed', EADDRNOTAVAIL: 'noAddress' };
 
+const failureWords = wordTable(en, zh);
+
 export function startupFailureWords(locale: string, error: unknown): { title: string; message: string } {
-  const words = /^zh/i.test(locale) ? zh : en;
-  const fill = (key: Key, params: Record<string, string>) =>
-    words[key].replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? '');
+  const say = failureWords(locale);
   if (error instanceof AppArgsError) {
     const { code, ...params } = error.detail;
-    return { title: words.title, message: fill(code, params) };
+    return { title: say('title'), message: say(code, params) };
   }
   const message = error instanceof Error ? error.message : String(error);
   const errno = (error as { code?: unknown } | undefined)?.code;
-  return { title: words.title, message: fill((typeof errno === 'string' && BY_ERRNO[errno]) || 'generic', { error: message }) };
+  return { title: say('title'), message: say((typeof errno === 'string' && BY_ERRNO[errno]) || 'generic', { error: message }) };
 }
 
 export interface FailureEffects {

@@ -1,4 +1,6 @@
 /** The tray's and the macOS menu bar's words, in the system's language (English or Simplified Chinese). */
+import { wordTable } from '../common/word-table.js';
+
 const en = {
   show: 'Show DeskRemote',
   newCode: 'New pairing code',
@@ -21,7 +23,7 @@ const en = {
   minimize: 'Minimize',
   close: 'Close Window',
 };
-const zh: typeof en = {
+const zh: Record<keyof typeof en, string> = {
   show: '显示 DeskRemote',
   newCode: '换一个配对二维码',
   quit: '退出',
@@ -44,6 +46,5 @@ const zh: typeof en = {
   close: '关闭窗口',
 };
 
-export function trayWords(locale: string): typeof en {
-  return /^zh/i.test(locale) ? zh : en;
-}
+/** The tray's and menus' words for Electron's locale (app.getLocale()). */
+export const trayWords = wordTable(en, zh);

@@ -77,13 +77,13 @@ describe('a Wayland desktop through the RemoteDesktop portal', () => {
     await phone.page.waitForSelector('[data-testid=input-problem][data-code=portal-asking]');
     expect(await banner().textContent()).toContain('Allow remote interaction');
     // The terminal says it too, for whoever sits at the computer.
-    await host.waitForOutput(/tick "Allow remote interaction" and click "Share"/);
+    await host.waitForOutput(/tick “Allow remote interaction” and click “Share”/);
     await phone.page.screenshot({ path: 'test-results/wayland-asking-en.png' });
     await safariSeesTheQuestion();
     await desktop.answerConsent('cancel');
     await phone.page.waitForSelector('[data-testid=input-problem][data-code=portal-refused]');
     expect(await banner().textContent()).toMatch(/refused/);
-    await host.waitForOutput(/Permission was refused: it will be asked again/);
+    await host.waitForOutput(/Permission to send input was refused\. It will be asked again/);
     await phone.page.screenshot({ path: 'test-results/wayland-refused-en.png' });
     // The same, in Chinese.
     await phone.tapButton('[data-testid=language]');
