@@ -4,7 +4,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { chromium, devices } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
@@ -12,7 +11,9 @@ const root = join(import.meta.dirname, '..');
 const out = join(root, 'docs', 'screenshots');
 const { Host } = await import(join(root, 'desktop/dist/host/host.js'));
 const { openInputBackend } = await import(join(root, 'desktop/dist/host/input/input-backend.js'));
-const { dashboardView } = await import(join(root, 'desktop/dist/host/dashboard-view.js'));
+const { dashboardView } = await import(join(root, 'desktop/dist/host/desktop-window/dashboard-view.js'));
+const { dashboardHandlers } = await import(join(root, 'desktop/dist/host/desktop-window/dashboard-handlers.js'));
+const { WindowServer } = await import(join(root, 'desktop/dist/host/desktop-window/window-server.js'));
 
 const dataDir = await mkdtemp(join(tmpdir(), 'deskremote-shots-'));
 const host = await Host.start({
@@ -28,23 +29,32 @@ const host = await Host.start({
 await new Promise((r) => setTimeout(r, 1500));
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 
-/** The desktop window's page, fed by the real host through the same bridge shape the preload exposes. */
+// The desktop window's page from the real host, as the headless host serves it (the same page and calls as the app's).
+const windowView = async () => ({
+  ...(await dashboardView(host)),
+  displays: [],
+  overlayDisplay: 'auto',
+  closeKeepsRunning: true,
+  shell: 'app',
+});
+const window = await WindowServer.start({
+  pageDir: join(root, 'desktop/dist/dashboard'),
+  view: windowView,
+  handlers: dashboardHandlers({
+    host: () => host,
+    dataDir,
+    view: windowView,
+    pushView: () => window.push(),
+    restartHost: async () => {},
+    settingsChanged: () => {},
+    quit: () => {},
+  }),
+});
+
 async function desktopWindow(name, locale) {
-  const view = await dashboardView(host);
-  const page = await browser.newPage({ viewport: { width: 780, height: view.approvals.length > 0 ? 760 : 560 }, locale });
-  await page.addInitScript((data) => {
-    window.deskremote = {
-      view: async () => data,
-      onView: () => {},
-      revokeDevice: async () => {},
-      renewPairingCode: async () => {},
-      setPort: async () => {},
-      decideApproval: async () => {},
-      setApprovalRequired: async () => {},
-      saveDeck: async () => {},
-    };
-  }, view);
-  await page.goto(pathToFileURL(join(root, 'desktop/dist/dashboard/index.html')).href);
+  const view = await windowView();
+  const page = await browser.newPage({ viewport: { width: 780, height: view.approvals.length > 0 ? 820 : 620 }, locale });
+  await page.goto(window.url);
   await page.waitForFunction(() => document.querySelector('#qr')?.getAttribute('src')?.startsWith('data:'));
   await page.screenshot({ path: join(out, name) });
   await page.close();
@@ -89,6 +99,7 @@ try {
   console.log(`screenshots written to ${out}`);
 } finally {
   await browser.close();
+  await window.close();
   await host.stop();
   await rm(dataDir, { recursive: true, force: true });
 }
