@@ -27,8 +27,9 @@ import { Dispatcher, type ExecutionTiming } from './input/dispatcher.js';
 import { CHECKING } from './input/input-availability.js';
 import type { BackendContext, InputBackend } from './input/input-backend.js';
 import { installMedia } from './media/media-feature.js';
+import { HostAddresses } from './net/host-addresses.js';
 import { createHttpServer } from './net/http-server.js';
-import { isLoopbackBind, LOOPBACK_NAMES, lanAddresses, type NetworkAddress, networkAddresses } from './net/lan-addresses.js';
+import { isLoopbackBind, type NetworkAddress } from './net/lan-addresses.js';
 import { listenOnFreePort } from './net/listen.js';
 import { ReachWatch } from './net/reach-watch.js';
 import { loadStaticFiles, type StaticFile } from './net/static-files.js';
@@ -145,11 +146,12 @@ export class Host {
   /** Whether a phone is controlling the computer now; the window and the tray show it beside the pause switch. */
   private readonly activity = new ControlActivity((active) => this.emit({ type: 'controlling', active }));
   private readonly reach: ReachWatch;
-  private preferredAddress: string | undefined;
+  /** Where phones reach this computer, and the address the QR code carries. */
+  private readonly where: HostAddresses;
 
   private constructor(private readonly options: HostOptions) {
     this.log = options.log ?? (() => {});
-    this.preferredAddress = options.address === 'auto' ? undefined : options.address;
+    this.where = new HostAddresses(options.bind ?? '0.0.0.0', options.names ?? [], options.address);
     this.reach = new ReachWatch(
       () => this.emit({ type: 'reached' }),
       isLoopbackBind(options.bind ?? '0.0.0.0'),
@@ -233,7 +235,7 @@ export class Host {
     if (!this.files.has('/')) throw new Error(`the phone page is not built: no index.html in ${this.options.phoneDir}`);
     this.refreshDevices();
     const guard = new RequestGuard(
-      () => this.names(),
+      () => this.where.names(),
       () => this.boundPort,
     );
     this.server = createHttpServer({
@@ -360,20 +362,7 @@ export class Host {
 
   /** The addresses a phone can use, the likeliest first. */
   addresses(): string[] {
-    const bind = this.options.bind ?? '0.0.0.0';
-    if (isLoopbackBind(bind)) return ['127.0.0.1'];
-    if (bind !== '0.0.0.0' && bind !== '::') return [bind];
-    const lan = lanAddresses();
-    return lan.length > 0 ? lan : ['127.0.0.1'];
-  }
-
-  /** Every name the Host and Origin headers may carry. */
-  private names(): string[] {
-    const extra = (this.options.names ?? []).map((n) => n.toLowerCase());
-    const loopback: string[] = [...LOOPBACK_NAMES, ...extra];
-    if (isLoopbackBind(this.options.bind ?? '0.0.0.0')) return loopback;
-    const name = osHostname().toLowerCase();
-    return [...loopback, ...this.addresses(), name, `${name}.local`];
+    return this.where.addresses();
   }
 
   get port(): number {
@@ -408,20 +397,17 @@ export class Host {
 
   /** Every address phones may reach this computer at, labelled (VPNs and virtual networks last). */
   networkAddresses(): NetworkAddress[] {
-    const bind = this.options.bind ?? '0.0.0.0';
-    if (bind !== '0.0.0.0' && bind !== '::')
-      return [{ address: isLoopbackBind(bind) ? '127.0.0.1' : bind, interface: '', virtual: false }];
-    return networkAddresses();
+    return this.where.labelled();
   }
 
-  /** The address the QR code carries: the one chosen while this computer has it, else the likeliest. */
+  /** The address chosen for the QR code (undefined: the likeliest). */
   get chosenAddress(): string | undefined {
-    return this.preferredAddress;
+    return this.where.chosen;
   }
 
   /** Puts another of this computer's addresses in the QR code (the person knows which network the phones are on). */
   setPreferredAddress(address: string | 'auto'): void {
-    this.preferredAddress = address === 'auto' ? undefined : address;
+    this.where.choose(address);
     this.reach.restart();
     this.emit({ type: 'pairing-url', url: this.pairingUrl(), expiresAt: this.pairing.expiresAt });
   }
@@ -435,13 +421,7 @@ export class Host {
     return this.activity.controlling;
   }
 
-  private defaultAddress(): string {
-    const addresses = this.addresses();
-    const preferred = this.preferredAddress;
-    return this.options.names?.[0] ?? (preferred && addresses.includes(preferred) ? preferred : addresses[0]) ?? '127.0.0.1';
-  }
-
-  pairingUrl(address = this.defaultAddress()): string {
+  pairingUrl(address = this.where.forCode()): string {
     return pairingUrl(`http://${address}:${this.boundPort}`, this.pairing.token.current);
   }
 
