@@ -85,9 +85,20 @@ function runApp(binary, flags) {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
   child.on('error', (error) => runHeadless(say('startExited', { detail: error.message })));
   child.on('exit', (code, signal) => {
-    if (started || code === 0) process.exit(code ?? 1);
-    const detail = lastMeaningfulLine(errors) ?? (signal ? `signal ${signal}` : `exit code ${code}`);
-    runHeadless(say('startExited', { detail }));
+    const decide = () => {
+      if (started || code === 0) process.exit(code ?? 1);
+      const detail = lastMeaningfulLine(errors) ?? (signal ? `signal ${signal}` : `exit code ${code}`);
+      runHeadless(say('startExited', { detail }));
+    };
+    // 'exit' can come before the pipe's last bytes are read: the "ready" may still be on its way.
+    if (started || child.stdio[3].readableEnded) decide();
+    else {
+      const late = setTimeout(decide, 1000);
+      child.stdio[3].once('close', () => {
+        clearTimeout(late);
+        decide();
+      });
+    }
   });
 }
 

@@ -56,14 +56,17 @@ console.error('HTTPError: getaddrinfo ENOTFOUND github.com');
 console.error('    at ClientRequest.<anonymous> (node_modules/got/dist/source/core/index.js:970:111)');
 process.exit(1);
 `;
-/** A runtime that records its arguments, says it is up on the descriptor start.mjs gave, and runs until stopped. */
+/**
+ * A runtime that says it is up on the descriptor start.mjs gave and runs until stopped, as the app does; it
+ * records its arguments last, so a test that sees the record may stop it at once.
+ */
 const RECORDS_AND_RUNS = `
 const { writeFileSync, writeSync } = require('node:fs');
 const { join } = require('node:path');
-writeFileSync(join(__dirname, '..', 'record.json'), JSON.stringify({ argv: process.argv.slice(2), readyFd: process.env.DESKREMOTE_READY_FD }));
-writeSync(Number(process.env.DESKREMOTE_READY_FD), 'ready\\n');
-setInterval(() => {}, 1000);
 process.on('SIGTERM', () => process.exit(0));
+setInterval(() => {}, 1000);
+writeSync(Number(process.env.DESKREMOTE_READY_FD), 'ready\\n');
+writeFileSync(join(__dirname, '..', 'record.json'), JSON.stringify({ argv: process.argv.slice(2), readyFd: process.env.DESKREMOTE_READY_FD }));
 `;
 const EXITS_AT_ONCE = `
 console.error('[4411:1203/101010.123456:ERROR:ozone_platform_x11.cc(240)] Missing X server or $DISPLAY');
