@@ -71,6 +71,13 @@ export function startDesktopApp(deps: DesktopAppDeps): DesktopApp {
   let closeKeepsRunning = true;
   const laserOverlay = new OverlayWindow(here, {
     chosenDisplay: () => settings?.overlayDisplay ?? 'auto',
+    // X11 gives pixels; Electron places windows in device-independent units (pixels ÷ the scale factor).
+    focusedWindowBounds: () => {
+      const pixels = host?.focusedWindowBounds();
+      if (!pixels) return undefined;
+      const scale = screen.getPrimaryDisplay().scaleFactor || 1;
+      return { x: pixels.x / scale, y: pixels.y / scale, width: pixels.width / scale, height: pixels.height / scale };
+    },
     unavailable: display.overlay.available ? undefined : display.overlay.reason,
   });
   const accessibility = accessibilityWatch({

@@ -21,10 +21,7 @@ import { overlayController } from './overlay-visibility.js';
 export interface OverlayPlacement {
   /** The screen the user chose in the desktop window (settings.json), or 'auto'. */
   chosenDisplay(): number | 'auto';
-  /**
-   * Where the focused window is, in screen coordinates, when known. Nothing supplies it yet: the X11
-   * focus watch (host/presenter/x11-focus.ts) reads the window's class and title, not its geometry.
-   */
+  /** Where the focused window is, in Electron's screen coordinates, when known (the host's X11 focus watch). */
   focusedWindowBounds?(): Rect | undefined;
   /** Why the overlay cannot work in this session (display-server.ts), for the host to pass on one day. */
   unavailable?: OverlayUnavailableReason | undefined;

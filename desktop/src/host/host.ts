@@ -40,7 +40,7 @@ import { Pairing, type PairingNotice } from './pairing/pairing.js';
 import { installPhoneSettings, type PhoneSettingsFeature } from './phones/phone-settings-feature.js';
 import { PhoneSettingsStore } from './phones/phone-settings-store.js';
 import type { FeatureDeps } from './presenter/feature-deps.js';
-import { installFocusWatch } from './presenter/focus-watch.js';
+import { type FocusBounds, installFocusWatch } from './presenter/focus-watch.js';
 import { installLaser, type LaserOverlay } from './presenter/laser-relay.js';
 import { defaultProfileId, slideProfile } from './presenter/slide-profiles.js';
 import { IDLE_TALK_TIMER, installTalkTimer } from './presenter/talk-timer.js';
@@ -134,6 +134,7 @@ export class Host {
   private readonly featureStops: Array<() => void | Promise<void>> = [];
   private featureDeps!: FeatureDeps;
   private readonly preview: PreviewScheduler;
+  private readonly focus: FocusBounds;
   private phoneSettings!: PhoneSettingsStore;
   private phoneSettingsFeature!: PhoneSettingsFeature;
   private devices!: DeviceStore;
@@ -181,7 +182,7 @@ export class Host {
     };
     this.featureDeps = featureDeps;
     installTalkTimer(featureDeps);
-    installFocusWatch(featureDeps);
+    this.focus = installFocusWatch(featureDeps);
     this.preview = installPreview(featureDeps);
     installLaser(featureDeps, options.laserOverlay);
     installMedia(featureDeps);
@@ -415,6 +416,11 @@ export class Host {
   /** When the window shows what may keep phones out (ms since the epoch), or undefined once one got through. */
   get reachHintAt(): number | undefined {
     return this.reach.hintAt;
+  }
+
+  /** Where the focused window is on the screen (X11 pixels), where the window manager tells: the slides' screen. */
+  focusedWindowBounds(): { x: number; y: number; width: number; height: number } | undefined {
+    return this.focus.bounds();
   }
 
   get controlling(): boolean {

@@ -26,6 +26,9 @@ function standInHost() {
     stop: vi.fn(async () => {}),
     releaseAllInput: vi.fn(async () => {}),
     reopenInput: vi.fn(async () => {}),
+    focusedWindowBounds: vi.fn((): { x: number; y: number; width: number; height: number } | undefined => undefined),
+    paused: false,
+    controlling: false,
     pairedDevices: [],
   };
 }
@@ -238,6 +241,17 @@ describe('the laser overlay', () => {
     const overlay = FakeBrowserWindow.instances[1] as FakeBrowserWindow;
     expect(overlay.options).toMatchObject({ x: 1440, y: 0, width: 1920, height: 1080 });
     expect(overlay.bounds.at(-1)).toEqual({ x: 1440, y: 0, width: 1920, height: 1080 });
+  });
+
+  it('goes on the screen that shows the focused window (the slide show), as the window manager tells', async () => {
+    const { startHost } = await launched();
+    const options = startHost.mock.calls[0]?.[0];
+    const host = (await startHost.mock.results[0]?.value) as ReturnType<typeof standInHost>;
+    // The slide show is on the main screen here (the speaker mirrors, or the projector is the main one).
+    host.focusedWindowBounds.mockReturnValue({ x: 100, y: 100, width: 800, height: 600 });
+    options?.laserOverlay?.show(point);
+    const overlay = FakeBrowserWindow.instances[1] as FakeBrowserWindow;
+    expect(overlay.bounds.at(-1)).toEqual({ x: 0, y: 0, width: 1440, height: 900 });
   });
 
   it("goes on the user's chosen screen, as saved from the desktop window", async () => {

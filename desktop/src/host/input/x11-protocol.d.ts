@@ -21,6 +21,17 @@ declare module 'x11' {
     ): void;
     ChangeProperty(mode: number, window: number, property: number, type: number, format: number, data: number[]): void;
     ChangeWindowAttributes(window: number, values: { eventMask?: number }, callback?: (error: Error | null) => void): void;
+    GetGeometry(
+      drawable: number,
+      callback: (error: Error | null, geometry: { x: number; y: number; width: number; height: number }) => void,
+    ): void;
+    TranslateCoordinates(
+      source: number,
+      destination: number,
+      x: number,
+      y: number,
+      callback: (error: Error | null, place: { destX: number; destY: number }) => void,
+    ): void;
     require(extension: 'xtest', callback: (error: Error | null, ext: XTest) => void): void;
     on(event: 'event', listener: (event: { name?: string; type?: number; wid?: number; atom?: number }) => void): void;
     on(event: 'error', listener: (error: Error) => void): void;

@@ -18,13 +18,24 @@ export function focusOf(window: WindowFacts | undefined, platform: Platform): Fo
   };
 }
 
-export function installFocusWatch(deps: FeatureDeps): void {
+/** Where the focused window is (X11 pixels on the whole screen), for the laser overlay's choice of screen. */
+export interface FocusBounds {
+  bounds(): WindowFacts['bounds'];
+}
+
+export function installFocusWatch(deps: FeatureDeps): FocusBounds {
+  let latest: WindowFacts['bounds'];
+  const focus: FocusBounds = { bounds: () => latest };
   const display = deps.display;
-  if (!display) return;
+  if (!display) return focus;
   const platform: Platform = osPlatform() === 'linux' ? 'linux' : 'other';
   let watch: X11Focus | undefined;
   let stopped = false;
-  X11Focus.open(display, (window) => deps.state.update({ focus: focusOf(window, platform) }), deps.log).then(
+  const changed = (window: WindowFacts | undefined) => {
+    latest = window?.bounds;
+    deps.state.update({ focus: focusOf(window, platform) });
+  };
+  X11Focus.open(display, changed, deps.log).then(
     (opened) => {
       if (stopped) opened.stop();
       else watch = opened;
@@ -35,4 +46,5 @@ export function installFocusWatch(deps: FeatureDeps): void {
     stopped = true;
     watch?.stop();
   });
+  return focus;
 }

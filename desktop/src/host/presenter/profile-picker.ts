@@ -11,6 +11,8 @@ export interface WindowFacts {
   /** WM_CLASS's instance, where there is one. */
   instance?: string;
   title: string;
+  /** Where the window is on the whole screen, in pixels, where the system tells (the laser's screen follows it). */
+  bounds?: { x: number; y: number; width: number; height: number };
 }
 
 const BROWSER = /chrom|firefox|brave|edge|opera|vivaldi|safari|epiphany|web/i;

@@ -1,13 +1,15 @@
 /**
  * The focused window on X11, as the window manager announces it: the root window's _NET_ACTIVE_WINDOW,
- * and that window's WM_CLASS and title (_NET_WM_NAME, else WM_NAME). Watched with PropertyNotify on the
- * root window and on the active one (a browser tab's title changes without the focus moving). A
+ * and that window's WM_CLASS, title (_NET_WM_NAME, else WM_NAME) and place on the screen. Watched with
+ * PropertyNotify on the root window and on the active one (a browser tab's title changes without the focus
+ * moving), and ConfigureNotify on the active one (a slide show going full screen on the projector). A
  * connection of its own, so the input connection never waits on these round trips.
  */
 import * as x11 from 'x11';
 import type { WindowFacts } from './profile-picker.js';
 
 const PROPERTY_CHANGE = 0x00400000;
+const STRUCTURE_NOTIFY = 0x00020000;
 const WINDOW_TYPE = 33;
 const STRING_TYPE = 31;
 const WM_NAME = 39;
@@ -50,6 +52,7 @@ export class X11Focus {
     const root = this.root;
     client.on('error', (error) => this.log(`focused window: ${error.message}`));
     client.on('event', (event) => {
+      if (event.name === 'ConfigureNotify' && event.wid === this.watched) return this.refreshSoon();
       if (event.name !== 'PropertyNotify') return;
       const rootChanged = event.wid === root && event.atom === this.atoms.active;
       const titleChanged = event.wid === this.watched && (event.atom === this.atoms.netName || event.atom === WM_NAME);
@@ -88,20 +91,34 @@ export class X11Focus {
       }
       if (window !== this.watched) {
         this.watched = window;
-        this.display.client.ChangeWindowAttributes(window, { eventMask: PROPERTY_CHANGE });
+        this.display.client.ChangeWindowAttributes(window, { eventMask: PROPERTY_CHANGE | STRUCTURE_NOTIFY });
       }
-      const [classData, netName, name] = await Promise.all([
+      const [classData, netName, name, bounds] = await Promise.all([
         this.property(window, WM_CLASS, STRING_TYPE, 256),
         this.property(window, this.atoms.netName, this.atoms.utf8, 256),
         this.property(window, WM_NAME, ANY, 256),
+        this.bounds(window),
       ]);
       const [instance = '', app = ''] = classData.toString('latin1').split('\0');
       const title = (netName.length > 0 ? netName.toString('utf8') : name.toString('latin1')).slice(0, 200);
-      if (!this.closed) this.onChange({ app, instance, title });
+      if (!this.closed) this.onChange({ app, instance, title, ...(bounds ? { bounds } : {}) });
     } catch (error) {
       // The window went away between the announcement and the read: the next announcement will say.
       this.log(`focused window: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+
+  /** The window's place on the root window (its size, and where its corner is once the frame is counted in). */
+  private bounds(window: number): Promise<WindowFacts['bounds']> {
+    const client = this.display.client;
+    return new Promise((resolve) => {
+      client.GetGeometry(window, (error, geometry) => {
+        if (error) return resolve(undefined);
+        client.TranslateCoordinates(window, this.root, 0, 0, (moved, place) =>
+          resolve(moved ? undefined : { x: place.destX, y: place.destY, width: geometry.width, height: geometry.height }),
+        );
+      });
+    });
   }
 
   private atom(name: string): Promise<number> {
