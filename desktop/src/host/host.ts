@@ -21,7 +21,7 @@ import {
   pairingUrl,
 } from '@deskremote/shared';
 import { WebSocketServer } from 'ws';
-import { ControlActivity } from './control/activity.js';
+import { RemoteControl } from './control/remote-control.js';
 import { DeviceStore, type StoredDevice } from './devices/device-store.js';
 import { Dispatcher, type ExecutionTiming } from './input/dispatcher.js';
 import { CHECKING } from './input/input-availability.js';
@@ -48,7 +48,7 @@ import { installPreview } from './preview/preview-feature.js';
 import type { PreviewScheduler } from './preview/preview-scheduler.js';
 import { AuthThrottle, type AuthThrottleOptions } from './security/auth-throttle.js';
 import { RequestGuard } from './security/request-guard.js';
-import { type FeatureCommandType, FeatureRejected, FeatureRouter } from './session/feature-router.js';
+import { FeatureRouter } from './session/feature-router.js';
 import { HostStateStore } from './session/host-state.js';
 import { nodeX25519 } from './session/node-x25519.js';
 import { Session } from './session/session.js';
@@ -108,10 +108,6 @@ export type HostEvent =
   /** The first phone got through to this computer (the window's hint about firewalls goes). */
   | { type: 'reached' };
 
-const PAUSED: InputAvailability = { status: 'unavailable', code: 'paused' };
-/** Feature commands that act on the computer: refused while remote control is paused (the timer, the preview are not). */
-const PAUSED_FEATURES: ReadonlySet<FeatureCommandType> = new Set(['laser', 'media', 'seek', 'volume']);
-
 function platformOf(value: NodeJS.Platform): Platform {
   return value === 'linux' || value === 'darwin' || value === 'win32' ? value : 'other';
 }
@@ -139,13 +135,17 @@ export class Host {
   private phoneSettingsFeature!: PhoneSettingsFeature;
   private devices!: DeviceStore;
   private boundPort = 0;
-  private pausedNow = false;
-  /** What the input backend says of itself; the phones see it unless remote control is paused. */
-  private backendAvailability: InputAvailability = CHECKING;
   private readonly log: (line: string) => void;
 
-  /** Whether a phone is controlling the computer now; the window and the tray show it beside the pause switch. */
-  private readonly activity = new ControlActivity((active) => this.emit({ type: 'controlling', active }));
+  /** The pause switch, and whether a phone is controlling the computer now (the window and the tray show both). */
+  private readonly control = new RemoteControl({
+    publish: (input) => this.state.update({ input }),
+    releaseAllInput: () => this.dispatcher.releaseAll(),
+    askForInput: () => this.backend.wanted?.(),
+    anyPhoneConnected: () => [...this.sessions].some((s) => s.authenticated),
+    controllingChanged: (active) => this.emit({ type: 'controlling', active }),
+    log: (line) => this.log(line),
+  });
   private readonly reach: ReachWatch;
   /** Where phones reach this computer, and the address the QR code carries. */
   private readonly where: HostAddresses;
@@ -194,17 +194,12 @@ export class Host {
         slideProfile(requested ?? this.state.state.focus?.profile ?? defaultProfileId(platformOf(osPlatform()))),
       ...(options.heldKeyLimitMs === undefined ? {} : { heldKeyLimitMs: options.heldKeyLimitMs }),
       onExecuted: (timing) => {
-        this.activity.injected();
+        this.control.injected();
         options.onExecuted?.(timing);
       },
-      // Input wanted while paused is not a reason to ask a portal for permission.
-      onUnavailable: () => {
-        if (!this.paused) this.backend.wanted?.();
-      },
+      onUnavailable: () => this.control.inputWanted(),
     });
-    this.features.setGate((type) =>
-      this.paused && PAUSED_FEATURES.has(type) ? new FeatureRejected('input-unavailable', { issue: 'paused' }) : undefined,
-    );
+    this.features.setGate((type) => this.control.refusal(type));
   }
 
   static async start(options: HostOptions): Promise<Host> {
@@ -269,13 +264,11 @@ export class Host {
 
   private useInput(backend: InputBackend): void {
     this.backend = backend;
-    this.backendAvailability = backend.availability;
-    this.publishInput();
+    this.control.backendSays(backend.availability);
     backend.watch?.((availability) => {
       // A backend replaced since (input reopened once a permission was granted) has no say any more.
       if (this.backend !== backend) return;
-      this.backendAvailability = availability;
-      this.publishInput();
+      this.control.backendSays(availability);
       this.logInput(availability);
     });
     this.logInput(backend.availability);
@@ -283,26 +276,16 @@ export class Host {
     if ([...this.sessions].some((s) => s.authenticated)) backend.wanted?.();
   }
 
-  /** What the phones see and the dispatcher obeys: the backend's availability, unless remote control is paused. */
-  private publishInput(): void {
-    this.state.update({ input: this.pausedNow ? PAUSED : this.backendAvailability });
-  }
-
   get paused(): boolean {
-    return this.pausedNow;
+    return this.control.paused;
   }
 
   /**
-   * Stops all remote input at once (the desktop window's switch, the tray, the terminal): held keys and buttons
-   * are let go, queued commands are refused, and every command until resumed is refused with the code 'paused'.
+   * Stops all remote input at once (the desktop window's switch, the tray, the terminal), or resumes it
+   * (control/remote-control.ts says what a pause does).
    */
-  async setPaused(paused: boolean): Promise<void> {
-    if (paused === this.pausedNow) return;
-    this.pausedNow = paused;
-    this.publishInput();
-    this.log(paused ? 'remote control paused' : 'remote control resumed');
-    if (paused) await this.dispatcher.releaseAll();
-    else if ([...this.sessions].some((s) => s.authenticated)) this.backend.wanted?.();
+  setPaused(paused: boolean): Promise<void> {
+    return this.control.setPaused(paused);
   }
 
   private logInput(availability: InputAvailability): void {
@@ -424,7 +407,7 @@ export class Host {
   }
 
   get controlling(): boolean {
-    return this.activity.controlling;
+    return this.control.controlling;
   }
 
   pairingUrl(address = this.where.forCode()): string {
@@ -486,7 +469,7 @@ export class Host {
 
   /** Closes every connection, releases everything held and stops listening. */
   async stop(): Promise<void> {
-    this.activity.stop();
+    this.control.stop();
     this.pairing.stop();
     await Promise.allSettled(this.featureStops.map((stop) => stop()));
     for (const session of this.sessions) session.bye('host-stopping', CloseCode.hostStopping);
