@@ -1,5 +1,6 @@
 /** What the headless host says in the terminal, in English or Simplified Chinese (from LANG). */
 import type { InputIssueCode } from '@deskremote/shared';
+import { sayArgsError as argsErrorWords } from './common/args-words.js';
 import { inputWords } from './common/input-words.js';
 import { type Say, wordTable } from './common/word-table.js';
 import type { HostArgsError } from './host/host-args.js';
@@ -22,14 +23,11 @@ const en = {
   stopping: '{signal}: releasing held keys and buttons, closing connections.',
   window: 'Desktop window (phones, settings, approvals), for this computer only: open {url} in your browser.',
   stoppedFromWindow: 'Stopped from the desktop window',
+  argsError: '{error} See --help.',
   pauseHint: 'Type p and Enter to pause remote control (and again to resume).',
   pausedNow: 'Remote control paused: nothing the phones send reaches this computer. Type p and Enter to resume.',
   resumedNow: 'Remote control resumed.',
   cannotStart: 'DeskRemote could not start: {error}',
-  badPort: '--port must be a port number from 0 to 65535, not "{value}"',
-  badValue: '{option} needs a value (or takes none); see --help',
-  unknownOption: 'unknown option {option}; see --help',
-  unexpectedArgument: 'unexpected argument "{value}"; see --help',
   unknownDevice: 'unknown device',
   portalGranted: 'Permission granted: the phones control this computer.',
   startBuilding: 'Building DeskRemote (something changed since the last build)…',
@@ -67,14 +65,11 @@ const zh: Record<Key, string> = {
   stopping: '{signal}：正在松开按住的键和按钮，关闭连接。',
   window: '桌面窗口（手机、设置、配对确认），仅限本机使用：请在浏览器中打开 {url}',
   stoppedFromWindow: '已在桌面窗口中停止',
+  argsError: '{error}请看 --help。',
   pauseHint: '输入 p 并回车可暂停远程控制（再输入一次即恢复）。',
   pausedNow: '远程控制已暂停：手机发送的任何操作都不会到达这台电脑。输入 p 并回车即可恢复。',
   resumedNow: '远程控制已恢复。',
   cannotStart: 'DeskRemote 无法启动：{error}',
-  badPort: '--port 需要 0 到 65535 之间的端口号，而不是“{value}”',
-  badValue: '{option} 的值不对（缺少值，或不该带值）；请看 --help',
-  unknownOption: '不认识的选项 {option}；请看 --help',
-  unexpectedArgument: '多余的参数“{value}”；请看 --help',
   unknownDevice: '未知设备',
   portalGranted: '已获得权限：手机可以控制这台电脑了。',
   startBuilding: '正在构建 DeskRemote（上次构建后有改动）……',
@@ -93,21 +88,13 @@ const zh: Record<Key, string> = {
     '这个系统（Ubuntu 23.10 或更新版本）禁止 Electron 使用的沙盒，所以应用带 --no-sandbox 启动。更好的办法是给 Electron 的沙盒助手授权一次：`sudo chown root:root {helper} && sudo chmod 4755 {helper}`（安装版 .deb 会自动完成）。',
 };
 
-const ARGS_ERROR_WORDS = {
-  'bad-port': 'badPort',
-  'bad-value': 'badValue',
-  'unknown-option': 'unknownOption',
-  'unexpected-argument': 'unexpectedArgument',
-} as const satisfies Record<HostArgsError['code'], Key>;
-
 const language = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG;
 
 export const say: Say<Key> = wordTable(en, zh)(language);
 /** Whether input reaches this computer: the desktop window's sentences, said in the terminal. */
 export const sayInput: Say<InputIssueCode> = inputWords(language);
 
-/** A command-line mistake, in the reader's language. */
+/** A command-line mistake, in the reader's language, with where to read the options. */
 export function sayArgsError(error: HostArgsError): string {
-  const { code, ...params } = error;
-  return say(ARGS_ERROR_WORDS[code], params);
+  return say('argsError', { error: argsErrorWords(language, error) });
 }

@@ -3,6 +3,7 @@
  * the process ends with code 1: a desktop app started from a menu has no terminal to read an error in.
  * The wording is pure; the dialog and the exit are passed in.
  */
+import { sayArgsError } from '../common/args-words.js';
 import { wordTable } from '../common/word-table.js';
 import type { HostArgsError } from '../host/host-args.js';
 
@@ -19,10 +20,6 @@ const en = {
   addressInUse: 'Another program is already using the network port DeskRemote needs.\n\n{error}',
   notAllowed: 'The system does not allow DeskRemote to use this network port or address.\n\n{error}',
   noAddress: 'The address given with --bind is not one of this computer’s.\n\n{error}',
-  'bad-port': '--port needs a port number from 0 to 65535, not “{value}”.',
-  'bad-value': '{option} was given the wrong kind of value (or none).',
-  'unknown-option': 'Unknown option {option}.',
-  'unexpected-argument': 'Unexpected argument “{value}”.',
 };
 type Key = keyof typeof en;
 const zh: Record<Key, string> = {
@@ -31,10 +28,6 @@ const zh: Record<Key, string> = {
   addressInUse: '另一个程序正在使用 DeskRemote 需要的网络端口。\n\n{error}',
   notAllowed: '系统不允许 DeskRemote 使用这个网络端口或地址。\n\n{error}',
   noAddress: '用 --bind 指定的地址不属于这台电脑。\n\n{error}',
-  'bad-port': '--port 需要 0 到 65535 之间的端口号，而不是“{value}”。',
-  'bad-value': '{option} 的值不对（或者没有给值）。',
-  'unknown-option': '不认识的选项 {option}。',
-  'unexpected-argument': '多余的参数“{value}”。',
 };
 
 const BY_ERRNO: Record<string, Key> = { EADDRINUSE: 'addressInUse', EACCES: 'notAllowed', EADDRNOTAVAIL: 'noAddress' };
@@ -43,10 +36,7 @@ const failureWords = wordTable(en, zh);
 
 export function startupFailureWords(locale: string, error: unknown): { title: string; message: string } {
   const say = failureWords(locale);
-  if (error instanceof AppArgsError) {
-    const { code, ...params } = error.detail;
-    return { title: say('title'), message: say(code, params) };
-  }
+  if (error instanceof AppArgsError) return { title: say('title'), message: sayArgsError(locale, error.detail) };
   const message = error instanceof Error ? error.message : String(error);
   const errno = (error as { code?: unknown } | undefined)?.code;
   return { title: say('title'), message: say((typeof errno === 'string' && BY_ERRNO[errno]) || 'generic', { error: message }) };
