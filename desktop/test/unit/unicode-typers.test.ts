@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { controlTextProblem } from '../../src/host/input/ascii-text.js';
 import { declareCoreGraphics, loadMacTextTyper } from '../../src/host/input/darwin/cg-events.js';
 import { KVK_RETURN, MAX_UNITS_PER_EVENT, macTextEvents } from '../../src/host/input/darwin/unicode-events.js';
+import { wheelUnits } from '../../src/host/input/nut-driver.js';
 import { declareInputTypes, loadKoffi, loadWin32TextTyper } from '../../src/host/input/win32/send-input.js';
 import { KEYEVENTF_KEYUP, KEYEVENTF_UNICODE, unicodeKeyEvents, VK_RETURN } from '../../src/host/input/win32/unicode-keys.js';
 
@@ -26,6 +27,19 @@ describe('Windows text (SendInput, KEYEVENTF_UNICODE)', () => {
     expect(koffi.sizeof(INPUT)).toBe(40);
     expect(() => loadWin32TextTyper('linux')).toThrow(/Windows only/);
   });
+
+  it('declares its types once: a second load gets the same types instead of koffi’s duplicate-name error', () => {
+    const koffi = loadKoffi();
+    const first = declareInputTypes(koffi);
+    expect(() => declareInputTypes(koffi)).not.toThrow();
+    expect(declareInputTypes(koffi).INPUT).toBe(first.INPUT);
+  });
+
+  it('one wheel step is WHEEL_DELTA (120) in libnut’s Windows units, one step elsewhere', () => {
+    expect(wheelUnits('win32')).toBe(120);
+    expect(wheelUnits('linux')).toBe(1);
+    expect(wheelUnits('darwin')).toBe(1);
+  });
 });
 
 describe('macOS text (CGEventKeyboardSetUnicodeString)', () => {
@@ -46,6 +60,8 @@ describe('macOS text (CGEventKeyboardSetUnicodeString)', () => {
     const signatures: string[] = [];
     declareCoreGraphics(koffi, { func: (signature: string) => signatures.push(signature) });
     expect(signatures.some((s) => s.includes('CGEventKeyboardSetUnicodeString'))).toBe(true);
+    // A second load (input reopened once Accessibility is granted) declares nothing twice.
+    expect(() => declareCoreGraphics(koffi, { func: () => undefined })).not.toThrow();
     expect(() => loadMacTextTyper('linux')).toThrow(/macOS only/);
   });
 });

@@ -100,3 +100,10 @@ done
     await expect(media.refreshPositions()).rejects.toThrow(/stopped/);
   });
 });
+
+describe('a helper that exits at once', () => {
+  it('fails the start cleanly: no uncaught EPIPE from writing to its closed pipe', async () => {
+    // /bin/true stands for a PowerShell that cannot run the script and exits before reading anything.
+    await expect(WindowsMedia.start(() => {}, '/bin/true')).rejects.toThrow(/stopped/);
+  });
+});

@@ -12,6 +12,14 @@ import type { InputDriver } from './input-driver.js';
 import { nutKeyFor, nutMediaKeyFor, nutModifierFor } from './nut-key-map.js';
 import { loadUnicodeTyper } from './unicode-typer.js';
 
+/**
+ * What libnut's scroll amount means, per wheel step: on Windows it goes straight into SendInput's mouseData,
+ * where one notch is WHEEL_DELTA (120), so a step passed as 1 barely moved a page; elsewhere it counts steps.
+ */
+export function wheelUnits(platform: NodeJS.Platform): number {
+  return platform === 'win32' ? 120 : 1;
+}
+
 export async function loadNutDriver(platform: NodeJS.Platform = process.platform): Promise<InputDriver> {
   const { providerRegistry, Key, Button, Point } = await import('@nut-tree-fork/nut-js');
   const mouse = providerRegistry.getMouse();
@@ -50,10 +58,11 @@ export async function loadNutDriver(platform: NodeJS.Platform = process.platform
       await mouse.setMousePosition(new Point(Math.max(0, at.x + dx), Math.max(0, at.y + dy)));
     },
     async scrollSteps(x, y) {
-      if (y > 0) await mouse.scrollDown(y);
-      else if (y < 0) await mouse.scrollUp(-y);
-      if (x > 0) await mouse.scrollRight(x);
-      else if (x < 0) await mouse.scrollLeft(-x);
+      const units = wheelUnits(platform);
+      if (y > 0) await mouse.scrollDown(y * units);
+      else if (y < 0) await mouse.scrollUp(-y * units);
+      if (x > 0) await mouse.scrollRight(x * units);
+      else if (x < 0) await mouse.scrollLeft(-x * units);
     },
     async click(button, double) {
       if (double) await mouse.doubleClick(buttons[button]);

@@ -93,6 +93,9 @@ export class WindowsMedia implements PlayerSource {
     private readonly onChange: (players: MediaPlayer[], active: string | null) => void,
   ) {
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => this.answers.shift()?.(line));
+    // A helper that exited at once leaves a closed pipe: writing to it fails with EPIPE, which must not become an
+    // uncaught error; the exit below answers what was asked.
+    child.stdin?.on('error', () => {});
     child.on('exit', () => {
       clearInterval(this.timer);
       for (const answer of this.answers.splice(0)) answer(undefined);

@@ -9,8 +9,14 @@ const APPLICATION_SERVICES = '/System/Library/Frameworks/ApplicationServices.fra
 /** kCGHIDEventTap: events enter where the keyboard's would. */
 const HID_EVENT_TAP = 0;
 
+/** koffi refuses a type name twice: the opaque event type is declared once per process. */
+const opaqueDeclared = new WeakSet<object>();
+
 export function declareCoreGraphics(koffi: ReturnType<typeof loadKoffi>, lib: { func: (signature: string) => unknown }) {
-  koffi.opaque('DR_CGEvent');
+  if (!opaqueDeclared.has(koffi)) {
+    koffi.opaque('DR_CGEvent');
+    opaqueDeclared.add(koffi);
+  }
   return {
     CGEventCreateKeyboardEvent: lib.func('DR_CGEvent *CGEventCreateKeyboardEvent(void *source, uint16_t keycode, bool down)') as (
       source: null,

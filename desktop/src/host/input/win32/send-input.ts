@@ -9,8 +9,22 @@ import { unicodeKeyEvents, type Win32KeyEvent } from './unicode-keys.js';
 type Koffi = typeof import('koffi');
 const INPUT_KEYBOARD = 1;
 
-/** The INPUT union as winuser.h lays it out (40 bytes on 64-bit Windows, 28 on 32-bit). */
-export function declareInputTypes(koffi: Koffi) {
+const declared = new WeakMap<Koffi, ReturnType<typeof declareOnce>>();
+
+/**
+ * The INPUT union as winuser.h lays it out (40 bytes on 64-bit Windows, 28 on 32-bit). Declared once per
+ * process: koffi refuses a type name twice, which made loading the typer a second time fail (and text fall
+ * back to ASCII).
+ */
+export function declareInputTypes(koffi: Koffi): ReturnType<typeof declareOnce> {
+  const known = declared.get(koffi);
+  if (known) return known;
+  const types = declareOnce(koffi);
+  declared.set(koffi, types);
+  return types;
+}
+
+function declareOnce(koffi: Koffi) {
   const MOUSEINPUT = koffi.struct('DR_MOUSEINPUT', {
     dx: 'int32', // Windows' LONG is 32 bits (LLP64); 'long' would be 64 bits where this is tested
     dy: 'int32',
