@@ -2,6 +2,7 @@ import type { InputAvailability } from '@deskremote/shared';
 import { describe, expect, it } from 'vitest';
 import { Dispatcher, SCROLL_PIXELS_PER_STEP } from '../../src/host/input/dispatcher.js';
 import { READY } from '../../src/host/input/input-availability.js';
+import { InjectionBlocked } from '../../src/host/input/input-driver.js';
 import { CLICKER_PROFILE } from '../../src/host/presenter/slide-profiles.js';
 import { MemoryDriver } from '../support/memory-driver.js';
 
@@ -171,6 +172,17 @@ describe('dispatcher', () => {
     await expect(dispatcher.submit('a', { t: 'key', id: 1, key: 'a' })).rejects.toMatchObject({ code: 'injection-failed' });
     await dispatcher.submit('a', { t: 'key', id: 2, key: 'b' });
     expect(driver.calls).toEqual([['tapKey', 'b', []]]);
+  });
+
+  it('says why when the system kept the input out (an elevated window on Windows), as a reason and not a message', async () => {
+    const { driver, dispatcher } = setup();
+    driver.typeText = async () => {
+      throw new InjectionBlocked('elevated-window');
+    };
+    await expect(dispatcher.submit('a', { t: 'text', id: 1, text: 'hello' })).rejects.toMatchObject({
+      code: 'injection-failed',
+      params: { why: 'elevated-window' },
+    });
   });
 
   it('times every executed command for the benchmark', async () => {

@@ -126,6 +126,8 @@ export const en = {
   problemRateLimited: 'Too many commands at once: slow down a little.',
   problemInputUnavailable: 'The computer cannot receive input right now.',
   problemInjectionFailed: 'The computer refused the input: {error}',
+  problemElevatedWindow:
+    'Windows keeps this out of the window in front, which runs as administrator. Click another window, or start DeskRemote as administrator.',
   problemUnsupportedText: 'The computer cannot type “{char}” yet.',
   problemNotAuthenticated: 'This phone is not connected yet.',
   problemNotConnected: 'Not connected to the computer.',

@@ -81,6 +81,8 @@ export function problemText(code: ProblemCode | StopReason, params: CodeParams =
   const issue = params.issue;
   if (code === 'input-unavailable' && typeof issue === 'string' && issue in INPUT)
     return inputIssueText(issue as InputIssueCode, params);
+  // Windows kept the input out of an elevated window (UIPI): a reason and what to do, not an error text.
+  if (code === 'injection-failed' && params.why === 'elevated-window') return t('problemElevatedWindow');
   const modifier = MODIFIER.get(params.key);
   if (code === 'held-too-long' && modifier) return t(PROBLEM[code], { ...params, key: t(modifier) });
   if (code in PROBLEM) return t(PROBLEM[code as ProblemCode], params);

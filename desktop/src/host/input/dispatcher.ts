@@ -15,7 +15,7 @@ import type {
 import type { SlideProfile } from '../presenter/slide-profiles.js';
 import { CommandMeaning } from './command-meaning.js';
 import { HeldInputs } from './held-inputs.js';
-import type { InputDriver } from './input-driver.js';
+import { InjectionBlocked, type InputDriver } from './input-driver.js';
 
 export { SCROLL_PIXELS_PER_STEP } from './command-meaning.js';
 
@@ -200,6 +200,7 @@ export class Dispatcher {
       if (job.kind === 'discrete') {
         // A refusal that means something (the app has no such action) keeps its code.
         if (error instanceof CommandRejected) return job.reject(error);
+        if (error instanceof InjectionBlocked) return job.reject(new CommandRejected('injection-failed', { why: error.why }));
         const message = error instanceof Error ? error.message : String(error);
         job.reject(new CommandRejected('injection-failed', { error: message.slice(0, 200) }));
       }

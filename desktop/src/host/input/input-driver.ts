@@ -25,3 +25,13 @@ export interface TextProblem {
   char: string;
   reason: 'control' | 'ascii-only';
 }
+
+/**
+ * The system kept the input out (Windows: SendInput injected fewer events than asked, which is what UIPI does
+ * to input aimed at a window that runs as administrator). Said to the phone as a reason, not as an error text.
+ */
+export class InjectionBlocked extends Error {
+  constructor(readonly why: 'elevated-window') {
+    super(why);
+  }
+}

@@ -4,6 +4,7 @@
  * opened only on Windows.
  */
 import { createRequire } from 'node:module';
+import { InjectionBlocked } from '../input-driver.js';
 import { unicodeKeyEvents, type Win32KeyEvent } from './unicode-keys.js';
 
 type Koffi = typeof import('koffi');
@@ -69,7 +70,7 @@ export function loadWin32TextTyper(platform: NodeJS.Platform = process.platform)
     for (let i = 0; i < events.length; i += 64) {
       const slice = events.slice(i, i + 64);
       const sent = SendInput(slice.length, slice, size) as number;
-      if (sent !== slice.length) throw new Error(`SendInput injected ${sent} of ${slice.length} events (blocked by UIPI?)`);
+      if (sent !== slice.length) throw new InjectionBlocked('elevated-window');
       await new Promise((resolve) => setTimeout(resolve, 1));
     }
   };
