@@ -105,3 +105,59 @@ describe('which old slot goes', () => {
     expect(cache.assign(U('d'), 4000)).toEqual({ keycode: 100, level: 1 });
   });
 });
+
+describe('capitals the layout lacks', () => {
+  it('go on a shifted level only, where X reads them as themselves', () => {
+    const cache = new SlotCache([100, 101], 1000);
+    // É first would take 100:0 by the fill order; X would read that as é without Shift.
+    expect(cache.assign(0xc9, 0)).toEqual({ keycode: 100, level: 1 });
+    expect(cache.assign(0xe9, 0)).toEqual({ keycode: 100, level: 0 });
+    expect(cache.assign(0xd1, 0)).toEqual({ keycode: 101, level: 1 });
+    // No shifted level is left: a capital waits although a plain one is free.
+    expect(cache.freeCount(0)).toBe(1);
+    expect(cache.freeCount(0, 0xc7)).toBe(0);
+    expect(cache.assign(0xc7, 0)).toBeUndefined();
+    expect(cache.assign(U('Ж'), 0)).toBeUndefined();
+    expect(cache.assign(U('ж'), 0)).toEqual({ keycode: 101, level: 0 });
+  });
+
+  it('are planned before the small letters of their batch, so a shifted level is kept for them', () => {
+    const cache = new SlotCache([100, 101], 1000);
+    const units = textUnits('çÇñÑ');
+    const batch = planBatch(units, 0, asciiLayout, cache, 0);
+    expect(batch.end).toBe(4);
+    expect(cache.find(0xc7)?.level).toBe(1);
+    expect(cache.find(0xd1)?.level).toBe(1);
+    expect(cache.find(0xe7)?.level).toBe(0);
+    expect(cache.find(0xf1)?.level).toBe(0);
+  });
+
+  it('are not split across more shifted levels than there are', () => {
+    const cache = new SlotCache([100], 1000);
+    // One keycode: one shifted level. ÉÈ need two, so the batch stops after É.
+    expect(planBatch(textUnits('ÉÈ'), 0, asciiLayout, cache, 0).end).toBe(1);
+  });
+});
+
+describe('slots freed by the application having read them', () => {
+  it('frees every slot pressed before a confirmed checkpoint, not those pressed after it', () => {
+    const cache = new SlotCache([100], 60_000);
+    cache.assign(U('中'), 0);
+    cache.assign(U('文'), 0);
+    const period = cache.checkpoint();
+    expect(cache.assign(U('字'), 10)).toBeUndefined();
+    // A press after the checkpoint belongs to the next period: the answer does not cover it.
+    cache.touch(U('文'), 20);
+    cache.confirm(period);
+    expect(cache.assign(U('字'), 30)).toEqual({ keycode: 100, level: 0 });
+    expect(cache.find(U('文'))).toEqual({ keycode: 100, level: 1 });
+    expect(cache.assign(U('符'), 40)).toBeUndefined();
+    expect(cache.waitMs(40)).toBe(60_000 - 20);
+  });
+
+  it('a batch says whether it pressed a spare keycode (then the application is asked)', () => {
+    const cache = new SlotCache([100], 1000);
+    expect(planBatch(textUnits('abc'), 0, asciiLayout, cache, 0).slotted).toBe(false);
+    expect(planBatch(textUnits('a中'), 0, asciiLayout, cache, 0).slotted).toBe(true);
+  });
+});

@@ -8,7 +8,19 @@ declare module 'x11' {
   export interface XClient {
     GetKeyboardMapping(first: number, count: number, callback: (error: Error | null, rows: number[][]) => void): void;
     ChangeKeyboardMapping(first: number, keysymsPerKeycode: number, keysyms: number[]): void;
-    GetInputFocus(callback: (error: Error | null) => void): void;
+    GetInputFocus(callback: (error: Error | null, reply?: { focus: number }) => void): void;
+    QueryTree(
+      window: number,
+      callback: (error: Error | null, tree: { root: number; parent: number; children: number[] }) => void,
+    ): void;
+    SendClientMessage(
+      destination: number,
+      window: number,
+      messageType: number,
+      format: 8 | 16 | 32,
+      data: number[],
+      eventMask: number,
+    ): void;
     InternAtom(onlyIfExists: boolean, name: string, callback: (error: Error | null, atom: number) => void): void;
     GetProperty(
       del: number,
@@ -33,7 +45,10 @@ declare module 'x11' {
       callback: (error: Error | null, place: { destX: number; destY: number }) => void,
     ): void;
     require(extension: 'xtest', callback: (error: Error | null, ext: XTest) => void): void;
-    on(event: 'event', listener: (event: { name?: string; type?: number; wid?: number; atom?: number }) => void): void;
+    on(
+      event: 'event',
+      listener: (event: { name?: string; type?: number; wid?: number; atom?: number; data?: number[] }) => void,
+    ): void;
     on(event: 'error', listener: (error: Error) => void): void;
     terminate(): void;
   }

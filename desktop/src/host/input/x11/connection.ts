@@ -14,11 +14,20 @@ const NONE = 0;
 /** A root-window property listing the keycodes we borrowed: they outlive a host that crashed or was stopped. */
 const BORROWED = '_DESKREMOTE_BORROWED_KEYCODES';
 const CARDINAL = 6;
+const ATOM = 4;
 const ANY_TYPE = 0;
+const CLIENT_MESSAGE = 33;
+/** Root-window events we select: the answers to _NET_WM_PING come to the root as SubstructureNotify. */
+const SUBSTRUCTURE_NOTIFY = 0x80000;
+/** How many windows up from the focus a ping target is looked for (a toolkit's focus child, a frame). */
+const MAX_PING_DEPTH = 8;
 
 export class X11Connection {
   private lost: Error | undefined;
   private readonly mappingListeners = new Set<() => void>();
+  private readonly pongs = new Map<number, () => void>();
+  private nextPing = 1;
+  private readonly atoms = new Map<string, number>();
 
   private constructor(
     private readonly display: x11.XDisplay,
@@ -34,7 +43,10 @@ export class X11Connection {
           const connection = new X11Connection(display, xtest);
           display.client.on('event', (event) => {
             if (event.type === MAPPING_NOTIFY) for (const listener of connection.mappingListeners) listener();
+            if (event.type === CLIENT_MESSAGE) connection.pongs.get(event.data?.[1] ?? -1)?.();
           });
+          // Applications answer _NET_WM_PING by sending it back to the root window: listen there.
+          display.client.ChangeWindowAttributes(display.screen[0]?.root ?? 0, { eventMask: SUBSTRUCTURE_NOTIFY });
           display.client.on('error', (lost) => {
             connection.lost = lost;
           });
@@ -93,6 +105,56 @@ export class X11Connection {
     this.live().display.client.ChangeProperty(0, this.root, atom, CARDINAL, 8, [...keycodes]);
   }
 
+  /**
+   * The window to ask whether the focused application has read its input: the focus window or the
+   * nearest of its ancestors that takes _NET_WM_PING (GTK, Qt, Chromium, LibreOffice); undefined when none
+   * does (xterm) or nothing has the focus.
+   */
+  async pingTarget(): Promise<number | undefined> {
+    const [protocols, ping] = await Promise.all([this.atom('WM_PROTOCOLS'), this.atom('_NET_WM_PING')]);
+    let window = await new Promise<number>((resolve, reject) =>
+      this.live().display.client.GetInputFocus((error, reply) => (error ? reject(error) : resolve(reply?.focus ?? 0))),
+    );
+    for (let depth = 0; depth < MAX_PING_DEPTH && window > 1 && window !== this.root; depth++) {
+      const here = window;
+      const listed = await new Promise<Buffer>((resolve) =>
+        this.live().display.client.GetProperty(0, here, protocols, ATOM, 0, 32, (error, property) =>
+          resolve(error ? Buffer.alloc(0) : property.data),
+        ),
+      );
+      for (let i = 0; i + 4 <= listed.length; i += 4) if (listed.readUInt32LE(i) === ping) return here;
+      window = await new Promise<number>((resolve) =>
+        this.live().display.client.QueryTree(here, (error, tree) => resolve(error ? 0 : tree.parent)),
+      );
+    }
+    return undefined;
+  }
+
+  /**
+   * Sends _NET_WM_PING to `window`; resolves true when its application answers (X delivers a client's events
+   * in order, and the application answers when it handles the ping: everything sent before it has been
+   * read), false after `timeoutMs`.
+   */
+  async ping(window: number, timeoutMs: number): Promise<boolean> {
+    const [protocols, ping] = await Promise.all([this.atom('WM_PROTOCOLS'), this.atom('_NET_WM_PING')]);
+    const stamp = this.nextPing++;
+    return new Promise<boolean>((resolve) => {
+      const done = (answered: boolean) => {
+        clearTimeout(timer);
+        this.pongs.delete(stamp);
+        resolve(answered);
+      };
+      const timer = setTimeout(() => done(false), timeoutMs);
+      this.pongs.set(stamp, () => done(true));
+      try {
+        // Event mask 0: delivered to the client that created the window, as the EWMH asks.
+        this.live().display.client.SendClientMessage(window, window, protocols, 32, [ping, stamp, window, 0, 0], 0);
+      } catch {
+        done(false);
+      }
+    });
+  }
+
   /** Resolves once the server has processed everything written so far. */
   sync(): Promise<void> {
     this.live();
@@ -107,10 +169,14 @@ export class X11Connection {
     return this.display.screen[0]?.root ?? 0;
   }
 
-  private atom(): Promise<number> {
-    return new Promise((resolve, reject) =>
-      this.live().display.client.InternAtom(false, BORROWED, (error, atom) => (error ? reject(error) : resolve(atom))),
+  private async atom(name = BORROWED): Promise<number> {
+    const known = this.atoms.get(name);
+    if (known !== undefined) return known;
+    const atom = await new Promise<number>((resolve, reject) =>
+      this.live().display.client.InternAtom(false, name, (error, value) => (error ? reject(error) : resolve(value))),
     );
+    this.atoms.set(name, atom);
+    return atom;
   }
 
   private live(): this {

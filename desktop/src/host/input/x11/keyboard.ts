@@ -8,8 +8,10 @@
  * The others go to spare keycodes (those the layout leaves empty) held in a SlotCache: a character
  * already mapped is reused without any remap, new characters of a batch are written together (one
  * request per run of consecutive keycodes, so few MappingNotify events: window managers re-grab
- * their bindings on each), and when every slot is still young typing pauses rather than reuse one
- * an application might not have read yet (slot-cache.ts says why).
+ * their bindings on each), and a slot is only given to another character once the application has read
+ * its last press (slot-cache.ts says why): after each batch the focused application is sent
+ * _NET_WM_PING, and its answer frees the batch's slots. An application that cannot be asked, or does not
+ * answer (stopped, busy), gets `reuseAgeMs` instead; typing waits rather than reuse a slot before that.
  */
 import type { HoldableKey, KeyName, Modifier } from '@deskremote/shared';
 import type { X11Connection } from './connection.js';
@@ -26,13 +28,16 @@ interface Place {
 const MODE_SWITCH = 0xff7e;
 
 export interface KeyboardOptions {
-  /** How long a spare keycode keeps its character after its last press (a stopped app must still read it). */
+  /**
+   * How long a spare keycode keeps its character after its last press when the application has not said
+   * it read it: longer than an application is ever busy (a stopped app must still read it right).
+   */
   reuseAgeMs: number;
   /** A pause after a mapping change, so clients take it in before the keys that need it. */
   settleMs: number;
 }
 
-export const DEFAULT_KEYBOARD_OPTIONS: KeyboardOptions = { reuseAgeMs: 3000, settleMs: 5 };
+export const DEFAULT_KEYBOARD_OPTIONS: KeyboardOptions = { reuseAgeMs: 15_000, settleMs: 5 };
 /** NoSymbol, Latin-1 or Unicode: what we put on a borrowed keycode (never a function key or modifier). */
 const isCharacterKeysym = (s: number) => s === 0 || (s >= 0x20 && s <= 0xff) || s >= 0x01000000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -42,6 +47,8 @@ export class X11Keyboard {
   private layout = new Map<number, Place>();
   private stale = true;
   private readonly cache: SlotCache;
+  /** The newest ping for read slots, while it waits for its answer. */
+  private asking: Promise<void> | undefined;
 
   private constructor(
     private readonly x: X11Connection,
@@ -67,9 +74,10 @@ export class X11Keyboard {
       const now = Date.now();
       const batch = planBatch(units, start, (k) => this.layout.has(k), this.cache, now);
       if (batch.end === start) {
-        // Every slot is young. Wait for half of them rather than one: each remap costs every X client
-        // (window managers re-grab their bindings), so fewer, larger batches cost the desktop less.
-        await sleep(this.cache.waitMs(now, Math.ceil(this.cache.size / 2)) + 1);
+        // Every slot may still be unread: wait for the application's answer, or for half of the slots to
+        // age rather than one (each remap costs every X client: window managers re-grab their bindings).
+        const aged = sleep(this.cache.waitMs(now, Math.ceil(this.cache.size / 2)) + 1);
+        await Promise.race(this.asking ? [this.asking, aged] : [aged]);
         continue;
       }
       if (batch.changed.size > 0) {
@@ -86,8 +94,27 @@ export class X11Keyboard {
         }
       }
       await this.x.sync();
+      if (batch.slotted) this.askRead();
       start = batch.end;
     }
+  }
+
+  /** Pings the focused application; its answer frees every slot pressed before (slot-cache.ts). */
+  private askRead(): void {
+    const period = this.cache.checkpoint();
+    const asking = this.x
+      .pingTarget()
+      .then((window) => (window === undefined ? false : this.x.ping(window, this.options.reuseAgeMs)))
+      .then(
+        (answered) => {
+          if (answered) this.cache.confirm(period);
+        },
+        () => {},
+      )
+      .finally(() => {
+        if (this.asking === asking) this.asking = undefined;
+      });
+    this.asking = asking;
   }
 
   /** Presses the modifiers, taps the key, releases in reverse order. */

@@ -5,7 +5,7 @@
  * in order. Line breaks are the Return key (a newline typed as a character is a space, or nothing).
  */
 import { keysymForChar } from '../x11-keysyms.js';
-import type { SlotCache } from './slot-cache.js';
+import { isCapital, type SlotCache } from './slot-cache.js';
 
 export const RETURN = 0xff0d;
 const segmenter = new Intl.Segmenter('und', { granularity: 'grapheme' });
@@ -33,6 +33,8 @@ export interface Batch {
   end: number;
   /** Keycodes whose mapping must be written before the batch is typed. */
   changed: Set<number>;
+  /** Whether the batch presses any spare keycode (then the application is asked when it has read them). */
+  slotted: boolean;
 }
 
 /**
@@ -49,22 +51,32 @@ export function planBatch(
   const changed = new Set<number>();
   const uses = usePositions(units, start);
   let end = start;
+  let slotted = false;
   for (; end < units.length; end++) {
     const unit = units[end] ?? [];
     const offLayout = unit.filter((k) => !onLayout(k));
     // Characters already mapped are reserved first: neither this unit nor a later one may take their slot.
     for (const keysym of offLayout) cache.touch(keysym, now);
-    const missing = [...new Set(offLayout.filter((k) => !cache.find(k)))];
-    if (missing.length > cache.size)
+    // Capitals first: they need a shifted level (slot-cache.ts says why), the others take any.
+    const missing = [...new Set(offLayout.filter((k) => !cache.find(k)))].sort(
+      (a, b) => Number(isCapital(b)) - Number(isCapital(a)),
+    );
+    const capitals = missing.filter(isCapital);
+    if (missing.length > cache.size || capitals.length > cache.size / 2)
       throw new Error(`a character of ${unit.length} code points needs more keycodes than are spare`);
-    if (missing.length > cache.freeCount(now)) break;
+    if (
+      missing.length > cache.freeCount(now) ||
+      (capitals[0] !== undefined && capitals.length > cache.freeCount(now, capitals[0]))
+    )
+      break;
     for (const keysym of missing) {
       const slot = cache.assign(keysym, now, (k) => nextUse(uses.get(k), end));
       if (!slot) throw new Error('a counted free slot was not free');
       changed.add(slot.keycode);
     }
+    if (offLayout.length > 0) slotted = true;
   }
-  return { end, changed };
+  return { end, changed, slotted };
 }
 
 /** For each keysym, the units (from `start`) that contain it, in order. */
