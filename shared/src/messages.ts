@@ -247,6 +247,17 @@ export const SnapshotMessage = v.strictObject({ t: v.literal('snapshot'), state:
 /** Top-level keys of HostState that changed, each replaced whole. */
 export const ChangesMessage = v.strictObject({ t: v.literal('changes'), changes: v.partial(HostState), now: HostNow });
 export const AckMessage = v.strictObject({ t: v.literal('ack'), id: CommandId });
+/**
+ * A command still running (a long text being typed, or waiting for a busy application): sent about every
+ * second until its ack or error, so the phone shows progress instead of calling the host silent. `done`
+ * of `total` characters (grapheme clusters) typed; total 0 when the driver does not count.
+ */
+export const ProgressMessage = v.strictObject({
+  t: v.literal('progress'),
+  id: CommandId,
+  done: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  total: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
 export const ErrorCodes = [
   'bad-message',
   'rate-limited',
@@ -288,6 +299,7 @@ export const ServerMessage = v.variant('t', [
   SnapshotMessage,
   ChangesMessage,
   AckMessage,
+  ProgressMessage,
   ErrorMessage,
   PongMessage,
   ByeMessage,
@@ -304,6 +316,7 @@ export type ClientMessage = v.InferOutput<typeof ClientMessage>;
 export type MoveCommand = v.InferOutput<typeof MoveCommand>;
 export type ScrollCommand = v.InferOutput<typeof ScrollCommand>;
 export type ServerMessage = v.InferOutput<typeof ServerMessage>;
+export type ProgressMessage = v.InferOutput<typeof ProgressMessage>;
 export type HostState = v.InferOutput<typeof HostState>;
 export type HostInfo = v.InferOutput<typeof HostInfo>;
 export type InputAvailability = v.InferOutput<typeof InputAvailability>;

@@ -1,6 +1,7 @@
 import type { KeyName } from '@deskremote/shared';
-import { type FormEvent, useLayoutEffect, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
 import type { Connection } from '../connection/connection';
+import { useConnection } from '../connection/use-connection';
 import { shortcutKeyFor } from '../features/keys/shortcut-letter';
 import { stickyModifiers } from '../features/keys/sticky-modifiers';
 import { LiveTyping } from '../features/typing/live-typing';
@@ -30,7 +31,7 @@ function savedMode(): Mode {
 }
 
 /** Resolves once the field's composition (if any) is committed; blurring commits it on phones' IMEs. */
-function commitComposition(field: HTMLInputElement, composing: boolean): Promise<void> {
+function commitComposition(field: HTMLTextAreaElement, composing: boolean): Promise<void> {
   if (!composing) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
@@ -51,8 +52,11 @@ function commitComposition(field: HTMLInputElement, composing: boolean): Promise
 export function KeyBar({ connection }: { connection: Connection }) {
   const [mode, setMode] = useState<Mode>(savedMode);
   const [text, setText] = useState('');
-  const field = useRef<HTMLInputElement>(null);
+  const [sentId, setSentId] = useState<number | undefined>();
+  const field = useRef<HTMLTextAreaElement>(null);
   const composing = useRef(false);
+  const { progress } = useConnection(connection);
+  const typing = progress && progress.id === sentId && progress.total > 0 ? progress : undefined;
 
   // A layout effect: attached before the browser paints, so no key typed into a fresh field is missed.
   useLayoutEffect(() => {
@@ -101,10 +105,18 @@ export function KeyBar({ connection }: { connection: Connection }) {
       connection.send({ t: 'key', key: 'Enter' }).catch(() => {});
       return;
     }
-    connection.send({ t: 'text', text: sent }).then(
+    connection.send({ t: 'text', text: sent }, setSentId).then(
       () => setText((current) => (current === sent ? '' : current)),
       () => {},
     );
+  };
+
+  // The field is a text area so that a pasted text keeps its line breaks; the Enter key still sends
+  // (live mode handles Enter itself).
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (mode !== 'compose' || event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    event.currentTarget.form?.requestSubmit();
   };
 
   return (
@@ -120,11 +132,13 @@ export function KeyBar({ connection }: { connection: Connection }) {
         >
           {t('liveTyping')}
         </button>
-        <input
+        <textarea
           ref={field}
           className="text-input"
           data-testid="text-input"
           data-mode={mode}
+          rows={mode === 'compose' ? Math.min(4, text.split('\n').length) : 1}
+          onKeyDown={onKeyDown}
           {...(mode === 'compose' ? { value: text, onChange: (event) => setText(event.currentTarget.value) } : {})}
           onCompositionStart={() => {
             composing.current = true;
@@ -146,6 +160,12 @@ export function KeyBar({ connection }: { connection: Connection }) {
           </button>
         )}
       </form>
+      {typing && (
+        <div className="typing-progress" role="status" data-testid="typing-progress">
+          <progress max={typing.total} value={typing.done} />
+          <span>{t('typingProgress', { done: typing.done, total: typing.total })}</span>
+        </div>
+      )}
       <div className="key-row">
         {KEYS.map(({ key, label, icon, text: glyph }) => (
           <button

@@ -49,6 +49,8 @@ export interface ConnectionSnapshot {
   problem: Problem | undefined;
   /** The host's clock minus this phone's, from the last state message (the talk timer counts in host time). */
   clockOffsetMs: number;
+  /** A long command the host says is still running (a text being typed): characters done of total. */
+  progress: { id: number; done: number; total: number } | undefined;
   /** What the host keeps for this phone (touchpad settings, deck of buttons); undefined until it says. */
   phoneSettings: Omit<PhoneSettingsMessage, 't'> | undefined;
 }
@@ -63,6 +65,7 @@ export class Connection {
     status: { kind: 'connecting', attempt: 0 },
     state: undefined,
     problem: undefined,
+    progress: undefined,
     clockOffsetMs: 0,
     phoneSettings: undefined,
   };
@@ -157,9 +160,12 @@ export class Connection {
     if (this.snapshot.status.kind === 'open') this.deltas.add(kind, dx, dy);
   }
 
-  /** Resolves when the desktop has injected the command; rejects (and shows) what went wrong. */
-  send(command: DiscreteCommandInput): Promise<void> {
-    return this.sendDiscrete(command).catch((error: unknown) => {
+  /**
+   * Resolves when the desktop has injected the command; rejects (and shows) what went wrong. `onId` hears
+   * the command's id, for matching the progress the host reports for it.
+   */
+  send(command: DiscreteCommandInput, onId?: (id: number) => void): Promise<void> {
+    return this.sendDiscrete(command, onId).catch((error: unknown) => {
       if (error instanceof CommandFailed) this.report(error.code, error.params);
       throw error;
     });
@@ -200,9 +206,10 @@ export class Connection {
     this.link?.send({ t: 'laser', mode, x: unit(x), y: unit(y) });
   }
 
-  private sendDiscrete(command: DiscreteCommandInput): Promise<void> {
+  private sendDiscrete(command: DiscreteCommandInput, onId?: (id: number) => void): Promise<void> {
     if (!this.link?.open) return Promise.reject(new CommandFailed('not-connected'));
     const { id, done } = this.requests.track();
+    onId?.(id);
     this.link.send({ ...command, id } as ClientMessage);
     return done;
   }
@@ -261,6 +268,7 @@ export class Connection {
     this.link = undefined;
     old?.close(CloseCode.normal);
     this.requests.failAll('connection-closed');
+    if (this.snapshot.progress) this.update({ progress: undefined });
   }
 
   private onMessage(message: HostMessage) {
@@ -279,14 +287,23 @@ export class Connection {
         return this.requests.settle(message.id);
       case 'phoneSettings':
         return this.update({ phoneSettings: { touchpad: message.touchpad, deck: message.deck } });
+      case 'progress':
+        this.requests.extend();
+        return this.update({ progress: { id: message.id, done: message.done, total: message.total } });
       case 'ack':
+        this.endProgress(message.id);
         return this.requests.settle(message.id);
       case 'error':
         if (message.id === undefined) return this.report(message.code, message.params ?? {});
+        this.endProgress(message.id);
         return this.requests.settle(message.id, new CommandFailed(message.code, message.params ?? {}));
       default:
         return;
     }
+  }
+
+  private endProgress(id: number): void {
+    if (this.snapshot.progress?.id === id) this.update({ progress: undefined });
   }
 
   private afterEnd(end: LinkEnd) {

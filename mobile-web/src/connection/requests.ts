@@ -26,13 +26,27 @@ export class Requests {
   track(): { id: number; done: Promise<void> } {
     const id = this.nextId++;
     const done = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        reject(new CommandFailed('no-answer'));
-      }, ACK_TIMEOUT_MS);
-      this.pending.set(id, { resolve, reject, timer });
+      this.pending.set(id, { resolve, reject, timer: this.deadline(id, reject) });
     });
     return { id, done };
+  }
+
+  /**
+   * The host said a command is still running: it is alive and working through its queue, so every
+   * command waiting (the running one and those behind it) gets a fresh deadline.
+   */
+  extend(): void {
+    for (const [id, waiting] of this.pending) {
+      clearTimeout(waiting.timer);
+      waiting.timer = this.deadline(id, waiting.reject);
+    }
+  }
+
+  private deadline(id: number, reject: (e: CommandFailed) => void): ReturnType<typeof setTimeout> {
+    return setTimeout(() => {
+      this.pending.delete(id);
+      reject(new CommandFailed('no-answer'));
+    }, ACK_TIMEOUT_MS);
   }
 
   /** An id nobody waits for (pings). */

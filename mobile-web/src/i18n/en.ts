@@ -29,6 +29,7 @@ export const en = {
   leftClick: 'Left click',
   rightClick: 'Right click',
   typePlaceholder: 'Type here, then send',
+  typingProgress: 'Typing on the computer: {done} of {total}',
   livePlaceholder: 'Type: it appears as you type',
   liveTyping: 'Live',
   liveOnLabel: 'Live typing is on: tap to type first and send',

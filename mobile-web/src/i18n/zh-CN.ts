@@ -27,6 +27,7 @@ export const zhCN: Messages = {
   leftClick: '左键',
   rightClick: '右键',
   typePlaceholder: '在这里输入，然后发送',
+  typingProgress: '正在电脑上输入：{done} / {total}',
   livePlaceholder: '输入的内容会同步出现在电脑上',
   liveTyping: '实时',
   liveOnLabel: '实时输入已开启：点按改为先输入再发送',

@@ -7,7 +7,7 @@ import type { DiscreteCommand, HoldableKey, SlideProfileId } from '@deskremote/s
 import { keysFor, type SlideProfile } from '../presenter/slide-profiles.js';
 import { CommandRejected, type DeltaKind } from './dispatcher.js';
 import { type HeldInputs, letGo } from './held-inputs.js';
-import type { InputDriver } from './input-driver.js';
+import type { InputDriver, TextProgress } from './input-driver.js';
 
 /** Phone pixels per wheel step: a two-finger swipe of a thumb's length scrolls a few steps. */
 export const SCROLL_PIXELS_PER_STEP = 24;
@@ -55,7 +55,7 @@ export class CommandMeaning {
     }
   }
 
-  async runDiscrete(driver: InputDriver, sessionId: string, command: DiscreteCommand): Promise<void> {
+  async runDiscrete(driver: InputDriver, sessionId: string, command: DiscreteCommand, progress?: TextProgress): Promise<void> {
     switch (command.t) {
       case 'click':
         return driver.click(command.button, command.double ?? false);
@@ -68,7 +68,7 @@ export class CommandMeaning {
       case 'hold':
         return this.hold(driver, sessionId, command.key, command.down);
       case 'text':
-        return driver.typeText(command.text);
+        return driver.typeText(command.text, progress);
       case 'media':
         return driver.tapMediaKey(command.action);
       case 'slide': {

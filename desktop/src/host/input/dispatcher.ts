@@ -15,7 +15,7 @@ import type {
 import type { SlideProfile } from '../presenter/slide-profiles.js';
 import { CommandMeaning } from './command-meaning.js';
 import { HeldInputs } from './held-inputs.js';
-import { InjectionBlocked, type InputDriver } from './input-driver.js';
+import { InjectionBlocked, type InputDriver, type TextProgress } from './input-driver.js';
 
 export { SCROLL_PIXELS_PER_STEP } from './command-meaning.js';
 
@@ -58,6 +58,7 @@ type DiscreteJob = {
   receivedAt: number;
   resolve: () => void;
   reject: (error: CommandRejected) => void;
+  progress: TextProgress | undefined;
 };
 type ReleaseJob = { kind: 'release'; sessionId: string; resolve: () => void };
 /** A key held past the limit, released in its turn so it never overtakes a command that uses it. */
@@ -106,7 +107,7 @@ export class Dispatcher {
   }
 
   /** Resolves once the command has been injected; rejects with the reason it was not. */
-  submit(sessionId: string, command: DiscreteCommand, receivedAt = this.now()): Promise<void> {
+  submit(sessionId: string, command: DiscreteCommand, receivedAt = this.now(), progress?: TextProgress): Promise<void> {
     if (command.t === 'release') return this.releaseSession(sessionId);
     const availability = this.options.availability();
     if (!this.canInject()) {
@@ -118,7 +119,7 @@ export class Dispatcher {
       if (problem) return Promise.reject(new CommandRejected('unsupported-text', { ...problem }));
     }
     return new Promise((resolve, reject) => {
-      this.queue.push({ kind: 'discrete', sessionId, command, receivedAt, resolve, reject });
+      this.queue.push({ kind: 'discrete', sessionId, command, receivedAt, resolve, reject, progress });
       this.pump();
     });
   }
@@ -189,7 +190,7 @@ export class Dispatcher {
     }
     try {
       if (job.kind === 'delta') await this.meaning.runDelta(driver, job.t, job.dx, job.dy);
-      else await this.meaning.runDiscrete(driver, job.sessionId, job.command);
+      else await this.meaning.runDiscrete(driver, job.sessionId, job.command, job.progress);
       this.options.onExecuted?.({
         kind: job.kind === 'delta' ? job.t : job.command.t,
         receivedAt: job.receivedAt,

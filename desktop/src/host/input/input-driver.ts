@@ -17,8 +17,12 @@ export interface InputDriver {
   tapMediaKey(action: MediaAction): Promise<void>;
   /** Why this text cannot be typed exactly, or undefined if it can. Checked before anything is injected. */
   textProblem(text: string): TextProblem | undefined;
-  typeText(text: string): Promise<void>;
+  /** Types text; `progress` (where the driver counts) hears how many of how many characters are typed. */
+  typeText(text: string, progress?: TextProgress): Promise<void>;
 }
+
+/** Told as a long text is typed: characters (grapheme clusters) done of total. */
+export type TextProgress = (done: number, total: number) => void;
 
 /** The first character a driver cannot type, and why: sent to the phone as parameters of 'unsupported-text'. */
 export interface TextProblem {

@@ -29,9 +29,9 @@ export function x11Driver(x11: X11Input, nut: Pick<InputDriver, 'tapMediaKey'>):
       await nut.tapMediaKey(action);
     },
     textProblem: x11TextProblem,
-    async typeText(text) {
+    async typeText(text, progress) {
       await x11.settle();
-      await x11.keyboard.type(text);
+      await x11.keyboard.type(text, progress);
     },
   };
 }

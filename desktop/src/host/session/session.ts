@@ -31,6 +31,7 @@ import { completePairing } from '../pairing/complete-pairing.js';
 import type { PairingToken } from '../pairing/pairing-token.js';
 import type { AuthThrottle } from '../security/auth-throttle.js';
 import { RateLimiter } from '../security/rate-limiter.js';
+import { commandProgress } from './command-progress.js';
 import {
   type FeatureCommand,
   FeatureRejected,
@@ -269,12 +270,15 @@ export class Session implements SessionPort {
       this.runFeature(message);
       return;
     }
-    this.deps.dispatcher.submit(this.id, message, receivedAt).then(
+    const running = commandProgress(message.id, (progress) => this.send(progress));
+    this.deps.dispatcher.submit(this.id, message, receivedAt, running.progress).then(
       () => {
+        running.stop();
         this.strikes = 0;
         this.send({ t: 'ack', id: message.id });
       },
       (error: CommandRejected) => {
+        running.stop();
         if (error.code === 'session-closed') return;
         this.send({ t: 'error', id: message.id, code: error.code, params: error.params });
       },

@@ -25,7 +25,7 @@ export class LiveTyping {
   private readonly detach: () => void;
 
   constructor(
-    private readonly field: HTMLInputElement,
+    private readonly field: HTMLInputElement | HTMLTextAreaElement,
     private readonly output: LiveTypingOutput,
   ) {
     const onCompositionStart = () => {

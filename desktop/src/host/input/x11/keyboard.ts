@@ -14,6 +14,7 @@
  * answer (stopped, busy), gets `reuseAgeMs` instead; typing waits rather than reuse a slot before that.
  */
 import type { HoldableKey, KeyName, Modifier } from '@deskremote/shared';
+import type { TextProgress } from '../input-driver.js';
 import type { X11Connection } from './connection.js';
 import { keysymForKey, SHIFT_L, usKeycodeFor } from './key-names.js';
 import { type Level, SlotCache } from './slot-cache.js';
@@ -24,6 +25,8 @@ interface Place {
   level: Level;
 }
 
+/** Characters typed between two progress reports (and two looks at the keymap). */
+const BATCH_UNITS = 100;
 /** Held, it selects the second group (XKB's compat map gives it SetGroup(+1)): two more levels per keycode. */
 const MODE_SWITCH = 0xff7e;
 
@@ -66,13 +69,13 @@ export class X11Keyboard {
     return keyboard;
   }
 
-  async type(text: string): Promise<void> {
+  async type(text: string, progress?: TextProgress): Promise<void> {
     const units = textUnits(text);
     let start = 0;
     while (start < units.length) {
       if (this.stale) await this.refresh();
       const now = Date.now();
-      const batch = planBatch(units, start, (k) => this.layout.has(k), this.cache, now);
+      const batch = planBatch(units, start, (k) => this.layout.has(k), this.cache, now, BATCH_UNITS);
       if (batch.end === start) {
         // Every slot may still be unread: wait for the application's answer, or for half of the slots to
         // age rather than one (each remap costs every X client: window managers re-grab their bindings).
@@ -96,6 +99,7 @@ export class X11Keyboard {
       await this.x.sync();
       if (batch.slotted) this.askRead();
       start = batch.end;
+      progress?.(start, units.length);
     }
   }
 

@@ -47,12 +47,14 @@ export function planBatch(
   onLayout: (keysym: number) => boolean,
   cache: SlotCache,
   now: number,
+  /** At most this many units: a long text is typed in parts, so its progress can be told. */
+  limit = Number.POSITIVE_INFINITY,
 ): Batch {
   const changed = new Set<number>();
   const uses = usePositions(units, start);
   let end = start;
   let slotted = false;
-  for (; end < units.length; end++) {
+  for (; end < units.length && end - start < limit; end++) {
     const unit = units[end] ?? [];
     const offLayout = unit.filter((k) => !onLayout(k));
     // Characters already mapped are reserved first: neither this unit nor a later one may take their slot.
