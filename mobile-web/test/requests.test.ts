@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type CommandFailed, Requests } from '../src/connection/requests';
+import { type CommandFailed, Requests } from '../src/connection/requests.js';
 
 describe('commands waiting for their answer', () => {
   beforeEach(() => vi.useFakeTimers());

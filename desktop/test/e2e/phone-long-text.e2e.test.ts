@@ -8,9 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type DesktopRig, startDesktopRig } from './support/desktop-rig.js';
-import { GtkReceiver } from './support/gtk-receiver.js';
 import { mixedText } from './support/mixed-text.mjs';
 import { Phone } from './support/phone.js';
+import { TextReceiver } from './support/text-receiver.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let rig: DesktopRig;
@@ -44,7 +44,7 @@ it('a pasted multi-line text keeps its lines', async () => {
 });
 
 it('a long text into a stopped application: progress on the phone, no failure, every character right', async () => {
-  const gtk = await GtkReceiver.open(rig.x.display);
+  const gtk = await TextReceiver.gtk(rig.x.display);
   try {
     // 500 mixed characters and 300 distinct CJK ones: more than the spare keycodes hold.
     const distinct = Array.from({ length: 300 }, (_, i) => String.fromCodePoint(0x5000 + i * 3)).join('');

@@ -8,9 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DesktopRig, startDesktopRig } from './support/desktop-rig.js';
-import { GtkReceiver } from './support/gtk-receiver.js';
 import { mixedText } from './support/mixed-text.mjs';
 import { TextPhone } from './support/text-phone.js';
+import { TextReceiver } from './support/text-receiver.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let rig: DesktopRig;
@@ -76,9 +76,9 @@ describe('text from the phone arrives exactly, whatever the characters', () => {
   }, 180_000);
 
   describe('in a GTK text view', () => {
-    let gtk: GtkReceiver;
+    let gtk: TextReceiver;
     beforeAll(async () => {
-      gtk = await GtkReceiver.open(rig.x.display);
+      gtk = await TextReceiver.gtk(rig.x.display);
     });
     afterAll(() => gtk?.close());
 

@@ -66,13 +66,16 @@ export class X11Connection {
     this.mappingListeners.add(listener);
   }
 
-  /** Sends a raw XTEST event: type 2/3 keys, 4/5 buttons, 6 motion. */
-  fake(type: number, detail: number, x = 0, y = 0): void {
-    this.live().xtest.FakeInput(type, detail, 0, NONE, x, y);
+  /**
+   * Sends a raw XTEST event: type 2/3 keys, 4/5 buttons, 6 motion. With `delayMs`, the server waits that
+   * long before taking it (and the requests after it) in.
+   */
+  fake(type: number, detail: number, x = 0, y = 0, delayMs = 0): void {
+    this.live().xtest.FakeInput(type, detail, delayMs, NONE, x, y);
   }
 
-  key(keycode: number, down: boolean): void {
-    this.fake(down ? KEY_PRESS : KEY_RELEASE, keycode);
+  key(keycode: number, down: boolean, delayMs = 0): void {
+    this.fake(down ? KEY_PRESS : KEY_RELEASE, keycode, 0, 0, delayMs);
   }
 
   /** The whole keyboard mapping: one row of keysyms per keycode from minKeycode. */

@@ -25,6 +25,12 @@ interface Place {
   level: Level;
 }
 
+/** Keysyms of characters beyond the Basic Multilingual Plane (emoji, some CJK): 0x01000000 + U+10000 on. */
+const FIRST_ASTRAL_KEYSYM = 0x01010000;
+/** What a ping for the application's reading came to: no window to ask, its answer, or none in time. */
+type Answer = 'unasked' | 'answered' | 'silent';
+/** Where the application cannot be asked whether it has read its keys, how long it is given to. */
+const UNASKED_READ_MS = 30;
 /** Characters typed between two progress reports (and two looks at the keymap). */
 const BATCH_UNITS = 100;
 /** Held, it selects the second group (XKB's compat map gives it SetGroup(+1)): two more levels per keycode. */
@@ -51,7 +57,17 @@ export class X11Keyboard {
   private stale = true;
   private readonly cache: SlotCache;
   /** The newest ping for read slots, while it waits for its answer. */
-  private asking: Promise<void> | undefined;
+  private asking: Promise<Answer> | undefined;
+  /**
+   * Whether a character of the Basic Multilingual Plane was pressed since the application was last asked
+   * whether it read everything. LibreOffice collects such characters while more keys wait in its queue and
+   * inserts them when the queue is empty, but inserts a character beyond the BMP (an emoji) at once: emoji
+   * overtook the text typed before them (every emoji of a text went to its start, and a family's joiners
+   * after its people). So before such a character, typing waits until the application has read the rest.
+   */
+  private plainUnread = true;
+  /** The key typed last, whose next press must not share its server time (see press). */
+  private lastKeycode = 0;
 
   private constructor(
     private readonly x: X11Connection,
@@ -92,8 +108,14 @@ export class X11Keyboard {
         for (const keysym of units[i] ?? []) {
           const place = this.layout.get(keysym) ?? this.cache.find(keysym);
           if (!place) throw new Error(`keysym ${keysym.toString(16)} lost its keycode`);
+          if (keysym >= FIRST_ASTRAL_KEYSYM && this.plainUnread) {
+            await this.x.sync();
+            // An application that cannot be asked (LibreOffice without a window manager) gets a pause to read.
+            if ((await this.askRead()) === 'unasked') await sleep(UNASKED_READ_MS);
+          }
           this.cache.touch(keysym, Date.now());
           this.press(place);
+          if (keysym < FIRST_ASTRAL_KEYSYM) this.plainUnread = true;
         }
       }
       await this.x.sync();
@@ -103,22 +125,31 @@ export class X11Keyboard {
     }
   }
 
-  /** Pings the focused application; its answer frees every slot pressed before (slot-cache.ts). */
-  private askRead(): void {
+  /**
+   * Pings the focused application; its answer frees every slot pressed before (slot-cache.ts). Resolves
+   * when it answered, or could not be asked, or did not answer within the reuse age.
+   */
+  private askRead(): Promise<Answer> {
+    this.plainUnread = false;
     const period = this.cache.checkpoint();
-    const asking = this.x
+    const asking: Promise<Answer> = this.x
       .pingTarget()
-      .then((window) => (window === undefined ? false : this.x.ping(window, this.options.reuseAgeMs)))
+      .then(async (window) => {
+        if (window === undefined) return 'unasked';
+        return (await this.x.ping(window, this.options.reuseAgeMs)) ? 'answered' : 'silent';
+      })
       .then(
-        (answered) => {
-          if (answered) this.cache.confirm(period);
+        (answer) => {
+          if (answer === 'answered') this.cache.confirm(period);
+          return answer;
         },
-        () => {},
+        () => 'unasked' as const,
       )
       .finally(() => {
         if (this.asking === asking) this.asking = undefined;
       });
     this.asking = asking;
+    return asking;
   }
 
   /** Presses the modifiers, taps the key, releases in reverse order. */
@@ -156,8 +187,12 @@ export class X11Keyboard {
     const group2 = level >= 2 ? this.layout.get(MODE_SWITCH)?.keycode : undefined;
     if (shift !== undefined) this.x.key(shift, true);
     if (group2 !== undefined) this.x.key(group2, true);
-    this.x.key(keycode, true);
+    // A release and a press of one key with the same server time read as auto-repeat to LibreOffice,
+    // which then loses one of a double letter ("Hello" arrived as "Helo"): the server is asked to take the
+    // second press a millisecond later (XTEST's delay), which keeps our order and costs no round trip.
+    this.x.key(keycode, true, keycode === this.lastKeycode ? 1 : 0);
     this.x.key(keycode, false);
+    this.lastKeycode = keycode;
     if (group2 !== undefined) this.x.key(group2, false);
     if (shift !== undefined) this.x.key(shift, false);
   }

@@ -1,11 +1,16 @@
-/** The GTK text view (gtk-receiver.py, Debian's python3-gi and gir1.2-gtk-3.0) as a child process. */
+/**
+ * A real application that receives typed text, as a child process speaking lines on stdin and stdout:
+ * a GTK text view (gtk-receiver.py: Debian's python3-gi and gir1.2-gtk-3.0) or a LibreOffice Writer
+ * document (writer-receiver.py: libreoffice-writer and python3-uno).
+ */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 
-const SCRIPT = resolve(import.meta.dirname, 'gtk-receiver.py');
+const GTK_SCRIPT = resolve(import.meta.dirname, 'gtk-receiver.py');
+const WRITER_SCRIPT = resolve(import.meta.dirname, 'writer-receiver.py');
 
-export class GtkReceiver {
+export class TextReceiver {
   private readonly lines: string[] = [];
   private wake: (() => void) | undefined;
   private stderr = '';
@@ -20,14 +25,24 @@ export class GtkReceiver {
     });
   }
 
-  /** The system Python: python3-gi is a Debian package, not in a pyenv or venv interpreter. */
-  static async open(display: string): Promise<GtkReceiver> {
-    const child = spawn('/usr/bin/python3', [SCRIPT], {
+  /** A GTK text view filling its window. */
+  static gtk(display: string): Promise<TextReceiver> {
+    return TextReceiver.start(GTK_SCRIPT, display, 15_000);
+  }
+
+  /** An empty LibreOffice Writer document, AutoCorrect off (it starts in a few seconds). */
+  static writer(display: string): Promise<TextReceiver> {
+    return TextReceiver.start(WRITER_SCRIPT, display, 60_000);
+  }
+
+  /** The system Python: python3-gi and python3-uno are Debian packages, not in a pyenv or venv interpreter. */
+  private static async start(script: string, display: string, readyMs: number): Promise<TextReceiver> {
+    const child = spawn('/usr/bin/python3', [script], {
       env: { ...process.env, DISPLAY: display, GDK_BACKEND: 'x11', NO_AT_BRIDGE: '1' },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
-    const receiver = new GtkReceiver(child);
-    await receiver.nextLine(15_000);
+    const receiver = new TextReceiver(child);
+    await receiver.nextLine(readyMs);
     return receiver;
   }
 
@@ -69,7 +84,7 @@ export class GtkReceiver {
     const deadline = Date.now() + timeoutMs;
     while (this.lines.length === 0) {
       if (Date.now() > deadline || this.child.exitCode !== null)
-        throw new Error(`the GTK receiver did not answer: ${this.stderr}`);
+        throw new Error(`the receiving application did not answer: ${this.stderr}`);
       await new Promise<void>((r) => {
         this.wake = r;
         setTimeout(r, 100);
