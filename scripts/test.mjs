@@ -16,7 +16,8 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // session bus. pipewire + wireplumber + pipewire-pulse + pulseaudio-utils: a real sound server and pactl.
 // mutter + xdg-desktop-portal(-gnome) + at-spi2-core + python3-pyatspi: a real Wayland desktop with the
 // RemoteDesktop portal, its dialog answered through the accessibility bus. xwayland + xclip: text outside the
-// layout pasted through XWayland's clipboard; wl-clipboard: the same without XWayland.
+// layout pasted through XWayland's clipboard; wl-clipboard: the same without XWayland. libreoffice-writer +
+// python3-uno: LibreOffice Writer receiving typed text, read back through UNO (installed without recommends).
 const APT_PACKAGES = [
   'xvfb',
   'chromium',
@@ -44,6 +45,7 @@ const APT_PACKAGES = [
   'xwayland',
   'xclip',
 ];
+const NO_RECOMMENDS_PACKAGES = ['libreoffice-writer', 'python3-uno'];
 const CJK_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 
 function run(command, args, options = {}) {
@@ -81,6 +83,7 @@ const missing = [
   ...(has('wl-copy') ? [] : ['wl-clipboard']),
   ...(has('Xwayland') ? [] : ['xwayland']),
   ...(has('xclip') ? [] : ['xclip']),
+  ...(has('soffice') && existsSync('/usr/lib/python3/dist-packages/uno.py') ? [] : NO_RECOMMENDS_PACKAGES),
 ];
 if (missing.length > 0) {
   const isRoot = process.getuid?.() === 0;
@@ -89,14 +92,17 @@ if (missing.length > 0) {
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     if (
       run('apt-get', ['update', '-qq'], { env }) !== 0 ||
-      run('apt-get', ['install', '-y', '-qq', ...APT_PACKAGES], { env }) !== 0
+      run('apt-get', ['install', '-y', '-qq', ...APT_PACKAGES], { env }) !== 0 ||
+      run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...NO_RECOMMENDS_PACKAGES], { env }) !== 0
     ) {
-      console.error(`apt-get could not install them: install ${APT_PACKAGES.join(' ')}, then run npm test again.`);
+      console.error(
+        `apt-get could not install them: install ${[...APT_PACKAGES, ...NO_RECOMMENDS_PACKAGES].join(' ')}, then run npm test again.`,
+      );
       process.exit(1);
     }
   } else {
     console.error(
-      `Missing: ${missing.join(', ')}. Install with:\n  sudo apt-get install -y ${APT_PACKAGES.join(' ')}\n(or set CHROMIUM_PATH to a Chromium or Chrome binary)`,
+      `Missing: ${missing.join(', ')}. Install with:\n  sudo apt-get install -y ${APT_PACKAGES.join(' ')}\n  sudo apt-get install -y --no-install-recommends ${NO_RECOMMENDS_PACKAGES.join(' ')}\n(or set CHROMIUM_PATH to a Chromium or Chrome binary)`,
     );
     process.exit(1);
   }
