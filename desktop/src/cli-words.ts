@@ -1,6 +1,7 @@
 /** What the headless host says in the terminal, in English or Simplified Chinese (from LANG). */
 import type { InputIssueCode } from '@deskremote/shared';
 import { sayArgsError as argsErrorWords } from './common/args-words.js';
+import { firewallWords } from './common/firewall-words.js';
 import { inputWords } from './common/input-words.js';
 import { type Say, wordTable } from './common/word-table.js';
 import type { HostArgsError } from './host/host-args.js';
@@ -88,11 +89,15 @@ const zh: Record<Key, string> = {
     '这个系统（Ubuntu 23.10 或更新版本）禁止 Electron 使用的沙盒，所以应用带 --no-sandbox 启动。更好的办法是给 Electron 的沙盒助手授权一次：`sudo chown root:root {helper} && sudo chmod 4755 {helper}`（安装版 .deb 会自动完成）。',
 };
 
-const language = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG;
+// Windows sets no LANG: there the system's locale, as Node's Intl sees it, chooses.
+const language =
+  process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || Intl.DateTimeFormat().resolvedOptions().locale;
 
 export const say: Say<Key> = wordTable(en, zh)(language);
 /** Whether input reaches this computer: the desktop window's sentences, said in the terminal. */
 export const sayInput: Say<InputIssueCode> = inputWords(language);
+/** Windows' firewall question, and what to do when phones cannot get through. */
+export const sayFirewall = firewallWords(language);
 
 /** A command-line mistake, in the reader's language, with where to read the options. */
 export function sayArgsError(error: HostArgsError): string {

@@ -3,7 +3,7 @@
 import { createInterface } from 'node:readline';
 import { DEFAULT_PORT } from '@deskremote/shared';
 import QRCode from 'qrcode';
-import { say, sayArgsError, sayInput } from './cli-words.js';
+import { say, sayArgsError, sayFirewall, sayInput } from './cli-words.js';
 import type { DashboardView } from './common/dashboard-contract.js';
 import { appVersion, defaultDashboardDir, defaultDataDir, defaultPhoneDir } from './host/app-paths.js';
 import { dashboardHandlers } from './host/desktop-window/dashboard-handlers.js';
@@ -112,6 +112,7 @@ async function main(): Promise<void> {
   });
   console.log(say('window', { url: window.url }));
   console.log(say('pauseHint'));
+  if (process.platform === 'win32') console.log(sayFirewall('firewallPrompt'));
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(signal));
 }
 

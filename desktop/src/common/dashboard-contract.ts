@@ -4,7 +4,7 @@
  * out and is held to these by its types; the page sees the types through ../dashboard/dashboard-bridge.d.ts.
  * No Electron import here. Everything the page shows in words arrives as codes and names; the page words them.
  */
-import type { InputIssueCode } from '@deskremote/shared';
+import type { InputIssueCode, Platform } from '@deskremote/shared';
 
 /** Page to main (ipcRenderer.invoke), one per bridge call. `view` is also main's push to the page. */
 export const DASHBOARD_CHANNELS = {
@@ -52,6 +52,8 @@ export interface HostView {
   portNote: { wanted: number; used: number } | undefined;
   port: number;
   hostName: string;
+  /** The computer's system: Windows gets its own words about the firewall. */
+  platform: Platform;
   /** The icons a deck button may have, with their names in both languages (shared/src/deck-icon-words.ts). */
   deckIcons: Array<{ name: string; en: string; zh: string }>;
   input: { status: string; code: InputIssueCode; params?: Record<string, string | number> | undefined };

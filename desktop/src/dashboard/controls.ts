@@ -5,7 +5,7 @@
  */
 import { type DashboardView, shown } from './bridge.js';
 import { byId, element } from './dom.js';
-import { say } from './words.js';
+import { say, sayFirewall } from './words.js';
 
 export function renderControl(view: DashboardView): void {
   const bar = byId('control');
@@ -41,6 +41,17 @@ export function renderAddressChoice(view: DashboardView): void {
   byId('address-warning').hidden = !chosen?.virtual;
 }
 
+/**
+ * On Windows, until a phone has got through: the firewall's question is on screen (or soon will be), and
+ * the wrong box keeps phones out.
+ */
+export function renderFirewallNote(view: DashboardView): void {
+  const note = byId('firewall-note');
+  const show = view.platform === 'win32' && view.reachHintAt !== undefined;
+  note.hidden = !show;
+  if (show && note.textContent === '') note.textContent = sayFirewall('firewallPrompt');
+}
+
 /** Shown from the view's time on while no phone has got through; the page's clock decides, so no view is needed. */
 export function renderReachHint(view: DashboardView): void {
   const hint = byId('reach-hint');
@@ -51,7 +62,11 @@ export function renderReachHint(view: DashboardView): void {
   const url = view.pairingUrl.replace(/#.*/, '');
   hint.replaceChildren(
     element('strong', '', say('reachTitle')),
-    element('span', '', say('reachFirewall', { port: view.port })),
+    element(
+      'span',
+      '',
+      view.platform === 'win32' ? sayFirewall('firewallReach', { port: view.port }) : say('reachFirewall', { port: view.port }),
+    ),
     element('span', '', say('reachGuest')),
     element('span', '', say('reachVpn')),
     element('span', '', say('reachType', { url })),

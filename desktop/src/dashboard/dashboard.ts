@@ -5,7 +5,7 @@
  */
 import { type DashboardView, shown } from './bridge.js';
 import { countdown, talkClock } from './clock.js';
-import { renderAddressChoice, renderControl, renderReachHint, wireControls } from './controls.js';
+import { renderAddressChoice, renderControl, renderFirewallNote, renderReachHint, wireControls } from './controls.js';
 import { byId, element } from './dom.js';
 import { renderDevices } from './phones.js';
 import { installWebBridge } from './web-bridge.js';
@@ -112,6 +112,7 @@ function tick(): void {
   const current = shown.view;
   if (!current) return;
   renderReachHint(current);
+  renderFirewallNote(current);
   byId('expires').textContent = say('newCodeIn', { time: countdown(current.pairingExpiresAt) });
   const talk = current.talk;
   const strip = byId('talk');

@@ -3,6 +3,7 @@
  * system's language (Electron gives the page the system locale as navigator.language).
  */
 import type { InputIssueCode } from '@deskremote/shared';
+import { firewallWords } from '../common/firewall-words.js';
 import { inputWords } from '../common/input-words.js';
 import { isChinese, type Say, wordTable } from '../common/word-table.js';
 
@@ -196,3 +197,5 @@ export const dashboardChinese = isChinese(navigator.language);
 export const say: Say<DashboardKey> = wordTable(DASHBOARD_EN, DASHBOARD_ZH)(navigator.language);
 /** Whether input reaches this computer, in the same words the terminal uses. */
 export const sayInput: Say<InputIssueCode> = inputWords(navigator.language);
+/** Windows' firewall question, and what to do when phones cannot get through. */
+export const sayFirewall = firewallWords(navigator.language);

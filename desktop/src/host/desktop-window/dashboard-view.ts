@@ -19,6 +19,7 @@ export async function dashboardView(host: Host): Promise<HostView> {
     portNote: host.portNote,
     port: host.port,
     hostName: state.host.name,
+    platform: state.host.platform,
     deckIcons: Object.entries(DECK_ICON_WORDS).map(([name, words]) => ({ name, ...words })),
     input: { ...state.input },
     addresses: host.networkAddresses(),
