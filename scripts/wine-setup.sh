@@ -34,7 +34,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]} with apt-get"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # With recommends: Wine's X11 driver loads libxi, libxrandr, libxcursor and the like, which are only recommended.
+  apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 # 2. Windows node.exe and the win32 prebuilts, the same versions as the Linux ones in package-lock.json.
