@@ -63,6 +63,30 @@ describe('a Windows desktop driven by the phone (host and window under Wine)', (
     expect(Math.abs((moves[moves.length - 1]?.y ?? 0) - 155)).toBeLessThanOrEqual(3);
   });
 
+  it('pixels all over the screen are reached exactly, the last column and row included', async () => {
+    const { raw, recorder } = rig;
+    raw.send({ t: 'move', dx: -4000, dy: -4000 });
+    await raw.flush();
+    // libnut moves with absolute SendInput coordinates (0..65535 over the screen): each target must survive
+    // the scaling there and back. Odd steps, so many residues of the scaling are met, then the far corner.
+    const targets = Array.from({ length: 40 }, (_, i) => ({ x: (1 + i * 33) % rig.x.width, y: (1 + i * 19) % rig.x.height }));
+    targets.push({ x: rig.x.width - 1, y: rig.x.height - 1 });
+    let at = { x: 0, y: 0 };
+    const missed: string[] = [];
+    for (const target of targets) {
+      const since = recorder.count();
+      raw.send({ t: 'move', dx: target.x - at.x, dy: target.y - at.y });
+      await raw.flush();
+      const landed = await recorder.waitFor(`the pointer near ${target.x},${target.y}`, since, (events) =>
+        only(events, 'move').at(-1),
+      );
+      if (landed.x !== target.x || landed.y !== target.y) missed.push(`${target.x},${target.y} -> ${landed.x},${landed.y}`);
+      // The next step starts from where the pointer really is, as the host's own next move does.
+      at = { x: landed.x, y: landed.y };
+    }
+    expect(missed).toEqual([]);
+  });
+
   it('a tap is a left click; two fingers a right click; three a middle click; where the pointer is', async () => {
     const { phone, recorder } = rig;
     const centre = await phone.padCenter();
