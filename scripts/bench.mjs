@@ -24,6 +24,7 @@ import { withPortalBackend } from './bench-portal.mjs';
 import { previewFigures } from './bench-preview.mjs';
 import { packageFigures, startFigures } from './bench-start.mjs';
 import { textFigures } from './bench-text.mjs';
+import { windowsFigures } from './bench-wine.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const root = join(import.meta.dirname, '..');
@@ -313,6 +314,8 @@ try {
   const packaged = packageFigures();
   // Last: it starts a window manager on the display.
   const text = await textFigures(x.display);
+  // Its own Xvfb and Wine prefix: Windows node.exe and the Win32 recorder (scripts/wine-setup.sh).
+  const windows = await windowsFigures();
   const mark = (ok) => (ok ? 'within target' : 'OVER TARGET');
   const p = (values, q) => quantile(values, q);
   const pair = (values) => `${ms(p(values, 0.5))} / ${ms(p(values, 0.99))}`;
@@ -393,6 +396,20 @@ try {
     ],
     ['  window manager CPU time while typing them', `${text.wmCpuMs.toFixed(0)} ms`, 'what the rest of the desktop pays'],
     ['  host-side key press (driver call -> X processed it), p99', ms(text.keyP99Ms), ''],
+    ...(windows.skipped
+      ? [['Windows under Wine', 'not measured', windows.skipped]]
+      : [
+          [
+            'exact text under Wine: 2,000 mixed characters into a Win32 window (SendInput), chars/s as received',
+            `${windows.charsPerSecond.toFixed(0)} /s, ${windows.wrong} wrong`,
+            `>= 300/s and 0 wrong: ${mark(windows.charsPerSecond >= 300 && windows.wrong === 0)}`,
+          ],
+          [
+            'host-added latency, move, win32 backend under Wine (frame received -> libnut moved), p50 / p99',
+            `${ms(windows.move.p50)} / ${ms(windows.move.p99)}`,
+            `baseline, SetCursorPos alone under Wine: ${ms(windows.setCursorPos.p50)} / ${ms(windows.setCursorPos.p99)}`,
+          ],
+        ]),
     [
       'baseline: grab the 1920x1080 screen through MIT-SHM alone, p50 / p99',
       `${ms(preview.grabOnly.p50)} / ${ms(preview.grabOnly.p99)}`,

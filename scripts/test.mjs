@@ -48,6 +48,20 @@ const APT_PACKAGES = [
 const NO_RECOMMENDS_PACKAGES = ['libreoffice-writer', 'python3-uno'];
 const CJK_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 
+/** What is missing of the Wine setup, or undefined when it is all there. */
+function wineSetupProblem() {
+  const needed = [
+    '.ci/.wine/ready',
+    '.ci/.wine/node/bin/node.exe',
+    '.ci/.wine/recorder.exe',
+    '.ci/.wine/prefix/system.reg',
+    'node_modules/@koromix/koffi-win32-x64/package.json',
+    'node_modules/@img/sharp-win32-x64/package.json',
+  ];
+  const missing = needed.filter((path) => !existsSync(join(root, path)));
+  return missing.length > 0 ? `The Wine setup is missing ${missing.join(', ')}` : undefined;
+}
+
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
   return result.status ?? 1;
@@ -117,6 +131,16 @@ if (run('npx', ['tsc', '-p', 'tsconfig.test.json']) !== 0) process.exit(1);
 
 step('Lint and format (Biome)');
 if (run('npx', ['biome', 'check', '.']) !== 0) process.exit(1);
+
+step('Windows under Wine (prepared by scripts/wine-setup.sh)');
+// The Windows suite (desktop/test/e2e/windows-*) runs the host as Windows code under Wine; it is never
+// skipped, so without the setup the run stops here, saying what to do.
+const wineProblem = wineSetupProblem();
+if (wineProblem) {
+  console.error(`${wineProblem}: run 'scripts/wine-setup.sh' (after 'npm ci'), then npm test again.`);
+  process.exit(1);
+}
+console.log(`Ready: ${readFileSync(join(root, '.ci/.wine/ready'), 'utf8').trim()}`);
 
 step('Tests: unit, integration, end to end');
 mkdirSync(join(root, 'test-results'), { recursive: true });

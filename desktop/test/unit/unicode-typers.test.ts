@@ -5,6 +5,7 @@ import { KVK_RETURN, MAX_UNITS_PER_EVENT, macTextEvents } from '../../src/host/i
 import { wheelUnits } from '../../src/host/input/nut-driver.js';
 import { declareInputTypes, loadKoffi, loadWin32TextTyper } from '../../src/host/input/win32/send-input.js';
 import { KEYEVENTF_KEYUP, KEYEVENTF_UNICODE, unicodeKeyEvents, VK_RETURN } from '../../src/host/input/win32/unicode-keys.js';
+import { MOUSEEVENTF_HWHEEL, MOUSEEVENTF_WHEEL, SmoothWheel, wheelEvents } from '../../src/host/input/win32/wheel.js';
 
 describe('Windows text (SendInput, KEYEVENTF_UNICODE)', () => {
   it('one down and up per UTF-16 unit, in order; an emoji is its two surrogates; a line break is Return', () => {
@@ -39,6 +40,28 @@ describe('Windows text (SendInput, KEYEVENTF_UNICODE)', () => {
     expect(wheelUnits('win32')).toBe(120);
     expect(wheelUnits('linux')).toBe(1);
     expect(wheelUnits('darwin')).toBe(1);
+  });
+});
+
+describe('the Windows wheel (SendInput)', () => {
+  it('sends only the axes that move (libnut sent a zero-delta wheel on the other axis with every notch)', () => {
+    expect(wheelEvents(0, 120)).toEqual([{ flags: MOUSEEVENTF_WHEEL, delta: -120 }]);
+    expect(wheelEvents(-240, 0)).toEqual([{ flags: MOUSEEVENTF_HWHEEL, delta: -240 }]);
+    expect(wheelEvents(0, 0)).toEqual([]);
+    expect(wheelEvents(35, -50)).toEqual([
+      { flags: MOUSEEVENTF_WHEEL, delta: 50 },
+      { flags: MOUSEEVENTF_HWHEEL, delta: 35 },
+    ]);
+  });
+
+  it('turns phone pixels into wheel units below a notch, carrying the remainder so the parts add up', () => {
+    const wheel = new SmoothWheel(24);
+    expect(wheel.units(0, 10)).toEqual({ x: 0, y: 50 });
+    expect(wheel.units(7, 24)).toEqual({ x: 35, y: 120 });
+    const slow = new SmoothWheel(7);
+    const parts = [1, 1, 1, 1, 1, 1, 1].map(() => slow.units(0, 1).y);
+    expect(parts.every((p) => p < 120)).toBe(true);
+    expect(parts.reduce((a, b) => a + b, 0)).toBe(120);
   });
 });
 

@@ -8,9 +8,23 @@
  */
 import { type HoldableKey, type KeyName, type MediaAction, type Modifier, Modifiers, type MouseButton } from '@deskremote/shared';
 import { asciiTextProblem, controlTextProblem, splitTextRuns } from './ascii-text.js';
+import { SCROLL_PIXELS_PER_STEP } from './command-meaning.js';
 import type { InputDriver } from './input-driver.js';
 import { nutKeyFor, nutMediaKeyFor, nutModifierFor } from './nut-key-map.js';
 import { loadUnicodeTyper } from './unicode-typer.js';
+import { loadWin32Wheel } from './win32/send-input.js';
+import { SmoothWheel, WHEEL_DELTA } from './win32/wheel.js';
+
+/** Windows' own wheel (SendInput), where it loads: smooth deltas and only the axes that move. */
+function loadWheel(platform: NodeJS.Platform): ((x: number, y: number) => Promise<void>) | undefined {
+  if (platform !== 'win32') return undefined;
+  try {
+    return loadWin32Wheel(platform);
+  } catch {
+    // No FFI here: libnut's whole notches stay.
+    return undefined;
+  }
+}
 
 /**
  * What libnut's scroll amount means, per wheel step: on Windows it goes straight into SendInput's mouseData,
@@ -29,6 +43,8 @@ export async function loadNutDriver(platform: NodeJS.Platform = process.platform
   keyboard.setKeyboardDelay(0);
 
   const unicode = loadUnicodeTyper(platform);
+  const wheel = loadWheel(platform);
+  const smooth = new SmoothWheel(SCROLL_PIXELS_PER_STEP);
   const buttons: Record<MouseButton, (typeof Button)[keyof typeof Button]> = {
     left: Button.LEFT,
     right: Button.RIGHT,
@@ -57,7 +73,17 @@ export async function loadNutDriver(platform: NodeJS.Platform = process.platform
       const at = await mouse.currentMousePosition();
       await mouse.setMousePosition(new Point(Math.max(0, at.x + dx), Math.max(0, at.y + dy)));
     },
+    ...(wheel
+      ? {
+          // Phone pixels straight to wheel units: a swipe shorter than a notch scrolls that much at once.
+          async scrollPixels(dx: number, dy: number) {
+            const units = smooth.units(dx, dy);
+            await wheel(units.x, units.y);
+          },
+        }
+      : {}),
     async scrollSteps(x, y) {
+      if (wheel) return wheel(x * WHEEL_DELTA, y * WHEEL_DELTA);
       const units = wheelUnits(platform);
       if (y > 0) await mouse.scrollDown(y * units);
       else if (y < 0) await mouse.scrollUp(-y * units);
