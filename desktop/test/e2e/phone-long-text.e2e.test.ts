@@ -36,6 +36,7 @@ it('a pasted multi-line text keeps its lines', async () => {
   // What a paste does to the field: the text is inserted whole (a one-line input would drop the breaks).
   await phone.insertText('First line\nSecond line\n\nFourth, after an empty one');
   expect(await field.inputValue()).toBe('First line\nSecond line\n\nFourth, after an empty one');
+  await phone.page.screenshot({ path: 'test-results/phone-multiline-field.png' });
   await phone.page.getByTestId('send-text').tap();
   await expect
     .poll(() => rig.desktop.typedText(), { timeout: 10_000 })
@@ -57,6 +58,7 @@ it('a long text into a stopped application: progress on the phone, no failure, e
     // While it is stopped the phone keeps saying how far the computer has got, past its 5 s answer limit.
     const progress = phone.page.getByTestId('typing-progress');
     await progress.waitFor({ timeout: 5000 });
+    await phone.page.screenshot({ path: 'test-results/phone-typing-progress.png' });
     const said = await progress.textContent();
     expect(said).toMatch(/^Typing on the computer: \d+ of \d+$/);
     await sleep(6500);

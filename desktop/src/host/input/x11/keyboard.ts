@@ -87,6 +87,8 @@ export class X11Keyboard {
 
   async type(text: string, progress?: TextProgress): Promise<void> {
     const units = textUnits(text);
+    // The total first: a wait for a busy application may come before the first batch is done.
+    progress?.(0, units.length);
     let start = 0;
     while (start < units.length) {
       if (this.stale) await this.refresh();
@@ -109,6 +111,7 @@ export class X11Keyboard {
           const place = this.layout.get(keysym) ?? this.cache.find(keysym);
           if (!place) throw new Error(`keysym ${keysym.toString(16)} lost its keycode`);
           if (keysym >= FIRST_ASTRAL_KEYSYM && this.plainUnread) {
+            progress?.(i, units.length);
             await this.x.sync();
             // An application that cannot be asked (LibreOffice without a window manager) gets a pause to read.
             if ((await this.askRead()) === 'unasked') await sleep(UNASKED_READ_MS);
