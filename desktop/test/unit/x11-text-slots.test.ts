@@ -161,3 +161,15 @@ describe('slots freed by the application having read them', () => {
     expect(planBatch(textUnits('a中'), 0, asciiLayout, cache, 0).slotted).toBe(true);
   });
 });
+
+describe('a read slot keeps its character a moment longer', () => {
+  it('is free once confirmed and the read age has passed, and the wait says when', () => {
+    const cache = new SlotCache([100], 60_000, 2, 1000);
+    cache.assign(U('中'), 0);
+    cache.assign(U('文'), 0);
+    cache.confirm(cache.checkpoint());
+    expect(cache.assign(U('字'), 500)).toBeUndefined();
+    expect(cache.waitMs(500)).toBe(500);
+    expect(cache.assign(U('字'), 1000)).toEqual({ keycode: 100, level: 0 });
+  });
+});

@@ -42,11 +42,18 @@ export interface KeyboardOptions {
    * it read it: longer than an application is ever busy (a stopped app must still read it right).
    */
   reuseAgeMs: number;
+  /**
+   * How long a spare keycode keeps its character after its last press even once the application answered
+   * the ping sent after it. LibreOffice answered while some keys before the ping were still unread (it
+   * puts keys aside while it handles one): with no such margin it read a reused keycode as its new
+   * character, in 2 runs of 2 after other applications had been typed into; with 1 s, in none.
+   */
+  readAgeMs: number;
   /** A pause after a mapping change, so clients take it in before the keys that need it. */
   settleMs: number;
 }
 
-export const DEFAULT_KEYBOARD_OPTIONS: KeyboardOptions = { reuseAgeMs: 15_000, settleMs: 5 };
+export const DEFAULT_KEYBOARD_OPTIONS: KeyboardOptions = { reuseAgeMs: 15_000, readAgeMs: 1000, settleMs: 5 };
 /** NoSymbol, Latin-1 or Unicode: what we put on a borrowed keycode (never a function key or modifier). */
 const isCharacterKeysym = (s: number) => s === 0 || (s >= 0x20 && s <= 0xff) || s >= 0x01000000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -73,7 +80,7 @@ export class X11Keyboard {
     private readonly x: X11Connection,
     private readonly options: KeyboardOptions,
   ) {
-    this.cache = new SlotCache([], options.reuseAgeMs);
+    this.cache = new SlotCache([], options.reuseAgeMs, 2, options.readAgeMs);
     x.onMappingChange(() => {
       this.stale = true;
     });

@@ -57,6 +57,8 @@ export class SlotCache {
     keycodes: readonly number[],
     readonly reuseAgeMs: number,
     private levels = 2,
+    /** Even once the application said it read a slot's last press, the slot keeps its character this long. */
+    readonly readAgeMs = 0,
   ) {
     this.reset(keycodes, levels);
   }
@@ -140,11 +142,17 @@ export class SlotCache {
     return { keycode: best.keycode, level: best.level };
   }
 
-  /** Milliseconds until `count` slots are old enough to reuse without a confirmation (0 if they already may). */
+  /** Milliseconds until `count` slots may be reused with what is known now (0 if they already may). */
   waitMs(now: number, count = 1): number {
-    const ages = this.entries.map((e) => (this.isFree(e, now) ? Number.NEGATIVE_INFINITY : e.lastUsed)).sort((a, b) => a - b);
-    const nth = ages[Math.min(Math.max(count, 1), ages.length) - 1] ?? Number.NEGATIVE_INFINITY;
-    return Math.max(0, nth + this.reuseAgeMs - now);
+    const freeAt = this.entries
+      .map((e) =>
+        this.isFree(e, now)
+          ? Number.NEGATIVE_INFINITY
+          : e.lastUsed + (e.lastPeriod <= this.confirmedPeriod ? this.readAgeMs : this.reuseAgeMs),
+      )
+      .sort((a, b) => a - b);
+    const nth = freeAt[Math.min(Math.max(count, 1), freeAt.length) - 1] ?? Number.NEGATIVE_INFINITY;
+    return Math.max(0, nth - now);
   }
 
   /** The keysyms a keycode should carry by level, as the cache sees it (0 where nothing is assigned). */
@@ -159,6 +167,6 @@ export class SlotCache {
   }
 
   private isFree(e: Entry, now: number): boolean {
-    return e.lastPeriod <= this.confirmedPeriod || e.lastUsed <= now - this.reuseAgeMs;
+    return (e.lastPeriod <= this.confirmedPeriod && e.lastUsed <= now - this.readAgeMs) || e.lastUsed <= now - this.reuseAgeMs;
   }
 }
