@@ -154,7 +154,7 @@ export async function windowsFigures() {
     const recorderLog = join(dir, 'recorder.log');
     children.push(spawn('wine', [recorderExe, winePath(recorderLog)], { env, stdio: 'ignore' }));
     const readLog = () => (existsSync(recorderLog) ? readFileSync(recorderLog, 'utf8') : '');
-    await until('the recorder window', () => (readLog().startsWith('ready') ? true : undefined), 30_000);
+    await until('the recorder window', () => (/^ready /m.test(readLog()) ? true : undefined), 30_000);
     const resultFile = join(dir, 'result.json');
     const out = openSync(join(dir, 'inside.log'), 'w');
     const inside = spawn('wine', [nodeExe, winePath(import.meta.filename), '--inside-wine', winePath(resultFile)], {

@@ -15,6 +15,7 @@ let rig: WineRig;
 const VK_CONTROL = 0x11;
 const VK_MENU = 0x12;
 const VK_RETURN = 0x0d;
+const VK_TAB = 0x09;
 const VK_PACKET = 0xe7;
 
 const buttons = (events: WinEvent[]) => only(events, 'down', 'up').map((e) => `${e.kind} ${e.button}`);
@@ -84,6 +85,9 @@ describe('a Windows desktop driven by the phone (host and window under Wine)', (
       // The next step starts from where the pointer really is, as the host's own next move does.
       at = { x: landed.x, y: landed.y };
     }
+    // Back to the middle, so the next tests' drags have room on every side.
+    raw.send({ t: 'move', dx: (rig.x.width >> 1) - at.x, dy: (rig.x.height >> 1) - at.y });
+    await raw.flush();
     expect(missed).toEqual([]);
   });
 
@@ -124,12 +128,16 @@ describe('a Windows desktop driven by the phone (host and window under Wine)', (
     const centre = await phone.padCenter();
     const since = recorder.count();
     await phone.holdAndMove({ x: centre.x - 80, y: centre.y }, { x: 140, y: 60 });
-    await recorder.waitFor('the button down and moves', since, (events) => {
-      const down = events.findIndex((e) => e.kind === 'down');
-      return down >= 0 && only(events.slice(down), 'move').length >= 3 ? true : undefined;
-    });
-    expect(only(recorder.since(since), 'up')).toEqual([]);
-    await phone.liftAll();
+    try {
+      await recorder.waitFor('the button down and moves', since, (events) => {
+        const down = events.findIndex((e) => e.kind === 'down');
+        return down >= 0 && only(events.slice(down), 'move').length >= 3 ? true : undefined;
+      });
+      expect(only(recorder.since(since), 'up')).toEqual([]);
+    } finally {
+      // Never leave the finger (and the button) down for the tests after this one.
+      await phone.liftAll();
+    }
     const seen = await recorder.waitFor('the button up', since, (events) => (only(events, 'up').length ? events : undefined));
     expect(buttons(seen)).toEqual(['down left', 'up left']);
     const [down] = only(seen, 'down');
@@ -244,18 +252,19 @@ describe('a Windows desktop driven by the phone (host and window under Wine)', (
     expect(only(recorder.since(since), 'keydown').filter((e) => e.vk === VK_PACKET)).toHaveLength(text.length);
   });
 
-  it('line breaks arrive as the Return key, which Windows turns into a carriage return', async () => {
+  it('line breaks and tabs arrive as the Return and Tab keys (Windows makes a carriage return and a tab of them)', async () => {
     const { raw, recorder } = rig;
-    const text = 'first line\nsecond\r\nthird 😀\n';
+    const text = 'first line\nsecond\r\nthird\t😀\n';
     const since = recorder.count();
     expect(await raw.command({ t: 'text', text })).toMatchObject({ t: 'ack' });
-    const want = 'first line\rsecond\rthird 😀\r';
+    const want = 'first line\rsecond\rthird\t😀\r';
     const got = await recorder.waitFor('three lines', since, (events) => {
       const now = typedText(events);
       return now.length >= want.length ? now : undefined;
     });
     expect(got).toBe(want);
     expect(only(recorder.since(since), 'keydown').filter((e) => e.vk === VK_RETURN)).toHaveLength(3);
+    expect(only(recorder.since(since), 'keydown').filter((e) => e.vk === VK_TAB)).toHaveLength(1);
   });
 
   it('2,000 mixed characters arrive exactly', async () => {

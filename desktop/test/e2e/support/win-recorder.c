@@ -10,6 +10,7 @@
  *   wheel DELTA MODS / hwheel ...  WM_MOUSEWHEEL / WM_MOUSEHWHEEL: the signed delta (120 a notch)
  *   down BUTTON X Y / up ...       left, right or middle, at client coordinates
  *   move X Y                       WM_MOUSEMOVE, client coordinates
+ *   focus / blur                   WM_SETFOCUS / WM_KILLFOCUS (why keys stopped arriving, when they do)
  *
  * MODS is '-' or letters: c (Ctrl), s (Shift), a (Alt), w (Windows key). For keys they come from GetKeyState
  * (the state when that message was queued); for the wheel from the MK_ flags Windows puts in wParam, which
@@ -112,6 +113,10 @@ static LRESULT CALLBACK window_proc(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp) {
     EndPaint(hwnd, &ps);
     return 0;
   }
+  case WM_SETFOCUS:
+  case WM_KILLFOCUS:
+    put(msg == WM_SETFOCUS ? "focus\n" : "blur\n");
+    return 0;
   case WM_SETCURSOR:
     SetCursor(LoadCursor(NULL, IDC_ARROW));
     return TRUE;

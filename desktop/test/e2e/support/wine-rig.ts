@@ -7,7 +7,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type HostMessage, tokenFromHash } from '@deskremote/shared';
+import { HEARTBEAT_INTERVAL_MS, type HostMessage, tokenFromHash } from '@deskremote/shared';
 import type { RawClient } from '../../support/raw-client.js';
 import { startPairingOn } from '../../support/test-host.js';
 import { PHONE_HOST_NAME } from './host-process.js';
@@ -31,9 +31,20 @@ export interface WineRig {
 /** A paired phone without a page, sending commands and awaiting each answer; bounded waits. */
 export class RawPhone {
   private id = 0;
-  constructor(readonly client: RawClient) {}
+  private readonly heartbeat: NodeJS.Timeout;
+
+  constructor(readonly client: RawClient) {
+    // Pings as the phone page does: a test that waits longer than the host's heartbeat timeout (a failing
+    // one, for instance) must not get this phone closed for silence and fail every test after it.
+    this.heartbeat = setInterval(() => {
+      if (client.socket.readyState === client.socket.OPEN) this.send({ t: 'ping', id: ++this.id });
+    }, HEARTBEAT_INTERVAL_MS);
+  }
 
   send(message: Record<string, unknown>): void {
+    if (this.client.socket.readyState !== this.client.socket.OPEN) {
+      throw new Error(`the raw phone's connection is closed; the host said: ${JSON.stringify(this.client.messages.slice(-3))}`);
+    }
     this.client.send(message as Parameters<RawClient['send']>[0]);
   }
 
@@ -62,6 +73,7 @@ export class RawPhone {
   }
 
   close(): void {
+    clearInterval(this.heartbeat);
     this.client.socket.close();
   }
 }

@@ -91,7 +91,8 @@ export type WinEvent =
   | { kind: 'keydown' | 'keyup' | 'syskeydown' | 'syskeyup'; vk: number; mods: string }
   | { kind: 'wheel' | 'hwheel'; delta: number; mods: string }
   | { kind: 'down' | 'up'; button: 'left' | 'right' | 'middle'; x: number; y: number }
-  | { kind: 'move'; x: number; y: number };
+  | { kind: 'move'; x: number; y: number }
+  | { kind: 'focus' | 'blur' };
 
 export function parseRecorderLine(line: string): WinEvent | undefined {
   const [kind, a = '', b = '', c = ''] = line.trim().split(' ');
@@ -114,6 +115,9 @@ export function parseRecorderLine(line: string): WinEvent | undefined {
       return { kind, button: a as 'left' | 'right' | 'middle', x: Number(b), y: Number(c) };
     case 'move':
       return { kind, x: Number(a), y: Number(b) };
+    case 'focus':
+    case 'blur':
+      return { kind };
   }
   return undefined;
 }
@@ -146,8 +150,11 @@ export class WineRecorder {
       'the recorder window',
       () => {
         if (child.exitCode !== null) throw new Error(`the recorder exited with ${child.exitCode}`);
-        const first = read().split('\n')[0];
-        const event = first ? parseRecorderLine(first) : undefined;
+        // The window may log its focus before it says it is ready.
+        const line = read()
+          .split('\n')
+          .find((l) => l.startsWith('ready '));
+        const event = line ? parseRecorderLine(line) : undefined;
         return event?.kind === 'ready' ? event : undefined;
       },
       30_000,
