@@ -53,26 +53,11 @@ describe('the current slide in hand', () => {
   it('the phone shows the screen in its shape, with the red patch in its place', async () => {
     phone = await Phone.open(rig.host.pairingUrl());
     await phone.waitConnected();
-    await phone.tapButton('[data-tab=slides]');
-    await phone.tapButton('[data-testid=preview-toggle]');
-    await phone.page.waitForFunction(
-      () => (document.querySelector('[data-testid=preview-image]') as HTMLImageElement | null)?.naturalWidth,
-      undefined,
-      { timeout: 10_000 },
-    );
-    const seen = await phone.page.evaluate(() => {
-      const image = document.querySelector('[data-testid=preview-image]') as HTMLImageElement;
-      const canvas = document.createElement('canvas');
-      canvas.width = image.naturalWidth;
-      canvas.height = image.naturalHeight;
-      const context = canvas.getContext('2d');
-      if (!context) throw new Error('no 2d context');
-      context.drawImage(image, 0, 0);
-      const at = (fx: number, fy: number) => [
-        ...context.getImageData(Math.floor(fx * canvas.width), Math.floor(fy * canvas.height), 1, 1).data,
-      ];
-      return { width: image.naturalWidth, height: image.naturalHeight, patch: at(0.15, 0.15), elsewhere: at(0.7, 0.8) };
-    });
+    const { width, height, colors } = await phone.previewPixels([
+      [0.15, 0.15],
+      [0.7, 0.8],
+    ]);
+    const seen = { width, height, patch: colors[0] ?? [], elsewhere: colors[1] ?? [] };
     expect(seen.width).toBe(480);
     expect(seen.width / seen.height).toBeCloseTo(rig.x.width / rig.x.height, 1);
     expect(isRed(seen.patch)).toBe(true);

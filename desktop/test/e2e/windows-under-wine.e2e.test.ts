@@ -285,24 +285,11 @@ describe('a Windows desktop driven by the phone (host and window under Wine)', (
 
   it('the screen preview shows the Windows screen through the Windows grab', async () => {
     const { phone } = rig;
-    await phone.tapButton('[data-tab=slides]');
-    await phone.tapButton('[data-testid=preview-toggle]');
-    await phone.page.waitForFunction(
-      () => (document.querySelector('[data-testid=preview-image]') as HTMLImageElement | null)?.naturalWidth,
-      undefined,
-      { timeout: 20_000 },
+    const { width, height, colors } = await phone.previewPixels(
+      [0.12, 0.37, 0.62, 0.87].map((fx) => [fx, 0.5] as const),
+      20_000,
     );
-    const seen = await phone.page.evaluate(() => {
-      const image = document.querySelector('[data-testid=preview-image]') as HTMLImageElement;
-      const canvas = document.createElement('canvas');
-      canvas.width = image.naturalWidth;
-      canvas.height = image.naturalHeight;
-      const context = canvas.getContext('2d');
-      if (!context) throw new Error('no 2d context');
-      context.drawImage(image, 0, 0);
-      const at = (fx: number) => [...context.getImageData(Math.floor(fx * canvas.width), canvas.height >> 1, 1, 1).data];
-      return { width: image.naturalWidth, height: image.naturalHeight, bands: [at(0.12), at(0.37), at(0.62), at(0.87)] };
-    });
+    const seen = { width, height, bands: colors };
     await phone.page.screenshot({ path: 'test-results/windows-preview.png' });
     expect(seen.width).toBe(480);
     expect(seen.width / seen.height).toBeCloseTo(rig.x.width / rig.x.height, 1);

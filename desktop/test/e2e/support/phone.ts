@@ -160,6 +160,36 @@ export class Phone {
     await this.page.locator(selector).tap();
   }
 
+  /**
+   * Opens the slides panel's screen preview, waits for its first image and reads it: its size, and the
+   * colour (RGBA) at each point given as fractions of its width and height.
+   */
+  async previewPixels(
+    points: ReadonlyArray<readonly [number, number]>,
+    timeoutMs = 10_000,
+  ): Promise<{ width: number; height: number; colors: number[][] }> {
+    await this.tapButton('[data-tab=slides]');
+    await this.tapButton('[data-testid=preview-toggle]');
+    await this.page.waitForFunction(
+      () => (document.querySelector('[data-testid=preview-image]') as HTMLImageElement | null)?.naturalWidth,
+      undefined,
+      { timeout: timeoutMs },
+    );
+    return this.page.evaluate((at) => {
+      const image = document.querySelector('[data-testid=preview-image]') as HTMLImageElement;
+      const canvas = document.createElement('canvas');
+      canvas.width = image.naturalWidth;
+      canvas.height = image.naturalHeight;
+      const context = canvas.getContext('2d');
+      if (!context) throw new Error('no 2d context');
+      context.drawImage(image, 0, 0);
+      const colors = at.map(([fx, fy]) => [
+        ...context.getImageData(Math.floor(fx * canvas.width), Math.floor(fy * canvas.height), 1, 1).data,
+      ]);
+      return { width: image.naturalWidth, height: image.naturalHeight, colors };
+    }, points);
+  }
+
   close(): Promise<void> {
     return this.browser.close();
   }
