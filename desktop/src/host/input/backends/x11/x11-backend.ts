@@ -3,10 +3,10 @@
  * text. The display is probed in a child process first, because libnut crashes the process instead of
  * failing when it cannot open it.
  */
-import { probeInjection } from '../display-probe.js';
-import { assessEnvironment, READY } from '../input-availability.js';
-import { loadInputDriver } from '../load-driver.js';
-import type { InputBackendCandidate } from './registry.js';
+import { probeInjection } from '../../display-probe.js';
+import { assessEnvironment, READY } from '../../input-availability.js';
+import { loadInputDriver } from '../../load-driver.js';
+import type { InputBackendCandidate } from '../registry.js';
 
 export const x11Backend: InputBackendCandidate = {
   name: 'x11',

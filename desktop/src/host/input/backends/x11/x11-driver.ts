@@ -4,7 +4,7 @@
  * on ours is settled before nut-js injects anything.
  */
 import type { MouseButton } from '@deskremote/shared';
-import type { InputDriver } from './input-driver.js';
+import type { InputDriver } from '../../input-driver.js';
 import type { X11Input } from './x11-input.js';
 import { x11TextProblem } from './x11-keysyms.js';
 

@@ -1,12 +1,12 @@
 /**
- * Input on X11 through our own XTEST connection, in pure JavaScript: the pointer (x11/pointer.ts) and
- * the keyboard, keys and exact text by the live keymap (x11/keyboard.ts), on one connection
- * (x11/connection.ts) so the server takes them in the order they were sent. libnut's keyboard.type
+ * Input on X11 through our own XTEST connection, in pure JavaScript: the pointer (pointer.ts) and
+ * the keyboard, keys and exact text by the live keymap (keyboard.ts), on one connection
+ * (connection.ts) so the server takes them in the order they were sent. libnut's keyboard.type
  * drops Shift for symbols and mangles everything outside ASCII, and its keys follow US positions.
  */
-import { X11Connection } from './x11/connection.js';
-import { type KeyboardOptions, X11Keyboard } from './x11/keyboard.js';
-import { X11Pointer } from './x11/pointer.js';
+import { X11Connection } from './connection.js';
+import { type KeyboardOptions, X11Keyboard } from './keyboard.js';
+import { X11Pointer } from './pointer.js';
 
 export class X11Input {
   /** Set when the pointer wrote requests nobody has waited for yet (keyboard calls sync themselves). */
