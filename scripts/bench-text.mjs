@@ -41,8 +41,7 @@ const quantile = (values, q) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))] ?? 0;
 
 export async function textFigures(display) {
-  const { X11Input } = await import(join(root, 'desktop/dist/host/input/x11-input.js'));
-  const { x11Driver } = await import(join(root, 'desktop/dist/host/input/x11-driver.js'));
+  const { X11Input, x11Driver } = await import(join(root, 'desktop/dist/host/input/backends/x11/x11-backend.js'));
   const env = { DISPLAY: display, NO_AT_BRIDGE: '1', GDK_BACKEND: 'x11' };
   const wm = spawn('openbox', ['--sm-disable'], { env: { ...process.env, ...env }, stdio: 'ignore' });
   await sleep(700);

@@ -37,8 +37,8 @@ async function until(what, probe, timeoutMs) {
 /** Types the text through the win32 driver, then times host-added move latency with a paired client. */
 async function insideWine(resultFile) {
   const fileUrl = (path) => pathToFileURL(join(root, path)).href;
-  const { loadInputDriver } = await import(fileUrl('desktop/dist/host/input/load-driver.js'));
-  const driver = await loadInputDriver('win32', process.env);
+  const { loadNutDriver } = await import(fileUrl('desktop/dist/host/input/backends/nut/nut-driver.js'));
+  const driver = await loadNutDriver('win32');
   const text = mixedText(TEXT_CHARS);
   const typingStartedAt = Date.now();
   for (const chunk of textChunks(text)) await driver.typeText(chunk);

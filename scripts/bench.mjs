@@ -29,7 +29,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const root = join(import.meta.dirname, '..');
 const { Host } = await import(join(root, 'desktop/dist/host/host.js'));
-const { loadInputDriver } = await import(join(root, 'desktop/dist/host/input/load-driver.js'));
+const { loadX11Driver } = await import(join(root, 'desktop/dist/host/input/backends/x11/x11-backend.js'));
 const { READY } = await import(join(root, 'desktop/dist/host/input/input-availability.js'));
 const { nodeX25519 } = await import(join(root, 'desktop/dist/host/session/node-x25519.js'));
 const { Authenticator } = await import(join(root, 'desktop/dist/host/pairing/authenticator.js'));
@@ -98,7 +98,7 @@ async function echoBaseline() {
 async function x11Input(display) {
   // libnut opens the display named in this process's environment.
   process.env.DISPLAY = display;
-  const driver = await loadInputDriver('linux', process.env);
+  const driver = await loadX11Driver('linux', process.env);
   return async () => ({ availability: READY, driver });
 }
 

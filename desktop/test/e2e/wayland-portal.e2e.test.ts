@@ -179,7 +179,7 @@ describe('a Wayland desktop through the RemoteDesktop portal', () => {
   const lastText = (events: WaylandEvent[]) => events.filter((e) => e.e === 'buffer').at(-1)?.text;
 
   it('text with characters outside the layout arrives exactly, in order', async () => {
-    // Pasted through XWayland's clipboard, which needs no keyboard focus (see clipboard-text.ts).
+    // Pasted through XWayland's clipboard, which needs no keyboard focus (see host/input/backends/portal/clipboard-text.ts).
     expect(host.log).toMatch(/pasted through the clipboard with xclip/);
     await phone.tapButton('[data-tab=pad]');
     await desktop.clearText();

@@ -1,6 +1,7 @@
 /** An in-memory input driver for unit and integration tests: records what would have been injected. */
+
+import { x11TextProblem } from '../../src/host/input/backends/x11/x11-keysyms.js';
 import type { InputDriver } from '../../src/host/input/input-driver.js';
-import { x11TextProblem } from '../../src/host/input/x11-keysyms.js';
 
 export type DriverCall =
   | ['moveBy', number, number]

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { asciiTextProblem, splitTextRuns } from '../../src/host/input/ascii-text.js';
+import { keysymForChar, x11TextProblem } from '../../src/host/input/backends/x11/x11-keysyms.js';
 import { assessEnvironment } from '../../src/host/input/input-availability.js';
-import { keysymForChar, x11TextProblem } from '../../src/host/input/x11-keysyms.js';
 import { lanAddresses, networkAddresses } from '../../src/host/net/lan-addresses.js';
 import { CLICKER_PROFILE, defaultProfileId, slideProfile } from '../../src/host/presenter/slide-profiles.js';
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type ClipboardTool, clipboardOver, PASTE_READ_MS } from '../../src/host/input/wayland/clipboard-text.js';
-import type { PortalResponse } from '../../src/host/input/wayland/portal-bus.js';
-import { PortalConsent, type TokenStore } from '../../src/host/input/wayland/portal-consent.js';
-import { PortalDriver } from '../../src/host/input/wayland/portal-driver.js';
+import { type ClipboardTool, clipboardOver, PASTE_READ_MS } from '../../src/host/input/backends/portal/clipboard-text.js';
+import type { PortalResponse } from '../../src/host/input/backends/portal/portal-bus.js';
+import { PortalConsent, type TokenStore } from '../../src/host/input/backends/portal/portal-consent.js';
+import { PortalDriver } from '../../src/host/input/backends/portal/portal-driver.js';
 
 type Call = [member: string, ...args: unknown[]];
 

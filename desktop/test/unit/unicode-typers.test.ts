@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { controlTextProblem } from '../../src/host/input/ascii-text.js';
-import { declareCoreGraphics, loadMacTextTyper } from '../../src/host/input/darwin/cg-events.js';
-import { KVK_RETURN, MAX_UNITS_PER_EVENT, macTextEvents } from '../../src/host/input/darwin/unicode-events.js';
-import { wheelUnits } from '../../src/host/input/nut-driver.js';
-import { declareInputTypes, loadKoffi, loadWin32TextTyper } from '../../src/host/input/win32/send-input.js';
-import { KEYEVENTF_KEYUP, KEYEVENTF_UNICODE, unicodeKeyEvents, VK_RETURN } from '../../src/host/input/win32/unicode-keys.js';
-import { MOUSEEVENTF_HWHEEL, MOUSEEVENTF_WHEEL, SmoothWheel, wheelEvents } from '../../src/host/input/win32/wheel.js';
+import { declareCoreGraphics, loadMacTextTyper } from '../../src/host/input/backends/nut/darwin/cg-events.js';
+import { KVK_RETURN, MAX_UNITS_PER_EVENT, macTextEvents } from '../../src/host/input/backends/nut/darwin/unicode-events.js';
+import { wheelUnits } from '../../src/host/input/backends/nut/nut-driver.js';
+import { declareInputTypes, loadKoffi, loadWin32TextTyper } from '../../src/host/input/backends/nut/win32/send-input.js';
+import {
+  KEYEVENTF_KEYUP,
+  KEYEVENTF_UNICODE,
+  unicodeKeyEvents,
+  VK_RETURN,
+} from '../../src/host/input/backends/nut/win32/unicode-keys.js';
+import {
+  MOUSEEVENTF_HWHEEL,
+  MOUSEEVENTF_WHEEL,
+  SmoothWheel,
+  wheelEvents,
+} from '../../src/host/input/backends/nut/win32/wheel.js';
 
 describe('Windows text (SendInput, KEYEVENTF_UNICODE)', () => {
   it('one down and up per UTF-16 unit, in order; an emoji is its two surrogates; a line break is Return', () => {

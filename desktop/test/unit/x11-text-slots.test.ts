@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SlotCache } from '../../src/host/input/x11/slot-cache.js';
-import { planBatch, RETURN, textUnits } from '../../src/host/input/x11/text-units.js';
+import { SlotCache } from '../../src/host/input/backends/x11/slot-cache.js';
+import { planBatch, RETURN, textUnits } from '../../src/host/input/backends/x11/text-units.js';
 
 const U = (ch: string) => 0x01000000 + (ch.codePointAt(0) ?? 0);
 const asciiLayout = (k: number) => k < 0x7f || k === RETURN;

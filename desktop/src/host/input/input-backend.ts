@@ -1,22 +1,10 @@
-import type { InputAvailability } from '@deskremote/shared';
-import { nutBackend } from './backends/nut-backend.js';
-import { portalBackend } from './backends/portal-backend.js';
-import { type BackendContext, openFirstBackend } from './backends/registry.js';
-import { x11Backend } from './backends/x11-backend.js';
-import type { InputDriver } from './input-driver.js';
+/** The backends this build knows and the order they are tried in (what a backend is: backends/registry.ts). */
+import { nutBackend } from './backends/nut/nut-backend.js';
+import { portalBackend } from './backends/portal/portal-backend.js';
+import { type BackendContext, type InputBackend, openFirstBackend } from './backends/registry.js';
+import { x11Backend } from './backends/x11/x11-backend.js';
 
-export interface InputBackend {
-  availability: InputAvailability;
-  driver: InputDriver | undefined;
-  /** Availability that changes later (the portal's permission): each new one is given to the listener. */
-  watch?(listener: (availability: InputAvailability) => void): void;
-  /** Input is wanted now (a phone connected, or sent input that was refused): ask for permission if needed. */
-  wanted?(): void;
-  /** Lets go of the backend's session (the host is stopping). */
-  close?(): Promise<void>;
-}
-
-export type { BackendContext };
+export type { BackendContext, InputBackend };
 
 /** The backends this build knows, in the order they are tried. */
 export const INPUT_BACKENDS = [portalBackend, x11Backend, nutBackend] as const;

@@ -1,10 +1,22 @@
 /**
- * Input backends, one file each, tried in order: the first that can inject here wins; each that cannot
- * says why with a typed availability. (Windows' SendInput and macOS' CGEvent would be one more file and
- * one more line in input-backend.ts.)
+ * Input backends, one folder each (portal/, x11/, nut/), tried in order: the first that can inject here
+ * wins; each that cannot says why with a typed availability. What a backend is lives here; which backends
+ * this build knows, and their order, is ../input-backend.ts, which imports them (no backend imports it).
  */
+import type { InputAvailability } from '@deskremote/shared';
 import type { ProbeRunner } from '../display-probe.js';
-import type { InputBackend } from '../input-backend.js';
+import type { InputDriver } from '../input-driver.js';
+
+export interface InputBackend {
+  availability: InputAvailability;
+  driver: InputDriver | undefined;
+  /** Availability that changes later (the portal's permission): each new one is given to the listener. */
+  watch?(listener: (availability: InputAvailability) => void): void;
+  /** Input is wanted now (a phone connected, or sent input that was refused): ask for permission if needed. */
+  wanted?(): void;
+  /** Lets go of the backend's session (the host is stopping). */
+  close?(): Promise<void>;
+}
 
 /** What a backend may need from the host: where to keep what it must remember, and the log. */
 export interface BackendContext {

@@ -14,7 +14,7 @@
  * answer (stopped, busy), gets `reuseAgeMs` instead; typing waits rather than reuse a slot before that.
  */
 import type { HoldableKey, KeyName, Modifier } from '@deskremote/shared';
-import type { TextProgress } from '../input-driver.js';
+import type { TextProgress } from '../../input-driver.js';
 import type { X11Connection } from './connection.js';
 import { keysymForKey, SHIFT_L, usKeycodeFor } from './key-names.js';
 import { type Level, SlotCache } from './slot-cache.js';

@@ -4,8 +4,9 @@
  * planner that never splits a cluster: its code points are mapped together and typed back to back,
  * in order. Line breaks are the Return key (a newline typed as a character is a space, or nothing).
  */
-import { keysymForChar } from '../x11-keysyms.js';
+
 import { isCapital, type SlotCache } from './slot-cache.js';
+import { keysymForChar } from './x11-keysyms.js';
 
 export const RETURN = 0xff0d;
 const segmenter = new Intl.Segmenter('und', { granularity: 'grapheme' });

@@ -1,4 +1,4 @@
-import type { TextProblem } from './input-driver.js';
+import type { TextProblem } from '../../input-driver.js';
 
 /** Characters to X11 keysyms, as X defines them: Latin-1 is its own code, the rest of Unicode is 0x01000000 + code point. */
 const RETURN = 0xff0d;

@@ -7,12 +7,12 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InputAvailability } from '@deskremote/shared';
-import { writeFileAtomic } from '../../devices/atomic-file.js';
-import { clipboardOver, findClipboardTool } from '../wayland/clipboard-text.js';
-import { PortalBus, type PortalInfo } from '../wayland/portal-bus.js';
-import { PortalConsent, type TokenStore } from '../wayland/portal-consent.js';
-import { PortalDriver, wakeKeyboard } from '../wayland/portal-driver.js';
-import type { InputBackendCandidate } from './registry.js';
+import { writeFileAtomic } from '../../../devices/atomic-file.js';
+import type { InputBackendCandidate } from '../registry.js';
+import { clipboardOver, findClipboardTool } from './clipboard-text.js';
+import { PortalBus, type PortalInfo } from './portal-bus.js';
+import { PortalConsent, type TokenStore } from './portal-consent.js';
+import { PortalDriver, wakeKeyboard } from './portal-driver.js';
 
 const KEYBOARD_AND_POINTER = 3;
 const CONNECT_TIMEOUT_MS = 5000;

@@ -7,9 +7,9 @@
  * which alone would double the host's latency for a click. The native calls are the same.
  */
 import { type HoldableKey, type KeyName, type MediaAction, type Modifier, Modifiers, type MouseButton } from '@deskremote/shared';
-import { asciiTextProblem, controlTextProblem, splitTextRuns } from './ascii-text.js';
-import { SCROLL_PIXELS_PER_STEP } from './command-meaning.js';
-import type { InputDriver } from './input-driver.js';
+import { asciiTextProblem, controlTextProblem, splitTextRuns } from '../../ascii-text.js';
+import { SCROLL_PIXELS_PER_STEP } from '../../command-meaning.js';
+import type { InputDriver } from '../../input-driver.js';
 import { nutKeyFor, nutMediaKeyFor, nutModifierFor } from './nut-key-map.js';
 import { loadUnicodeTyper } from './unicode-typer.js';
 import { loadWin32Wheel } from './win32/send-input.js';

@@ -12,10 +12,10 @@
  */
 import type { HoldableKey, KeyName, MediaAction, Modifier, MouseButton } from '@deskremote/shared';
 import dbus from 'dbus-next';
-import { controlTextProblem, splitTextRuns } from '../ascii-text.js';
-import type { InputDriver, TextProblem } from '../input-driver.js';
+import { controlTextProblem, splitTextRuns } from '../../ascii-text.js';
+import type { InputDriver, TextProblem } from '../../input-driver.js';
 import { keysymForKey } from '../x11/key-names.js';
-import { keysymForChar } from '../x11-keysyms.js';
+import { keysymForChar } from '../x11/x11-keysyms.js';
 import type { Clipboard } from './clipboard-text.js';
 import { BUTTON_CODES, evdevCodeFor, MEDIA_CODES } from './evdev-codes.js';
 import type { PortalBus } from './portal-bus.js';

@@ -4,7 +4,7 @@
  * opened only on Windows.
  */
 import { createRequire } from 'node:module';
-import { InjectionBlocked } from '../input-driver.js';
+import { InjectionBlocked } from '../../../input-driver.js';
 import { unicodeKeyEvents, type Win32KeyEvent } from './unicode-keys.js';
 import { wheelEvents } from './wheel.js';
 
