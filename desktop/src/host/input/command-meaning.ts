@@ -5,11 +5,15 @@
  */
 import type { DiscreteCommand, HoldableKey, SlideProfileId } from '@deskremote/shared';
 import { keysFor, type SlideProfile } from '../presenter/slide-profiles.js';
-import { CommandRejected, type DeltaKind } from './dispatcher.js';
+import { CommandRejected } from './command-rejected.js';
 import { type HeldInputs, letGo } from './held-inputs.js';
 import type { InputDriver, TextProgress } from './input-driver.js';
 
 /** Phone pixels per wheel step: a two-finger swipe of a thumb's length scrolls a few steps. */
+
+/** Continuous input, sent as 5-byte frames and coalesced in the queue. */
+export type DeltaKind = 'move' | 'scroll' | 'zoom';
+
 export const SCROLL_PIXELS_PER_STEP = 24;
 /** Phone pixels of finger spread per zoom step: a pinch across the pad zooms a few steps. */
 export const ZOOM_PIXELS_PER_STEP = 40;

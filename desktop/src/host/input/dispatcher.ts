@@ -4,29 +4,15 @@
  * into the delta waiting at the tail, so a stall is caught up in one step instead of replayed. What each
  * command means for the driver is command-meaning.ts; what is held down, held-inputs.ts.
  */
-import type {
-  CodeParams,
-  DiscreteCommand,
-  HoldableKey,
-  InputAvailability,
-  MouseButton,
-  SlideProfileId,
-} from '@deskremote/shared';
+import type { DiscreteCommand, HoldableKey, InputAvailability, MouseButton, SlideProfileId } from '@deskremote/shared';
 import type { SlideProfile } from '../presenter/slide-profiles.js';
-import { CommandMeaning } from './command-meaning.js';
+import { CommandMeaning, type DeltaKind } from './command-meaning.js';
+import { CommandRejected } from './command-rejected.js';
 import { HeldInputs } from './held-inputs.js';
 import { InjectionBlocked, type InputDriver, type TextProgress } from './input-driver.js';
 
-export { SCROLL_PIXELS_PER_STEP } from './command-meaning.js';
-
-export class CommandRejected extends Error {
-  constructor(
-    readonly code: 'input-unavailable' | 'injection-failed' | 'unsupported-text' | 'not-in-profile' | 'session-closed',
-    readonly params: CodeParams = {},
-  ) {
-    super(`${code} ${JSON.stringify(params)}`);
-  }
-}
+export { type DeltaKind, SCROLL_PIXELS_PER_STEP } from './command-meaning.js';
+export { CommandRejected } from './command-rejected.js';
 
 export interface ExecutionTiming {
   kind: DeltaKind | DiscreteCommand['t'];
@@ -48,8 +34,6 @@ export interface DispatcherOptions {
   now?: () => number;
 }
 
-/** Continuous input, sent as 5-byte frames and coalesced in the queue. */
-export type DeltaKind = 'move' | 'scroll' | 'zoom';
 type DeltaJob = { kind: 'delta'; t: DeltaKind; dx: number; dy: number; receivedAt: number };
 type DiscreteJob = {
   kind: 'discrete';
