@@ -5,7 +5,8 @@
  * moving), and ConfigureNotify on the active one (a slide show going full screen on the projector). A
  * connection of its own, so the input connection never waits on these round trips.
  */
-import * as x11 from 'x11';
+import type * as x11 from 'x11';
+import { openX11Display } from '../x11/x11-client.js';
 import type { WindowFacts } from './profile-picker.js';
 
 const PROPERTY_CHANGE = 0x00400000;
@@ -33,13 +34,10 @@ export class X11Focus {
     onChange: (window: WindowFacts | undefined) => void,
     log: (line: string) => void,
   ): Promise<X11Focus> {
-    return new Promise((resolve, reject) => {
-      const client = x11.createClient({ display: displayName }, (error, display) => {
-        if (error) return reject(error);
-        const focus = new X11Focus(display, onChange, log);
-        void focus.start().then(() => resolve(focus), reject);
-      });
-      client.on('error', (error) => log(`focused window: ${error.message}`));
+    return openX11Display(displayName, (error) => log(`focused window: ${error.message}`)).then(async (display) => {
+      const focus = new X11Focus(display, onChange, log);
+      await focus.start();
+      return focus;
     });
   }
 
@@ -50,7 +48,6 @@ export class X11Focus {
     );
     this.atoms = { active: active ?? 0, netName: netName ?? 0, utf8: utf8 ?? 0 };
     const root = this.root;
-    client.on('error', (error) => this.log(`focused window: ${error.message}`));
     client.on('event', (event) => {
       if (event.name === 'ConfigureNotify' && event.wid === this.watched) return this.refreshSoon();
       if (event.name !== 'PropertyNotify') return;

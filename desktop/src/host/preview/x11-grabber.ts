@@ -3,7 +3,8 @@
  * package's built-in /dev/shm provider, attached with AttachFd), so 8 MB of a 1080p frame never crosses
  * the socket. Where shared memory cannot be attached (a remote display), core GetImage does the same, slower.
  */
-import * as x11 from 'x11';
+import type { ShmSegment } from 'x11';
+import { openX11Display } from '../x11/x11-client.js';
 
 const Z_PIXMAP = 2;
 const ALL_PLANES = 0xffffffff;
@@ -22,52 +23,8 @@ export interface Grabber {
   close(): void;
 }
 
-interface ShmSegment {
-  buffer: Buffer;
-  getImage(
-    drawable: number,
-    x: number,
-    y: number,
-    width: number,
-    height: number,
-    planeMask: number,
-    format: number,
-    offset: number,
-    callback: (error: Error | null, reply: { depth: number; size: number }) => void,
-  ): void;
-  detach(callback?: () => void): void;
-}
-interface ShmExtension {
-  usable(callback: (error: Error | null, usable: boolean) => void): void;
-  createSegment(size: number, callback: (error: Error | null, segment: ShmSegment) => void): void;
-}
-interface GrabClient {
-  require(name: 'shm', callback: (error: Error | null, ext: ShmExtension) => void): void;
-  GetImage(
-    format: number,
-    drawable: number,
-    x: number,
-    y: number,
-    width: number,
-    height: number,
-    planeMask: number,
-    callback: (error: Error | null, image: { depth: number; data: Buffer }) => void,
-  ): void;
-  on(event: 'error', listener: (error: Error) => void): void;
-  terminate(): void;
-}
-interface GrabDisplay {
-  client: GrabClient;
-  screen: Array<{ root: number; pixel_width: number; pixel_height: number; root_depth: number }>;
-}
-
 export async function openX11Grabber(displayName: string): Promise<Grabber> {
-  const display = await new Promise<GrabDisplay>((resolve, reject) => {
-    const client = x11.createClient({ display: displayName }, (error, opened) =>
-      error ? reject(error) : resolve(opened as unknown as GrabDisplay),
-    );
-    client.on('error', () => {});
-  });
+  const display = await openX11Display(displayName);
   const screen = display.screen[0];
   if (!screen) throw new Error('the X display has no screen');
   if (screen.root_depth < 24) throw new Error(`a ${screen.root_depth}-bit screen cannot be previewed`);

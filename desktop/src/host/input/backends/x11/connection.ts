@@ -4,7 +4,8 @@
  * were written (X handles one connection's requests in order). Requests are written without waiting
  * for replies; sync() waits one round trip. A lost connection fails every later call.
  */
-import * as x11 from 'x11';
+import type * as x11 from 'x11';
+import { openX11Display } from '../../../x11/x11-client.js';
 
 const MAPPING_NOTIFY = 34;
 const KEY_PRESS = 2;
@@ -34,27 +35,28 @@ export class X11Connection {
     private readonly xtest: x11.XTest,
   ) {}
 
-  static open(displayName: string | undefined): Promise<X11Connection> {
-    return new Promise((resolve, reject) => {
-      const client = x11.createClient(displayName ? { display: displayName } : {}, (error, display) => {
-        if (error) return reject(error);
-        display.client.require('xtest', (xtestError, xtest) => {
-          if (xtestError) return reject(new Error(`the X server has no XTEST extension: ${xtestError.message}`));
-          const connection = new X11Connection(display, xtest);
-          display.client.on('event', (event) => {
-            if (event.type === MAPPING_NOTIFY) for (const listener of connection.mappingListeners) listener();
-            if (event.type === CLIENT_MESSAGE) connection.pongs.get(event.data?.[1] ?? -1)?.();
-          });
-          // Applications answer _NET_WM_PING by sending it back to the root window: listen there.
-          display.client.ChangeWindowAttributes(display.screen[0]?.root ?? 0, { eventMask: SUBSTRUCTURE_NOTIFY });
-          display.client.on('error', (lost) => {
-            connection.lost = lost;
-          });
-          resolve(connection);
-        });
-      });
-      client.on('error', (error) => reject(error));
+  static async open(displayName: string | undefined): Promise<X11Connection> {
+    let connection: X11Connection | undefined;
+    const display = await openX11Display(displayName, (lost) => {
+      if (connection) connection.lost = lost;
     });
+    const xtest = await new Promise<x11.XTest>((resolve, reject) =>
+      display.client.require('xtest', (error, ext) =>
+        error ? reject(new Error(`the X server has no XTEST extension: ${error.message}`)) : resolve(ext),
+      ),
+    ).catch((error: unknown) => {
+      display.client.terminate();
+      throw error;
+    });
+    const opened = new X11Connection(display, xtest);
+    connection = opened;
+    display.client.on('event', (event) => {
+      if (event.type === MAPPING_NOTIFY) for (const listener of opened.mappingListeners) listener();
+      if (event.type === CLIENT_MESSAGE) opened.pongs.get(event.data?.[1] ?? -1)?.();
+    });
+    // Applications answer _NET_WM_PING by sending it back to the root window: listen there.
+    display.client.ChangeWindowAttributes(display.screen[0]?.root ?? 0, { eventMask: SUBSTRUCTURE_NOTIFY });
+    return opened;
   }
 
   get minKeycode(): number {

@@ -1,4 +1,7 @@
-/** The part of the pure-JavaScript `x11` client this project uses (the package ships no types). */
+/**
+ * The part of the pure-JavaScript `x11` client this project uses (the package ships no types): one set of
+ * typings for input (XTEST), the focus watch and the preview grab (MIT-SHM).
+ */
 declare module 'x11' {
   export interface XTest {
     KeyPress: number;
@@ -45,6 +48,17 @@ declare module 'x11' {
       callback: (error: Error | null, place: { destX: number; destY: number }) => void,
     ): void;
     require(extension: 'xtest', callback: (error: Error | null, ext: XTest) => void): void;
+    require(extension: 'shm', callback: (error: Error | null, ext: ShmExtension) => void): void;
+    GetImage(
+      format: number,
+      drawable: number,
+      x: number,
+      y: number,
+      width: number,
+      height: number,
+      planeMask: number,
+      callback: (error: Error | null, image: { depth: number; data: Buffer }) => void,
+    ): void;
     on(
       event: 'event',
       listener: (event: { name?: string; type?: number; wid?: number; atom?: number; data?: number[] }) => void,
@@ -56,7 +70,27 @@ declare module 'x11' {
     client: XClient;
     min_keycode: number;
     max_keycode: number;
-    screen: Array<{ root: number }>;
+    screen: Array<{ root: number; pixel_width: number; pixel_height: number; root_depth: number }>;
+  }
+  /** MIT-SHM: a segment of shared memory the server writes an image into. */
+  export interface ShmSegment {
+    buffer: Buffer;
+    getImage(
+      drawable: number,
+      x: number,
+      y: number,
+      width: number,
+      height: number,
+      planeMask: number,
+      format: number,
+      offset: number,
+      callback: (error: Error | null, reply: { depth: number; size: number }) => void,
+    ): void;
+    detach(callback?: () => void): void;
+  }
+  export interface ShmExtension {
+    usable(callback: (error: Error | null, usable: boolean) => void): void;
+    createSegment(size: number, callback: (error: Error | null, segment: ShmSegment) => void): void;
   }
   export function createClient(
     options: { display?: string },
