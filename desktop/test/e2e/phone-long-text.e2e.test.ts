@@ -54,6 +54,8 @@ it('a long text into a stopped application: progress on the phone, no failure, e
     await phone.page.getByTestId('send-text').tap();
     await sleep(100);
     process.kill(gtk.pid, 'SIGSTOP');
+    // The signal takes a moment to land.
+    await sleep(50);
     expect(readFileSync(`/proc/${gtk.pid}/stat`, 'utf8')).toMatch(/\) T /);
     // While it is stopped the phone keeps saying how far the computer has got, past its 5 s answer limit.
     const progress = phone.page.getByTestId('typing-progress');

@@ -6,10 +6,13 @@
  * profile meant for Windows giving exactly its keys, and the media keys as VK_MEDIA_* / VK_VOLUME_*.
  * Needs scripts/wine-setup.sh (.ci/run runs it).
  */
+import { join } from 'node:path';
 import { type KeyName, KeyNames, type Modifier, SlideActions, type SlideProfileId } from '@deskremote/shared';
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type KeyStroke, keysFor, slideProfile } from '../../src/host/presenter/slide-profiles.js';
-import { only, type WinEvent } from './support/wine.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium.js';
+import { only, type WinEvent, WineHost } from './support/wine.js';
 import { startWineRig, type WineRig } from './support/wine-rig.js';
 
 let rig: WineRig;
@@ -250,4 +253,35 @@ describe('the keys panel on a Windows desktop (host and window under Wine)', () 
       expect(pressed(seen), action).toEqual([`+${vk.toString(16)}`]);
     }
   });
+});
+
+describe("Windows' first minutes", () => {
+  it("the desktop window says which box of the firewall's question to tick until a phone gets through, in English and Chinese", async () => {
+    // A host of its own that no phone has reached yet (the rig's has paired two).
+    const fresh = await WineHost.start(rig.layout, {
+      display: rig.x.display,
+      dataDir: join(rig.dir, 'fresh-data'),
+      logFile: join(rig.dir, 'fresh-host.log'),
+      name: 'fresh.test',
+    });
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    try {
+      const url = (await fresh.waitForOutput(/open (http:\/\/127\.0\.0\.1:\d+\/#key=\S+) in your browser/))[1] ?? '';
+      for (const [locale, words] of [
+        ['en-US', /tick “Private networks” and choose “Allow access”/],
+        ['zh-CN', /请勾选“专用网络”，然后点“允许访问”/],
+      ] as const) {
+        const page = await (await browser.newContext({ locale })).newPage();
+        await page.goto(url);
+        const note = page.locator('#firewall-note');
+        await note.waitFor({ state: 'visible', timeout: 15_000 });
+        expect(await note.textContent()).toMatch(words);
+        await page.screenshot({ path: `test-results/windows-desktop-window-firewall-${locale}.png` });
+        await page.context().close();
+      }
+    } finally {
+      await browser.close();
+      await fresh.stop();
+    }
+  }, 120_000);
 });

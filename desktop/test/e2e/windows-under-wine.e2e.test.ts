@@ -35,6 +35,12 @@ describe('a Windows desktop driven by the phone (host and window under Wine)', (
     expect(rig.recorder.width).toBe(rig.x.width);
   });
 
+  it("the terminal says which box of Windows' firewall question to tick, once, at the start", () => {
+    const said = rig.host.log.split(/\r?\n/).filter((line) => line.includes('Private networks'));
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(/Windows may ask whether DeskRemote may communicate on networks: tick “Private networks”/);
+  });
+
   it('pointer moves land exactly where they were sent', async () => {
     const { raw, recorder } = rig;
     // Into the top left corner first (moves are clamped at 0), then exact steps from there.
