@@ -6,9 +6,9 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { answerChallenge, decodeServer, FrameChannel, nobleX25519, randomId, tokenFromHash } from '@deskremote/shared';
+import { nobleX25519 } from '@deskremote/shared';
 import { chromium } from 'playwright-core';
-import { WebSocket } from 'ws';
+import { pairBenchPhone } from './bench-phone.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const root = join(import.meta.dirname, '..');
@@ -122,50 +122,13 @@ export async function previewFigures() {
 
 /** A phone paired over a real socket that asks for one frame at a time, as the page does. */
 async function pairedClient(host) {
-  const channel = new FrameChannel({ plain: decodeServer, sealed: decodeServer });
-  const inbox = [];
-  let wake = () => {};
-  const socket = new WebSocket(`ws://127.0.0.1:${host.port}/ws`, { origin: `http://127.0.0.1:${host.port}` });
-  socket.binaryType = 'nodebuffer';
-  socket.on('message', (data) => {
-    const bytes = new Uint8Array(data);
-    inbox.push((channel.secured ? channel.decode(bytes) : channel.decodePlain(bytes)).message);
-    wake();
-  });
-  const next = (match) =>
-    new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('no answer from the host in 5 s')), 5000);
-      const check = () => {
-        const index = inbox.findIndex(match);
-        if (index < 0) {
-          wake = check;
-          return;
-        }
-        clearTimeout(timer);
-        wake = () => {};
-        resolve(inbox.splice(index, 1)[0]);
-      };
-      check();
-    });
-  const challenge = await next((m) => m.t === 'challenge');
-  const answer = answerChallenge(
-    challenge,
-    {
-      pairingToken: tokenFromHash(new URL(host.pairingUrl()).hash),
-      saved: undefined,
-      deviceName: 'bench',
-      newDeviceId: () => randomId(18),
-    },
-    nobleX25519,
-  );
-  socket.send(channel.encode(answer.message));
-  channel.secure(answer.keys.phoneToHost, answer.keys.hostToPhone);
-  await next((m) => m.t === 'snapshot');
+  const phone = await pairBenchPhone(host, nobleX25519);
+  await phone.next('snapshot');
   return {
     request: (id) => {
-      socket.send(channel.encode({ t: 'preview', id }));
-      return next((m) => m.t === 'frame' && m.id === id);
+      phone.send({ t: 'preview', id });
+      return phone.next((m) => m.t === 'frame' && m.id === id);
     },
-    close: () => socket.close(),
+    close: phone.close,
   };
 }

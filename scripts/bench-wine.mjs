@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { mixedText, textChunks } from '../desktop/test/e2e/support/mixed-text.mjs';
+import { pairBenchPhone } from './bench-phone.mjs';
 
 const root = join(import.meta.dirname, '..');
 const WINE_DIR = join(root, '.ci', '.wine');
@@ -44,8 +45,6 @@ async function insideWine(resultFile) {
   for (const chunk of textChunks(text)) await driver.typeText(chunk);
   const typingCallsMs = Date.now() - typingStartedAt;
 
-  const { answerChallenge, decodeServer, FrameChannel, randomId, tokenFromHash } = await import('@deskremote/shared');
-  const { WebSocket } = await import('ws');
   const { Host } = await import(fileUrl('desktop/dist/host/host.js'));
   const { READY } = await import(fileUrl('desktop/dist/host/input/input-availability.js'));
   const dataDir = mkdtempSync(join(tmpdir(), 'deskremote-bench-wine-'));
@@ -60,40 +59,14 @@ async function insideWine(resultFile) {
     onExecuted: ({ kind, receivedAt, doneAt }) => kind === 'move' && executed.push(doneAt - receivedAt),
     requireApproval: false,
   });
-  const inbox = [];
-  const channel = new FrameChannel({ plain: decodeServer, sealed: decodeServer });
-  const socket = new WebSocket(`ws://127.0.0.1:${host.port}/ws`, { origin: `http://127.0.0.1:${host.port}` });
-  socket.binaryType = 'nodebuffer';
-  socket.on('message', (data) => {
-    const bytes = new Uint8Array(data);
-    inbox.push((channel.secured ? channel.decode(bytes) : channel.decodePlain(bytes)).message);
-  });
-  const next = (t) =>
-    until(
-      `'${t}' from the host`,
-      () => {
-        const index = inbox.findIndex((m) => m.t === t);
-        return index < 0 ? undefined : inbox.splice(index, 1)[0];
-      },
-      5000,
-    );
-  const challenge = await next('challenge');
-  const answer = answerChallenge(challenge, {
-    pairingToken: tokenFromHash(new URL(host.pairingUrl()).hash),
-    saved: undefined,
-    deviceName: 'bench',
-    newDeviceId: () => randomId(18),
-  });
-  socket.send(channel.encode(answer.message));
-  channel.secure(answer.keys.phoneToHost, answer.keys.hostToPhone);
-  await next('welcome');
+  const phone = await pairBenchPhone(host);
   // Moves paced by a ping round trip, so each is injected on its own rather than summed.
   for (let i = 0; i < MOVES; i++) {
-    socket.send(channel.encode({ t: 'move', dx: i % 2 ? 3 : -3, dy: i % 2 ? 1 : -1 }));
-    socket.send(channel.encode({ t: 'ping', id: i + 1 }));
-    await next('pong');
+    phone.send({ t: 'move', dx: i % 2 ? 3 : -3, dy: i % 2 ? 1 : -1 });
+    phone.send({ t: 'ping', id: i + 1 });
+    await phone.next('pong');
   }
-  socket.close();
+  phone.close();
   await host.stop();
   rmSync(dataDir, { recursive: true, force: true });
   // Baseline in the same process: user32's SetCursorPos alone (what moving the pointer costs under Wine).

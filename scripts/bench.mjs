@@ -8,18 +8,10 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import {
-  answerChallenge,
-  decodeClient,
-  decodeServer,
-  encodeMessage,
-  FrameChannel,
-  nobleX25519,
-  randomId,
-  tokenFromHash,
-} from '@deskremote/shared';
+import { answerChallenge, decodeClient, encodeMessage, FrameChannel, nobleX25519, randomId } from '@deskremote/shared';
 import { chromium, devices } from 'playwright-core';
 import { WebSocket, WebSocketServer } from 'ws';
+import { pairBenchPhone } from './bench-phone.mjs';
 import { withPortalBackend } from './bench-portal.mjs';
 import { previewFigures } from './bench-preview.mjs';
 import { packageFigures, startFigures } from './bench-start.mjs';
@@ -116,43 +108,7 @@ async function hostFigures(openInput) {
     requireApproval: false,
   });
   await new Promise((r) => setTimeout(r, 20));
-  const origin = `http://127.0.0.1:${host.port}`;
-  const inbox = [];
-  let wake = () => {};
-  const channel = new FrameChannel({ plain: decodeServer, sealed: decodeServer });
-  const socket = await open(`ws://127.0.0.1:${host.port}/ws`, origin, (data) => {
-    const bytes = new Uint8Array(data);
-    inbox.push((channel.secured ? channel.decode(bytes) : channel.decodePlain(bytes)).message);
-    wake();
-  });
-  const next = (t) =>
-    new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no '${t}' from the host in 5 s; got ${JSON.stringify(inbox)}`)), 5000);
-      const check = () => {
-        const index = inbox.findIndex((m) => m.t === t);
-        if (index < 0) {
-          wake = check;
-          return;
-        }
-        clearTimeout(timer);
-        wake = () => {};
-        resolve(inbox.splice(index, 1)[0]);
-      };
-      check();
-    });
-
-  const challenge = await next('challenge');
-  const token = tokenFromHash(new URL(host.pairingUrl()).hash);
-  const answer = answerChallenge(challenge, {
-    pairingToken: token,
-    saved: undefined,
-    deviceName: 'bench',
-    newDeviceId: () => randomId(18),
-  });
-  socket.send(channel.encode(answer.message));
-  channel.secure(answer.keys.phoneToHost, answer.keys.hostToPhone);
-  await next('welcome');
-  const send = (message) => socket.send(channel.encode(message));
+  const { socket, send, next } = await pairBenchPhone(host);
 
   // Moves paced by a ping round trip, so each is injected on its own rather than summed.
   const tcp = socket._socket;
