@@ -16,6 +16,7 @@ import {
   SmoothWheel,
   wheelEvents,
 } from '../../src/host/input/backends/nut/win32/wheel.js';
+import { SCROLL_PIXELS_PER_STEP } from '../../src/host/input/command-meaning.js';
 
 describe('Windows text (SendInput, KEYEVENTF_UNICODE)', () => {
   it('one down and up per UTF-16 unit, in order; an emoji is its two surrogates; a line break is Return', () => {
@@ -46,10 +47,10 @@ describe('Windows text (SendInput, KEYEVENTF_UNICODE)', () => {
     expect(declareInputTypes(koffi).INPUT).toBe(first.INPUT);
   });
 
-  it('one wheel step is WHEEL_DELTA (120) in libnut’s Windows units, one step elsewhere', () => {
+  it('one wheel step is WHEEL_DELTA (120) in libnut’s Windows units, a step’s pixels on macOS (libnut scrolls in pixels there), one click on X11', () => {
     expect(wheelUnits('win32')).toBe(120);
     expect(wheelUnits('linux')).toBe(1);
-    expect(wheelUnits('darwin')).toBe(1);
+    expect(wheelUnits('darwin')).toBe(SCROLL_PIXELS_PER_STEP);
   });
 });
 

@@ -28,10 +28,14 @@ function loadWheel(platform: NodeJS.Platform): ((x: number, y: number) => Promis
 
 /**
  * What libnut's scroll amount means, per wheel step: on Windows it goes straight into SendInput's mouseData,
- * where one notch is WHEEL_DELTA (120), so a step passed as 1 barely moved a page; elsewhere it counts steps.
+ * where one notch is WHEEL_DELTA (120), so a step passed as 1 barely moved a page; on macOS libnut makes a
+ * CGEvent in kCGScrollEventUnitPixel (its mouse.c), so a step passed as 1 scrolled one pixel; on X11 it
+ * counts button clicks.
  */
 export function wheelUnits(platform: NodeJS.Platform): number {
-  return platform === 'win32' ? 120 : 1;
+  if (platform === 'win32') return 120;
+  if (platform === 'darwin') return SCROLL_PIXELS_PER_STEP;
+  return 1;
 }
 
 export async function loadNutDriver(platform: NodeJS.Platform = process.platform): Promise<InputDriver> {
@@ -50,6 +54,14 @@ export async function loadNutDriver(platform: NodeJS.Platform = process.platform
     right: Button.RIGHT,
     middle: Button.MIDDLE,
   };
+
+  /** Scrolls by libnut's own units (see wheelUnits); positive y scrolls the content down, positive x right. */
+  async function scrollBy(x: number, y: number): Promise<void> {
+    if (y > 0) await mouse.scrollDown(y);
+    else if (y < 0) await mouse.scrollUp(-y);
+    if (x > 0) await mouse.scrollRight(x);
+    else if (x < 0) await mouse.scrollLeft(-x);
+  }
 
   async function tapKey(key: KeyName, mods: readonly Modifier[]): Promise<void> {
     const modKeys = mods.map((m) => nutModifierFor(Key, m, platform));
@@ -82,13 +94,18 @@ export async function loadNutDriver(platform: NodeJS.Platform = process.platform
           },
         }
       : {}),
+    ...(platform === 'darwin'
+      ? {
+          // libnut scrolls macOS in pixels: the phone's pixels go straight through, smoothly.
+          async scrollPixels(dx: number, dy: number) {
+            await scrollBy(Math.round(dx), Math.round(dy));
+          },
+        }
+      : {}),
     async scrollSteps(x, y) {
       if (wheel) return wheel(x * WHEEL_DELTA, y * WHEEL_DELTA);
       const units = wheelUnits(platform);
-      if (y > 0) await mouse.scrollDown(y * units);
-      else if (y < 0) await mouse.scrollUp(-y * units);
-      if (x > 0) await mouse.scrollRight(x * units);
-      else if (x < 0) await mouse.scrollLeft(-x * units);
+      await scrollBy(x * units, y * units);
     },
     async click(button, double) {
       if (double) await mouse.doubleClick(buttons[button]);
