@@ -179,6 +179,8 @@ export const InputIssueCodes = [
   'portal-failed',
   'mac-permission',
   'mac-permission-unknown',
+  /** Windows or macOS: the exact-text typer (SendInput, CoreGraphics) did not load; only ASCII can be typed. */
+  'text-ascii-only',
   'driver-failed',
   'unsupported-platform',
   /** The person at the computer paused remote control (the desktop window, the tray or the terminal). */

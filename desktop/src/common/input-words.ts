@@ -23,6 +23,8 @@ const en: Record<InputIssueCode, string> = {
   'portal-failed': 'The RemoteDesktop portal failed ({error}). It will be tried again when a phone next sends input.',
   'mac-permission': 'Allow DeskRemote in System Settings › Privacy & Security › Accessibility, then restart DeskRemote.',
   'mac-permission-unknown': 'macOS needs DeskRemote to be allowed under System Settings › Privacy & Security › Accessibility.',
+  'text-ascii-only':
+    'Only ASCII text can be typed: the exact-text typer did not load ({error}). The pointer, keys and shortcuts work.',
   'driver-failed': 'The input driver failed to load: {error}',
   'unsupported-platform': 'Injecting input is not supported on {platform}.',
   paused: 'Remote control is paused: nothing the phones send reaches this computer.',
@@ -43,6 +45,7 @@ const zh: Record<InputIssueCode, string> = {
   'portal-failed': 'RemoteDesktop 门户出错（{error}）。手机下次发送输入时会重试。',
   'mac-permission': '请在“系统设置 › 隐私与安全性 › 辅助功能”中允许 DeskRemote，然后重新启动 DeskRemote。',
   'mac-permission-unknown': 'macOS 需要在“系统设置 › 隐私与安全性 › 辅助功能”中允许 DeskRemote。',
+  'text-ascii-only': '只能输入 ASCII 文字：精确输入文字的组件没有加载（{error}）。指针、按键和快捷键都能正常使用。',
   'driver-failed': '输入驱动加载失败：{error}',
   'unsupported-platform': '不支持在 {platform} 上注入输入。',
   paused: '远程控制已暂停：手机发送的任何操作都不会到达这台电脑。',

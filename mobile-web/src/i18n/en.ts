@@ -122,6 +122,8 @@ export const en = {
     'If nothing happens, allow DeskRemote under System Settings › Privacy & Security › Accessibility on the Mac.',
   inputDriverFailed: 'The input driver on the computer failed to start: {error}',
   inputUnsupportedPlatform: 'DeskRemote cannot inject input on this kind of computer ({platform}).',
+  inputTextAsciiOnly:
+    'The computer can only type plain English letters, digits and signs right now: other characters will be refused. The touchpad and keys work.',
   inputPaused: 'Remote control is paused on the computer. It works again once resumed there.',
   problemBadMessage: 'The computer could not read that command.',
   problemRateLimited: 'Too many commands at once: slow down a little.',

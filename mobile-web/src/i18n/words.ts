@@ -37,6 +37,7 @@ const INPUT: Record<Exclude<InputIssueCode, 'ok'>, MessageKey> = {
   'portal-failed': 'inputPortalFailed',
   'mac-permission': 'inputMacPermission',
   'mac-permission-unknown': 'inputMacPermissionUnknown',
+  'text-ascii-only': 'inputTextAsciiOnly',
   'driver-failed': 'inputDriverFailed',
   'unsupported-platform': 'inputUnsupportedPlatform',
   paused: 'inputPaused',

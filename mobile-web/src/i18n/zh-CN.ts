@@ -115,6 +115,7 @@ export const zhCN: Messages = {
   inputMacPermissionUnknown: '如果没有反应，请在 Mac 的“系统设置 › 隐私与安全性 › 辅助功能”中允许 DeskRemote。',
   inputDriverFailed: '电脑上的输入驱动启动失败：{error}',
   inputUnsupportedPlatform: 'DeskRemote 无法在这类电脑（{platform}）上模拟输入。',
+  inputTextAsciiOnly: '电脑现在只能输入英文字母、数字和常见符号，其他字符会被拒绝。触控板和按键都能正常使用。',
   inputPaused: '电脑上已暂停远程控制。在电脑上恢复后即可继续使用。',
   problemBadMessage: '电脑无法识别这条指令。',
   problemRateLimited: '指令发得太快了，请稍慢一些。',

@@ -11,7 +11,12 @@ export const nutBackend: InputBackendCandidate = {
   appliesTo: (platform) => platform === 'darwin' || platform === 'win32',
   async open(platform, env) {
     try {
-      return { availability: assessEnvironment(platform, env) ?? READY, driver: await loadNutDriver(platform) };
+      const driver = await loadNutDriver(platform);
+      // Never ASCII-only in silence: the phone and the window say so before a text is refused.
+      const limited = driver.exactTextProblem
+        ? ({ status: 'limited', code: 'text-ascii-only', params: { error: driver.exactTextProblem.slice(0, 200) } } as const)
+        : undefined;
+      return { availability: assessEnvironment(platform, env) ?? limited ?? READY, driver };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       return {

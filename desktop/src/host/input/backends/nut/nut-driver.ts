@@ -38,7 +38,12 @@ export function wheelUnits(platform: NodeJS.Platform): number {
   return 1;
 }
 
-export async function loadNutDriver(platform: NodeJS.Platform = process.platform): Promise<InputDriver> {
+/** The driver, and why text is limited to ASCII where the exact-text typer did not load. */
+export interface NutDriver extends InputDriver {
+  readonly exactTextProblem: string | undefined;
+}
+
+export async function loadNutDriver(platform: NodeJS.Platform = process.platform): Promise<NutDriver> {
   const { providerRegistry, Key, Button, Point } = await import('@nut-tree-fork/nut-js');
   const mouse = providerRegistry.getMouse();
   const keyboard = providerRegistry.getKeyboard();
@@ -46,7 +51,7 @@ export async function loadNutDriver(platform: NodeJS.Platform = process.platform
   mouse.setMouseDelay(0);
   keyboard.setKeyboardDelay(0);
 
-  const unicode = loadUnicodeTyper(platform);
+  const { typer: unicode, problem: exactTextProblem } = loadUnicodeTyper(platform);
   const wheel = loadWheel(platform);
   const smooth = new SmoothWheel(SCROLL_PIXELS_PER_STEP);
   const buttons: Record<MouseButton, (typeof Button)[keyof typeof Button]> = {
@@ -81,6 +86,7 @@ export async function loadNutDriver(platform: NodeJS.Platform = process.platform
   }
 
   return {
+    exactTextProblem,
     async moveBy(dx, dy) {
       const at = await mouse.currentMousePosition();
       await mouse.setMousePosition(new Point(Math.max(0, at.x + dx), Math.max(0, at.y + dy)));
