@@ -447,13 +447,15 @@ export class Host {
 
   /** Forgets the device and closes its connection at once. */
   async revokeDevice(id: string): Promise<boolean> {
+    // The phone's sockets first, at once: a command that arrives while the files are written (a deck save
+    // 13 to 100 ms later) would otherwise still be answered, and write the revoked phone's settings back.
+    for (const session of this.sessions) {
+      if (session.deviceId === id) session.bye('revoked', CloseCode.unknownDevice);
+    }
     const removed = await this.devices.remove(id);
     await this.phoneSettings
       .forget(id)
       .catch((error: unknown) => this.log(`could not forget the phone's settings: ${String(error)}`));
-    for (const session of this.sessions) {
-      if (session.deviceId === id) session.bye('revoked', CloseCode.unknownDevice);
-    }
     this.refreshDevices();
     return removed;
   }

@@ -99,3 +99,22 @@ describe('settings the host keeps for each phone', () => {
     expect(lines.join('\n')).toContain('phone-settings.json is not JSON');
   });
 });
+
+describe('a revoked phone is refused at once', () => {
+  it('a deck save racing the revocation is never answered and never writes the phone back', async () => {
+    const { host, dataDir } = await start();
+    for (let round = 0; round < 10; round++) {
+      const phone = await pairPhone(host, `Racer ${round}`);
+      await phone.client.next('phoneSettings');
+      // The save and the revocation leave together; saves keep coming while the files are written.
+      const revoked = host.revokeDevice(phone.deviceId);
+      for (let id = 1; id <= 5; id++) phone.client.send({ t: 'saveDeck', id, deck: [...DECK] as never });
+      await revoked;
+      await new Promise((r) => setTimeout(r, 50));
+      expect(phone.client.messages.some((m) => m.t === 'ack')).toBe(false);
+      expect(phone.client.messages.some((m) => m.t === 'bye' && m.reason === 'revoked')).toBe(true);
+      const saved = JSON.parse(await readFile(join(dataDir, 'phone-settings.json'), 'utf8').catch(() => '{}'));
+      expect(Object.keys(saved)).not.toContain(phone.deviceId);
+    }
+  });
+});
