@@ -4,13 +4,13 @@
  * positions polled while a phone looks); the media keys to the focused application where there is
  * neither (macOS: its now-playing is a private framework), or for the volume keys.
  */
-import { readFile } from 'node:fs/promises';
 import type { MediaPlayer } from '@deskremote/shared';
 import sharp from 'sharp';
 import type { FeatureDeps } from '../presenter/feature-deps.js';
 import { FeatureRejected, type SessionPort } from '../session/feature-router.js';
 import { Mpris } from './mpris.js';
 import type { PlayerSource } from './player-source.js';
+import { readArtFile } from './read-art-file.js';
 import { WindowsMedia } from './windows-media.js';
 
 const POSITION_POLL_MS = 1000;
@@ -92,8 +92,7 @@ export function installMedia(deps: FeatureDeps): void {
     const file = source?.artFile(command.player);
     if (!file) throw new FeatureRejected('player-unavailable', { why: 'no-art' });
     try {
-      const bytes = await readFile(file);
-      if (bytes.length > ART_MAX_FILE_BYTES) throw new Error('art too large');
+      const bytes = await readArtFile(file, ART_MAX_FILE_BYTES);
       const { data, info } = await sharp(bytes)
         .resize(ART_PX, ART_PX, { fit: 'inside' })
         .jpeg({ quality: 70 })
