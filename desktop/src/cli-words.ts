@@ -17,6 +17,8 @@ const en = {
   allowed: 'Allowed.',
   denied: 'Denied.',
   askExpired: '(no answer in time: denied)',
+  askTooSoon:
+    'That answer came before this question could be read, so it was not taken. Answer again: y allows, anything else refuses.',
   connected: 'Phone connected: {name}',
   disconnected: 'Phone disconnected: {name}',
   conflict:
@@ -60,6 +62,7 @@ const zh: Record<Key, string> = {
   allowed: '已允许。',
   denied: '已拒绝。',
   askExpired: '（未及时回答，已拒绝）',
+  askTooSoon: '这个回答在问题还来不及看清时就到了，所以没有采用。请重新回答：输入 y 允许，其他任何内容拒绝。',
   connected: '手机已连接：{name}',
   disconnected: '手机已断开：{name}',
   conflict: '有两部手机使用了同一个二维码（{names}）：两者都已被拒绝，并已换新二维码。可能有人拍下了它。',

@@ -156,6 +156,13 @@ function followInTerminal(host: Host, asker: TerminalApprovals, noQr: boolean, c
 /** Asks "Allow ‹phone›?" in the terminal, one request at a time; y allows, anything else denies. */
 const PAUSE_LINE = /^\s*(p|pause|resume|暂停|恢复)\s*$/i;
 
+/**
+ * How long a question is on screen before an answer counts. A line typed for a question that was just
+ * withdrawn ("no answer in time") arrived as the answer to the next one, printed a moment before: that phone
+ * was let in without anyone reading its question.
+ */
+const READ_QUESTION_MS = 700;
+
 class TerminalApprovals {
   private asking: string | undefined;
   private readonly lines = createInterface({ input: process.stdin, terminal: false });
@@ -203,7 +210,13 @@ class TerminalApprovals {
         code: `${request.code.slice(0, 3)} ${request.code.slice(3)}`,
       }),
     );
-    const answer = await new Promise<string>((resolve) => (this.waiting = resolve));
+    const shownAt = Date.now();
+    let answer: string;
+    for (;;) {
+      answer = await new Promise<string>((resolve) => (this.waiting = resolve));
+      if (this.asking !== request.id || Date.now() - shownAt >= READ_QUESTION_MS) break;
+      console.log(say('askTooSoon'));
+    }
     this.waiting = undefined;
     if (this.asking !== request.id) return;
     const allow = /^\s*(y|yes|是|好)\s*$/i.test(answer);

@@ -15,7 +15,7 @@ import { dashboardHandlers } from '../../src/host/desktop-window/dashboard-handl
 import { dashboardView } from '../../src/host/desktop-window/dashboard-view.js';
 import { WindowServer } from '../../src/host/desktop-window/window-server.js';
 import type { Host } from '../../src/host/host.js';
-import { pairPhone, startPairing, startTestHost } from '../support/test-host.js';
+import { keepAlive, pairPhone, startPairing, startTestHost } from '../support/test-host.js';
 import { waitFor } from '../support/wait.js';
 import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium.js';
 
@@ -265,6 +265,7 @@ it('shows what each button does and edits it: a chord and text written out, a wr
 
 it('adds a button to a phone’s deck from the window: a chord checked there, a key the host does not know refused', async () => {
   const phone = await pairPhone(host, 'Empty deck phone');
+  const stopPinging = keepAlive(phone.client);
   const row = page.locator('#devices > li', { hasText: 'Empty deck phone' }).locator('details.deck');
   // A phone with no buttons yet still has its editor: the window can give it its first.
   await expect.poll(() => row.locator('summary').textContent()).toBe('Its buttons (0)');
@@ -317,6 +318,7 @@ it('adds a button to a phone’s deck from the window: a chord checked there, a 
       return last?.t === 'phoneSettings' ? last.deck.map(({ label, icon, steps }) => ({ label, icon, steps })) : [];
     })
     .toEqual(expected);
+  stopPinging();
   phone.client.socket.close();
 });
 

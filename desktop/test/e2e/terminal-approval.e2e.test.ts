@@ -36,10 +36,14 @@ async function askedFor(phone: Phone, asked: number): Promise<void> {
   expect(host.log).toMatch(/Allow "Pixel 7" \(Pixel 7, Android \d+, Chrome \d+\) at \S+ to control this computer\?/);
 }
 
+/** A person reads the question before answering (an answer within 0.7 s of it is not taken). */
+const read = () => new Promise((r) => setTimeout(r, 800));
+
 it('y in the terminal lets the phone in', async () => {
   const phone = await Phone.open(host.pairingUrl());
   phones.push(phone);
   await askedFor(phone, 1);
+  await read();
   host.answer('y');
   await phone.waitConnected();
   await host.waitForOutput(/Allowed\./);
@@ -49,8 +53,22 @@ it('anything else refuses it, and the phone says so', async () => {
   const phone = await Phone.open(host.pairingUrl());
   phones.push(phone);
   await askedFor(phone, 2);
+  await read();
   host.answer('n');
   await phone.page.getByTestId('unpaired').waitFor();
   expect(await phone.page.getByTestId('unpaired').getAttribute('data-reason')).toBe('denied');
   await host.waitForOutput(/Denied\./);
+});
+
+it('a "y" that arrives with the question (typed for one just withdrawn) is not taken: the phone waits for a real answer', async () => {
+  const phone = await Phone.open(host.pairingUrl());
+  phones.push(phone);
+  await askedFor(phone, 3);
+  host.answer('y');
+  await host.waitForOutput(/That answer came before this question could be read, so it was not taken/);
+  expect(await phone.page.getByTestId('approving').isVisible()).toBe(true);
+  expect(host.log).not.toMatch(/Allowed\.[\s\S]*Allowed\./);
+  await read();
+  host.answer('y');
+  await phone.waitConnected();
 });

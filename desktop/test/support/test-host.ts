@@ -2,7 +2,7 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { answerChallenge, randomId, tokenFromHash } from '@deskremote/shared';
+import { answerChallenge, HEARTBEAT_INTERVAL_MS, randomId, tokenFromHash } from '@deskremote/shared';
 
 import { Host, type HostOptions } from '../../src/host/host.js';
 import { READY } from '../../src/host/input/input-availability.js';
@@ -106,4 +106,16 @@ export async function resumePhone(
   client.send(answer.message);
   client.secure(answer.keys);
   return client;
+}
+
+/**
+ * Pings as the phone page does, so a test that takes longer than the host's heartbeat timeout (a slow,
+ * busy machine) does not get its page-less phone closed for silence. Returns the stop.
+ */
+export function keepAlive(client: RawClient, everyMs = HEARTBEAT_INTERVAL_MS): () => void {
+  let id = 1_000_000;
+  const timer = setInterval(() => {
+    if (client.socket.readyState === client.socket.OPEN) client.send({ t: 'ping', id: ++id });
+  }, everyMs);
+  return () => clearInterval(timer);
 }

@@ -84,6 +84,19 @@ export class HostProcess {
     return match[1] ?? '';
   }
 
+  get pid(): number {
+    return this.child.pid ?? 0;
+  }
+
+  /**
+   * Closes the reading ends of the host's stdout and stderr, as when the program reading its output goes
+   * away (a supervisor, `npm start | tee` with tee killed): its next writes fail with EPIPE.
+   */
+  closeOutput(): void {
+    this.child.stdout?.destroy();
+    this.child.stderr?.destroy();
+  }
+
   /** Answers the terminal's "Allow ‹phone›?" question. */
   answer(line: string): void {
     this.child.stdin?.write(`${line}\n`);

@@ -4,7 +4,7 @@
  */
 import { tokenFromHash } from '@deskremote/shared';
 import type { RawClient } from '../../support/raw-client.js';
-import { startPairingOn } from '../../support/test-host.js';
+import { resumePhone, startPairingOn } from '../../support/test-host.js';
 import type { HostProcess } from './host-process.js';
 import { textChunks } from './mixed-text.mjs';
 
@@ -13,13 +13,24 @@ type Command = { t: 'text'; text: string } | { t: 'key'; key: string; mods?: str
 export class TextPhone {
   private id = 0;
 
-  private constructor(readonly client: RawClient) {}
+  private constructor(
+    readonly client: RawClient,
+    private readonly saved: { port: number; deviceId: string; secret: string },
+  ) {}
 
   static async pair(host: HostProcess): Promise<TextPhone> {
     const token = tokenFromHash(new URL(host.pairingUrl()).hash) ?? '';
-    const { client } = await startPairingOn(host.port, token, { deviceName: 'Text phone' });
+    const { client, deviceId, secret } = await startPairingOn(host.port, token, { deviceName: 'Text phone' });
     await client.next('welcome', 10_000);
-    return new TextPhone(client);
+    return new TextPhone(client, { port: host.port, deviceId, secret });
+  }
+
+  /** The same phone back on a new connection, with the secret it was given at pairing (no code needed). */
+  static async resume(previous: TextPhone): Promise<TextPhone> {
+    const { port, deviceId, secret } = previous.saved;
+    const client = await resumePhone(port, deviceId, secret);
+    await client.next('welcome', 10_000);
+    return new TextPhone(client, previous.saved);
   }
 
   /** Sends the text in commands within the protocol's size limit, each after the previous was acknowledged. */

@@ -7,9 +7,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HEARTBEAT_INTERVAL_MS, type HostMessage, tokenFromHash } from '@deskremote/shared';
+import { type HostMessage, tokenFromHash } from '@deskremote/shared';
 import type { RawClient } from '../../support/raw-client.js';
-import { startPairingOn } from '../../support/test-host.js';
+import { keepAlive, startPairingOn } from '../../support/test-host.js';
 import { PHONE_HOST_NAME } from './host-process.js';
 import { Phone } from './phone.js';
 import { stopWine, WineHost, type WineLayout, WineRecorder, wineLayout } from './wine.js';
@@ -31,14 +31,11 @@ export interface WineRig {
 /** A paired phone without a page, sending commands and awaiting each answer; bounded waits. */
 export class RawPhone {
   private id = 0;
-  private readonly heartbeat: NodeJS.Timeout;
+  /** A test that waits longer than the host's heartbeat timeout (a failing one) must not get this phone closed. */
+  private readonly stopPinging: () => void;
 
   constructor(readonly client: RawClient) {
-    // Pings as the phone page does: a test that waits longer than the host's heartbeat timeout (a failing
-    // one, for instance) must not get this phone closed for silence and fail every test after it.
-    this.heartbeat = setInterval(() => {
-      if (client.socket.readyState === client.socket.OPEN) this.send({ t: 'ping', id: ++this.id });
-    }, HEARTBEAT_INTERVAL_MS);
+    this.stopPinging = keepAlive(client);
   }
 
   send(message: Record<string, unknown>): void {
@@ -73,7 +70,7 @@ export class RawPhone {
   }
 
   close(): void {
-    clearInterval(this.heartbeat);
+    this.stopPinging();
     this.client.socket.close();
   }
 }
