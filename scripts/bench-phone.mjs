@@ -1,10 +1,25 @@
 // A phone without a page, for the benches: paired with a real host over a real socket through the real
 // handshake (the token from the host's pairing URL), then sending encrypted messages and awaiting the host's
 // by a test, each wait bounded. Used by bench.mjs, bench-preview.mjs and bench-wine.mjs (under Wine too).
+import { join } from 'node:path';
 import { answerChallenge, decodeServer, FrameChannel, randomId, tokenFromHash } from '@deskremote/shared';
 import { WebSocket } from 'ws';
 
 const WAIT_MS = 5000;
+const root = join(import.meta.dirname, '..');
+
+/** Host.start's options for a bench: loopback, a port of its own, the built phone page, no approval asked. */
+export function benchHostOptions(dataDir, more) {
+  return {
+    port: 0,
+    bind: '127.0.0.1',
+    dataDir,
+    phoneDir: join(root, 'mobile-web/dist'),
+    version: 'bench',
+    requireApproval: false,
+    ...more,
+  };
+}
 
 /**
  * `host`: a started Host (its port and pairing URL). `x25519`: the key exchange the phone uses (the shared

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nobleX25519 } from '@deskremote/shared';
 import { chromium } from 'playwright-core';
-import { pairBenchPhone } from './bench-phone.mjs';
+import { benchHostOptions, pairBenchPhone } from './bench-phone.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const root = join(import.meta.dirname, '..');
@@ -70,16 +70,9 @@ export async function previewFigures() {
     grabber.close();
 
     // One phone watching through the real host: frames reached, and the process's CPU meanwhile.
-    const host = await Host.start({
-      port: 0,
-      bind: '127.0.0.1',
-      dataDir,
-      phoneDir: join(root, 'mobile-web/dist'),
-      version: 'bench',
-      display: x.display,
-      requireApproval: false,
-      openInput: async () => ({ availability: READY, driver: undefined }),
-    });
+    const host = await Host.start(
+      benchHostOptions(dataDir, { display: x.display, openInput: async () => ({ availability: READY, driver: undefined }) }),
+    );
     for (let i = 0; i < 100 && host.state.state.presenterTools.preview !== 'ready'; i++)
       await new Promise((r) => setTimeout(r, 50));
     const cpuDuring = async (work) => {

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { mixedText, textChunks } from '../desktop/test/e2e/support/mixed-text.mjs';
-import { pairBenchPhone } from './bench-phone.mjs';
+import { benchHostOptions, pairBenchPhone } from './bench-phone.mjs';
 
 const root = join(import.meta.dirname, '..');
 const WINE_DIR = join(root, '.ci', '.wine');
@@ -49,16 +49,12 @@ async function insideWine(resultFile) {
   const { READY } = await import(fileUrl('desktop/dist/host/input/input-availability.js'));
   const dataDir = mkdtempSync(join(tmpdir(), 'deskremote-bench-wine-'));
   const executed = [];
-  const host = await Host.start({
-    port: 0,
-    bind: '127.0.0.1',
-    dataDir,
-    phoneDir: join(root, 'mobile-web/dist'),
-    version: 'bench',
-    openInput: async () => ({ availability: READY, driver }),
-    onExecuted: ({ kind, receivedAt, doneAt }) => kind === 'move' && executed.push(doneAt - receivedAt),
-    requireApproval: false,
-  });
+  const host = await Host.start(
+    benchHostOptions(dataDir, {
+      openInput: async () => ({ availability: READY, driver }),
+      onExecuted: ({ kind, receivedAt, doneAt }) => kind === 'move' && executed.push(doneAt - receivedAt),
+    }),
+  );
   const phone = await pairBenchPhone(host);
   // Moves paced by a ping round trip, so each is injected on its own rather than summed.
   for (let i = 0; i < MOVES; i++) {

@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { answerChallenge, decodeClient, encodeMessage, FrameChannel, nobleX25519, randomId } from '@deskremote/shared';
 import { chromium, devices } from 'playwright-core';
 import { WebSocket, WebSocketServer } from 'ws';
-import { pairBenchPhone } from './bench-phone.mjs';
+import { benchHostOptions, pairBenchPhone } from './bench-phone.mjs';
 import { withPortalBackend } from './bench-portal.mjs';
 import { previewFigures } from './bench-preview.mjs';
 import { packageFigures, startFigures } from './bench-start.mjs';
@@ -97,16 +97,12 @@ async function x11Input(display) {
 async function hostFigures(openInput) {
   const dataDir = await mkdtemp(join(tmpdir(), 'deskremote-bench-'));
   const executed = { move: [], click: [] };
-  const host = await Host.start({
-    port: 0,
-    bind: '127.0.0.1',
-    dataDir,
-    phoneDir: join(root, 'mobile-web/dist'),
-    version: 'bench',
-    openInput,
-    onExecuted: ({ kind, receivedAt, doneAt }) => executed[kind]?.push(doneAt - receivedAt),
-    requireApproval: false,
-  });
+  const host = await Host.start(
+    benchHostOptions(dataDir, {
+      openInput,
+      onExecuted: ({ kind, receivedAt, doneAt }) => executed[kind]?.push(doneAt - receivedAt),
+    }),
+  );
   await new Promise((r) => setTimeout(r, 20));
   const { socket, send, next } = await pairBenchPhone(host);
 

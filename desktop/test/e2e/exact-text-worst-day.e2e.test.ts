@@ -3,16 +3,12 @@
  * text view and a Chromium textarea): capitals the layout lacks under the us, de and fr layouts, typed
  * fast beside their small letters; and an application stopped for ten seconds while a text with more
  * distinct characters than there are spare keycodes arrives (the host must not give a keycode to another
- * character before the application has read it); and then, on the same display after all that, LibreOffice
- * Writer under a window manager, read back through UNO: it inserted emoji before the text typed ahead of
- * them, lost one letter of a double one, and (only after the tests before it) read a reused keycode as its
- * new character, having answered the host's ping before reading every key sent ahead of it.
+ * character before the application has read it).
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DesktopRig, startDesktopRig } from './support/desktop-rig.js';
-import { mixedText } from './support/mixed-text.mjs';
 import { TextPhone } from './support/text-phone.js';
 import { TextReceiver } from './support/text-receiver.js';
 
@@ -85,37 +81,4 @@ describe('an application stopped for ten seconds as the text arrives', () => {
       await view.close();
     }
   }, 90_000);
-});
-
-describe('into a LibreOffice Writer document, read back', () => {
-  let writer: TextReceiver;
-  let wm: ChildProcess;
-  beforeAll(async () => {
-    // A window manager, as on every desktop: LibreOffice answers _NET_WM_PING only where one says it can.
-    wm = spawn('openbox', ['--sm-disable'], { env: { ...process.env, DISPLAY: rig.x.display }, stdio: 'ignore' });
-    await sleep(500);
-    writer = await TextReceiver.writer(rig.x.display);
-  }, 90_000);
-  afterAll(async () => {
-    await writer?.close();
-    wm?.kill();
-  });
-
-  // Writer's first line starts with a capital, as AutoCorrect (off here) would leave it anyway.
-  const text = `Start: ${mixedText(500, 17)}`;
-
-  it('sent at once: emoji in their places, double letters whole', async () => {
-    await writer.clear();
-    await phone.type(text);
-    expect(await writer.waitForText(text, 30_000)).toBe(text);
-  }, 90_000);
-
-  it('typed live, one character (grapheme cluster) at a time', async () => {
-    await writer.clear();
-    const clusters = [...new Intl.Segmenter('und', { granularity: 'grapheme' }).segment(text.slice(0, 400))].map(
-      (s) => s.segment,
-    );
-    for (const cluster of clusters) await phone.type(cluster);
-    expect(await writer.waitForText(clusters.join(''), 30_000)).toBe(clusters.join(''));
-  }, 120_000);
 });
