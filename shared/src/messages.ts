@@ -250,7 +250,7 @@ export const SnapshotMessage = v.strictObject({ t: v.literal('snapshot'), state:
 export const ChangesMessage = v.strictObject({ t: v.literal('changes'), changes: v.partial(HostState), now: HostNow });
 export const AckMessage = v.strictObject({ t: v.literal('ack'), id: CommandId });
 /**
- * A command still running (a long text being typed, or waiting for a busy application): sent about every
+ * A text still being typed (a long one, or one waiting for a busy application): sent about every
  * second until its ack or error, so the phone shows progress instead of calling the host silent. `done`
  * of `total` characters (grapheme clusters) typed; total 0 when the driver does not count.
  */

@@ -1,6 +1,7 @@
 /**
- * Tells the phone that a command is still running, so a long text (or one waiting behind it, or one
- * waiting for a busy application) shows progress on the phone instead of "the computer did not answer":
+ * Tells the phone that a text is still being typed, so a long one (or one waiting for a busy application)
+ * shows progress on the phone instead of "the computer did not answer", and the commands queued behind it
+ * keep waiting (the phone renews every deadline on a progress message):
  * the newest count at most every REPORT_MS as the driver counts, and at least every KEEPALIVE_MS while
  * nothing changes. A command that ends within KEEPALIVE_MS sends nothing.
  */

@@ -270,15 +270,17 @@ export class Session implements SessionPort {
       this.runFeature(message);
       return;
     }
-    const running = commandProgress(message.id, (progress) => this.send(progress));
-    this.deps.dispatcher.submit(this.id, message, receivedAt, running.progress).then(
+    // Only a text can run for seconds; the phone renews every waiting deadline on its progress, so the
+    // commands queued behind it need no timer of their own (a click or a key costs none).
+    const running = message.t === 'text' ? commandProgress(message.id, (progress) => this.send(progress)) : undefined;
+    this.deps.dispatcher.submit(this.id, message, receivedAt, running?.progress).then(
       () => {
-        running.stop();
+        running?.stop();
         this.strikes = 0;
         this.send({ t: 'ack', id: message.id });
       },
       (error: CommandRejected) => {
-        running.stop();
+        running?.stop();
         if (error.code === 'session-closed') return;
         this.send({ t: 'error', id: message.id, code: error.code, params: error.params });
       },
