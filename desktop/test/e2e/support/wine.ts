@@ -32,7 +32,7 @@ export function wineLayout(): WineLayout {
   const missing = [join(WINE_DIR, 'ready'), ...Object.values(layout), ...prebuilts].filter((p) => !existsSync(p));
   if (missing.length > 0) {
     throw new Error(
-      `The Windows suite needs the Wine setup (missing ${missing.join(', ')}): run 'scripts/wine-setup.sh' after 'npm ci' (.ci/run does).`,
+      `The Windows suite needs the Wine setup (missing ${missing.join(', ')}): run 'scripts/wine-setup.sh' after 'npm ci' (npm test does it first).`,
     );
   }
   return layout;
