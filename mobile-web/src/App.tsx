@@ -69,7 +69,7 @@ export function App({ connection }: { connection: Connection }) {
 
   return (
     <div className={`app ${status.kind === 'open' ? 'online' : 'offline'}`}>
-      <StatusBar status={status} state={state} />
+      <StatusBar status={status} state={state} quiet={snapshot.quiet} onTryNow={() => connection.resume()} />
       <main className="panel">
         {tab === 'pad' && (
           <div className="pad-panel">

@@ -1,6 +1,6 @@
 /**
- * Messages <-> bytes. Pointer deltas, the one message sent many times a second, travel as 5 bytes
- * (a tag and two little-endian int16); everything else is UTF-8 JSON starting with '{', padded with
+ * Messages <-> bytes. Pointer deltas, the one message sent many times a second, travel as 7 bytes
+ * (a tag, two little-endian int16 and the low 16 bits of when it was sent; 5 without that); everything else is UTF-8 JSON starting with '{', padded with
  * spaces to a size bucket when it will be encrypted (JSON ignores trailing whitespace, so no length
  * field is needed, and the Wi-Fi learns a bucket, not the length of what was typed).
  * Every decoded message is validated against its schema; anything else is rejected with a reason.
@@ -15,7 +15,9 @@ import type { ZoomCommand } from './sofa.js';
 const JSON_START = 0x7b; // '{'
 const DELTA_TAGS = { move: 0x01, scroll: 0x02, zoom: 0x06 } as const;
 const DELTA_FRAME_BYTES = 5;
-/** The laser travels as often as pointer moves do: the same 5 bytes, a tag per mode and two uint16. */
+/** A delta or laser frame that says when it was sent (the low 16 bits of its `at`, little-endian). */
+const TIMED_FRAME_BYTES = 7;
+/** The laser travels as often as pointer moves do: the same short frame, a tag per mode and two uint16. */
 const LASER_TAGS: Record<LaserMode, number> = { dot: 0x03, spotlight: 0x04, off: 0x05 };
 const LASER_MODES = new Map(Object.entries(LASER_TAGS).map(([mode, tag]) => [tag, mode as LaserMode]));
 /** Preview frames: tag, request id (u32), width, height (u16), JPEG length (u32), JPEG, zero padding. */
@@ -49,38 +51,56 @@ export function padToBucket(json: Uint8Array): Uint8Array {
   return out;
 }
 
-function encodeDelta(message: MoveCommand | ScrollCommand | ZoomCommand): Uint8Array {
-  const bytes = new Uint8Array(DELTA_FRAME_BYTES);
+/** A tag, two 16-bit values, and the low 16 bits of `at` when there is one. */
+function shortFrame(tag: number, at: number | undefined): { bytes: Uint8Array; view: DataView } {
+  const bytes = new Uint8Array(at === undefined ? DELTA_FRAME_BYTES : TIMED_FRAME_BYTES);
   const view = new DataView(bytes.buffer);
-  view.setUint8(0, DELTA_TAGS[message.t]);
+  view.setUint8(0, tag);
+  if (at !== undefined) view.setUint16(5, at & 0xffff, true);
+  return { bytes, view };
+}
+
+function readShortFrame(bytes: Uint8Array, what: string): { view: DataView; at?: number } | { reason: string } {
+  if (bytes.length !== DELTA_FRAME_BYTES && bytes.length !== TIMED_FRAME_BYTES)
+    return { reason: `a ${what} frame has ${DELTA_FRAME_BYTES} or ${TIMED_FRAME_BYTES} bytes, got ${bytes.length}` };
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return bytes.length === TIMED_FRAME_BYTES ? { view, at: view.getUint16(5, true) } : { view };
+}
+
+function encodeDelta(message: MoveCommand | ScrollCommand | ZoomCommand): Uint8Array {
+  const { bytes, view } = shortFrame(DELTA_TAGS[message.t], message.at);
   view.setInt16(1, message.dx, true);
   view.setInt16(3, message.dy, true);
   return bytes;
 }
 
 function decodeDelta(bytes: Uint8Array): Decoded<MoveCommand | ScrollCommand | ZoomCommand> {
-  if (bytes.length !== DELTA_FRAME_BYTES)
-    return { ok: false, reason: `a delta frame has ${DELTA_FRAME_BYTES} bytes, got ${bytes.length}` };
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const read = readShortFrame(bytes, 'delta');
+  if ('reason' in read) return { ok: false, reason: read.reason };
+  const { view, at } = read;
   const tag = view.getUint8(0);
   const t = tag === DELTA_TAGS.move ? 'move' : tag === DELTA_TAGS.scroll ? 'scroll' : 'zoom';
-  return { ok: true, message: { t, dx: view.getInt16(1, true), dy: view.getInt16(3, true) } };
+  return {
+    ok: true,
+    message: { t, dx: view.getInt16(1, true), dy: view.getInt16(3, true), ...(at === undefined ? {} : { at }) },
+  };
 }
 
 function encodeLaser(message: LaserCommand): Uint8Array {
-  const bytes = new Uint8Array(DELTA_FRAME_BYTES);
-  const view = new DataView(bytes.buffer);
-  view.setUint8(0, LASER_TAGS[message.mode]);
+  const { bytes, view } = shortFrame(LASER_TAGS[message.mode], message.at);
   view.setUint16(1, message.x, true);
   view.setUint16(3, message.y, true);
   return bytes;
 }
 
 function decodeLaser(bytes: Uint8Array, mode: LaserMode): Decoded<LaserCommand> {
-  if (bytes.length !== DELTA_FRAME_BYTES)
-    return { ok: false, reason: `a laser frame has ${DELTA_FRAME_BYTES} bytes, got ${bytes.length}` };
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return { ok: true, message: { t: 'laser', mode, x: view.getUint16(1, true), y: view.getUint16(3, true) } };
+  const read = readShortFrame(bytes, 'laser');
+  if ('reason' in read) return { ok: false, reason: read.reason };
+  const { view, at } = read;
+  return {
+    ok: true,
+    message: { t: 'laser', mode, x: view.getUint16(1, true), y: view.getUint16(3, true), ...(at === undefined ? {} : { at }) },
+  };
 }
 
 function encodeFrame(frame: PreviewFrame, pad: boolean): Uint8Array {

@@ -1,8 +1,13 @@
 /** Bumped whenever a message changes shape; a phone page with another number is told to reload. */
-export const PROTOCOL_VERSION = 6;
+export const PROTOCOL_VERSION = 7;
 
 export const DEFAULT_PORT = 7531;
 export const WS_PATH = '/ws';
+/**
+ * An empty answer for a phone knocking while the computer is away: far cheaper than a WebSocket (a key
+ * exchange and a place among strangers), so a visible page can knock twice a second.
+ */
+export const ALIVE_PATH = '/alive';
 
 /** Largest message either side accepts, before encryption; a text command is the only large message. */
 export const MAX_FRAME_BYTES = 8 * 1024;
@@ -17,9 +22,26 @@ export const AUTH_TIMEOUT_MS = 5000;
 export const APPROVAL_TIMEOUT_MS = 30_000;
 /** A QR code is replaced after this long even if no phone used it. */
 export const PAIRING_TOKEN_LIFETIME_MS = 5 * 60_000;
-/** The phone pings this often; the host answers. Silence for HEARTBEAT_TIMEOUT_MS means the link is dead. */
-export const HEARTBEAT_INTERVAL_MS = 5000;
-export const HEARTBEAT_TIMEOUT_MS = 12_000;
+/**
+ * The phone pings this often while its page is shown, and the host answers: a few small frames a second
+ * let both sides know within about a second that the other stopped answering (a frozen laptop, Wi-Fi
+ * that stalls without closing the socket), where TCP would take minutes to tell.
+ */
+export const HEARTBEAT_INTERVAL_MS = 400;
+/**
+ * Silence this long and the phone says the computer is not answering (it keeps the socket: a host that
+ * wakes up answers, and says which taps came too late). Two and a half pings: a healthy Wi-Fi's late
+ * packet does not trip it, a stall shows within 1.1 s (it is checked every HEARTBEAT_CHECK_MS).
+ */
+export const QUIET_AFTER_MS = 1000;
+export const HEARTBEAT_CHECK_MS = 100;
+/** Silence this long and the phone closes the socket and looks for the computer anew. */
+export const HEARTBEAT_TIMEOUT_MS = 8000;
+/**
+ * Silence this long from a phone (counted while the host itself runs: a host that was frozen does not
+ * blame its phones for it) and the host closes its session, letting go of every key and button it held.
+ */
+export const HOST_SILENCE_LIMIT_MS = 2500;
 
 /** Random bytes in a one-time pairing token (256 bits; the design asks for at least 128). */
 export const PAIRING_TOKEN_BYTES = 32;

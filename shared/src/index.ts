@@ -2,6 +2,7 @@ export * from './codec.js';
 export * from './constants.js';
 export * from './deck-icon-words.js';
 export * from './encoding.js';
+export * from './lateness.js';
 export * from './messages.js';
 export * from './pairing/answer-challenge.js';
 export * from './pairing/handshake.js';

@@ -8,6 +8,7 @@
 import * as v from 'valibot';
 import { MAX_DEVICE_NAME_CHARS, MAX_TEXT_CHARS, PROTOCOL_VERSION } from './constants.js';
 import { KeyNames, Modifiers } from './keys.js';
+import { SentAt } from './lateness.js';
 import {
   FocusedWindow,
   LaserCommand,
@@ -80,15 +81,16 @@ export const AuthMessage = v.variant('t', [PairMessage, ResumeMessage]);
 
 // ---- phone -> host: commands
 
-/** Relative pointer motion in desktop pixels. Sent as a 5-byte binary frame. */
-export const MoveCommand = v.strictObject({ t: v.literal('move'), dx: Delta, dy: Delta });
-/** Scroll in phone pixels (positive dy scrolls the content down). Sent as a 5-byte binary frame. */
-export const ScrollCommand = v.strictObject({ t: v.literal('scroll'), dx: Delta, dy: Delta });
+/** Relative pointer motion in desktop pixels. Sent as a 7-byte binary frame (codec.ts). */
+export const MoveCommand = v.strictObject({ t: v.literal('move'), dx: Delta, dy: Delta, at: SentAt });
+/** Scroll in phone pixels (positive dy scrolls the content down). Sent as a 7-byte binary frame (codec.ts). */
+export const ScrollCommand = v.strictObject({ t: v.literal('scroll'), dx: Delta, dy: Delta, at: SentAt });
 export const ClickCommand = v.strictObject({
   t: v.literal('click'),
   id: CommandId,
   button: v.picklist(MouseButtons),
   double: v.optional(v.boolean()),
+  at: SentAt,
 });
 /** Press or release a button and keep it so (drags). Held buttons are released when the session ends. */
 export const ButtonCommand = v.strictObject({
@@ -96,12 +98,14 @@ export const ButtonCommand = v.strictObject({
   id: CommandId,
   button: v.picklist(MouseButtons),
   down: v.boolean(),
+  at: SentAt,
 });
 export const KeyCommand = v.strictObject({
   t: v.literal('key'),
   id: CommandId,
   key: v.picklist(KeyNames),
   mods: v.optional(v.pipe(v.array(v.picklist(Modifiers)), v.maxLength(4))),
+  at: SentAt,
 });
 /**
  * Press or release one key or modifier and keep it so (sticky modifiers, Alt held across Tabs). Held
@@ -112,11 +116,13 @@ export const HoldCommand = v.strictObject({
   id: CommandId,
   key: v.picklist([...KeyNames, ...Modifiers]),
   down: v.boolean(),
+  at: SentAt,
 });
 export const TextCommand = v.strictObject({
   t: v.literal('text'),
   id: CommandId,
   text: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_TEXT_CHARS)),
+  at: SentAt,
 });
 export const MediaCommand = v.strictObject({
   t: v.literal('media'),
@@ -124,10 +130,11 @@ export const MediaCommand = v.strictObject({
   action: v.picklist(MediaActions),
   /** The player the phone chose; absent: the one that played last (or media keys where there is no MPRIS). */
   player: v.optional(PlayerId),
+  at: SentAt,
 });
 /** Release every key and button this phone holds (the page is going to the background). */
-export const ReleaseCommand = v.strictObject({ t: v.literal('release'), id: CommandId });
-export const PingMessage = v.strictObject({ t: v.literal('ping'), id: CommandId });
+export const ReleaseCommand = v.strictObject({ t: v.literal('release'), id: CommandId, at: SentAt });
+export const PingMessage = v.strictObject({ t: v.literal('ping'), id: CommandId, at: SentAt });
 
 export const ClientMessage = v.variant('t', [
   MoveCommand,
@@ -279,6 +286,11 @@ export const ErrorCodes = [
   'player-unavailable',
   /** The system's volume cannot be read or set here (params.why). */
   'volume-unavailable',
+  /**
+   * The command reached the host too late to be acted on (a stalled link; see lateness.ts) and was not:
+   * params.lateMs how late, params.limitMs the limit for its kind.
+   */
+  'too-late',
 ] as const;
 export const ErrorMessage = v.strictObject({
   t: v.literal('error'),

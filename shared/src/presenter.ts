@@ -3,6 +3,7 @@
  * pointer. Schemas only; messages.ts places them in the phone's and the host's message lists.
  */
 import * as v from 'valibot';
+import { SentAt } from './lateness.js';
 
 const CommandId = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 31 - 1));
 const Millis = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(max));
@@ -47,6 +48,7 @@ export const SlideCommand = v.strictObject({
   slide: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(HIGHEST_SLIDE_NUMBER))),
   /** The speaker's choice on this phone; absent means the profile the host picked from the focused window. */
   profile: v.optional(v.picklist(SlideProfileIds)),
+  at: SentAt,
 });
 
 /** The window that has the keyboard focus, and the profile the host picked for it. Null where it cannot be known. */
@@ -62,13 +64,14 @@ export const FocusedWindow = v.strictObject({
 export const MAX_TALK_MS = 10 * 60 * 60_000;
 export const MAX_TIMER_WARNINGS = 4;
 export const TimerOps = ['start', 'pause', 'reset'] as const;
-export const TimerCommand = v.strictObject({ t: v.literal('timer'), id: CommandId, op: v.picklist(TimerOps) });
+export const TimerCommand = v.strictObject({ t: v.literal('timer'), id: CommandId, op: v.picklist(TimerOps), at: SentAt });
 /** The planned length and the warnings, each given as the time left when it fires (0: overtime). */
 export const TimerPlanCommand = v.strictObject({
   t: v.literal('timerPlan'),
   id: CommandId,
   durationMs: v.pipe(Millis(MAX_TALK_MS), v.minValue(60_000)),
   warningsMs: v.pipe(v.array(Millis(MAX_TALK_MS)), v.maxLength(MAX_TIMER_WARNINGS)),
+  at: SentAt,
 });
 export const TimerStatuses = ['idle', 'running', 'paused'] as const;
 /**
@@ -90,7 +93,7 @@ export const TalkTimer = v.strictObject({
 // ---- the screen preview: pulled a frame at a time, so a slow phone gets the newest frame, never a backlog
 
 /** Asks for the next frame; answered by exactly one `frame` carrying this id, or an error with it. */
-export const PreviewCommand = v.strictObject({ t: v.literal('preview'), id: CommandId });
+export const PreviewCommand = v.strictObject({ t: v.literal('preview'), id: CommandId, at: SentAt });
 /** A preview frame is the one large message: its own limit, host to phone only. */
 export const MAX_PREVIEW_FRAME_BYTES = 512 * 1024;
 /** Binary on the wire (tag, id, width, height, JPEG); this is its decoded form. */
@@ -106,8 +109,14 @@ export interface PreviewFrame {
 
 export const LaserModes = ['dot', 'spotlight', 'off'] as const;
 const Unit16 = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(65535));
-/** Where the finger is on the pad, as a fraction of the screen in 1/65535ths. Binary on the wire (5 bytes). */
-export const LaserCommand = v.strictObject({ t: v.literal('laser'), mode: v.picklist(LaserModes), x: Unit16, y: Unit16 });
+/** Where the finger is on the pad, as a fraction of the screen in 1/65535ths. Binary on the wire (7 bytes). */
+export const LaserCommand = v.strictObject({
+  t: v.literal('laser'),
+  mode: v.picklist(LaserModes),
+  x: Unit16,
+  y: Unit16,
+  at: SentAt,
+});
 
 /** What the presenter's tools can do on this host (the laser needs the desktop app's overlay window). */
 export const PresenterTools = v.strictObject({

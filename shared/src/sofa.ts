@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { KeyNames, Modifiers } from './keys.js';
+import { SentAt } from './lateness.js';
 
 const CommandId = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 31 - 1));
 const Delta = v.pipe(v.number(), v.integer(), v.minValue(-32768), v.maxValue(32767));
@@ -45,15 +46,16 @@ export const MediaState = v.strictObject({
   active: v.nullable(PlayerId),
 });
 /** The phone shows the media panel (on) or stopped showing it (off): positions are polled only while one looks. */
-export const MediaWatchCommand = v.strictObject({ t: v.literal('mediaWatch'), id: CommandId, on: v.boolean() });
+export const MediaWatchCommand = v.strictObject({ t: v.literal('mediaWatch'), id: CommandId, on: v.boolean(), at: SentAt });
 export const SeekCommand = v.strictObject({
   t: v.literal('seek'),
   id: CommandId,
   positionMs: v.pipe(v.number(), v.integer(), v.minValue(0)),
   player: v.optional(PlayerId),
+  at: SentAt,
 });
 /** Asks for a player's album art; answered by one binary image frame with this id (as preview frames are). */
-export const ArtCommand = v.strictObject({ t: v.literal('art'), id: CommandId, player: PlayerId });
+export const ArtCommand = v.strictObject({ t: v.literal('art'), id: CommandId, player: PlayerId, at: SentAt });
 
 // ---- the system's volume (PulseAudio or PipeWire)
 
@@ -70,12 +72,13 @@ export const VolumeCommand = v.strictObject({
   id: CommandId,
   level: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_VOLUME_PERCENT))),
   muted: v.optional(v.boolean()),
+  at: SentAt,
 });
 
-// ---- pinch: as frequent as scrolling, so a 5-byte delta frame like it
+// ---- pinch: as frequent as scrolling, so a short binary delta frame like it
 
-/** Pinch in phone pixels of finger spread (positive: fingers apart, zoom in). Sent as a 5-byte binary frame. */
-export const ZoomCommand = v.strictObject({ t: v.literal('zoom'), dx: Delta, dy: Delta });
+/** Pinch in phone pixels of finger spread (positive: fingers apart, zoom in). Sent as a 7-byte binary frame (codec.ts). */
+export const ZoomCommand = v.strictObject({ t: v.literal('zoom'), dx: Delta, dy: Delta, at: SentAt });
 
 // ---- what the host keeps for each phone
 
@@ -132,9 +135,14 @@ export const DeckButton = v.strictObject({
 export const Deck = v.pipe(v.array(DeckButton), v.maxLength(MAX_DECK_BUTTONS));
 
 /** Saves this phone's touchpad settings; the host keeps them and applies them when it comes back. */
-export const SaveTouchpadCommand = v.strictObject({ t: v.literal('saveTouchpad'), id: CommandId, touchpad: TouchpadSettings });
+export const SaveTouchpadCommand = v.strictObject({
+  t: v.literal('saveTouchpad'),
+  id: CommandId,
+  touchpad: TouchpadSettings,
+  at: SentAt,
+});
 /** Saves this phone's deck, whole (added, edited, reordered or removed buttons). */
-export const SaveDeckCommand = v.strictObject({ t: v.literal('saveDeck'), id: CommandId, deck: Deck });
+export const SaveDeckCommand = v.strictObject({ t: v.literal('saveDeck'), id: CommandId, deck: Deck, at: SentAt });
 /** What the host keeps for this phone: sent after the snapshot, and again whenever it changes. */
 export const PhoneSettingsMessage = v.strictObject({
   t: v.literal('phoneSettings'),

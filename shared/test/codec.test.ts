@@ -38,6 +38,24 @@ describe('codec', () => {
     expect(decodeClient(bytes)).toEqual({ ok: true, message: { t: 'move', dx: 300, dy: -2 } });
   });
 
+  it('sends a timed delta or laser frame as 7 bytes carrying the low 16 bits of when it was sent', () => {
+    const move = encodeMessage({ t: 'move', dx: 1, dy: -1, at: 70_000 });
+    expect(move.length).toBe(7);
+    expect(decodeClient(move)).toEqual({ ok: true, message: { t: 'move', dx: 1, dy: -1, at: 70_000 & 0xffff } });
+    const laser = encodeMessage({ t: 'laser', mode: 'dot', x: 5, y: 6, at: 12 });
+    expect(laser.length).toBe(7);
+    expect(decodeClient(laser)).toEqual({ ok: true, message: { t: 'laser', mode: 'dot', x: 5, y: 6, at: 12 } });
+  });
+
+  it('carries when a command was sent, and refuses a time that is not a whole number of milliseconds', () => {
+    expect(decodeClient(encodeMessage({ t: 'slide', id: 1, action: 'next', at: 123_456 }))).toEqual({
+      ok: true,
+      message: { t: 'slide', id: 1, action: 'next', at: 123_456 },
+    });
+    expect(decodeClient(json({ t: 'key', id: 1, key: 'Enter', at: 1.5 })).ok).toBe(false);
+    expect(decodeClient(json({ t: 'key', id: 1, key: 'Enter', at: -1 })).ok).toBe(false);
+  });
+
   it('sends a pinch as 5 bytes, like scrolling', () => {
     const bytes = encodeMessage({ t: 'zoom', dx: 0, dy: -37 });
     expect(bytes.length).toBe(5);
@@ -150,7 +168,8 @@ describe('codec', () => {
     ['malformed JSON', utf8.encode('{"t":'), 'malformed'],
     ['invalid UTF-8', new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), 'malformed'],
     ['an unknown frame type', new Uint8Array([0x09, 1, 2, 3, 4]), 'unknown frame type'],
-    ['a short delta frame', new Uint8Array([0x01, 1, 2]), '5 bytes'],
+    ['a short delta frame', new Uint8Array([0x01, 1, 2]), '5 or 7 bytes'],
+    ['a delta frame of 6 bytes', new Uint8Array([0x01, 1, 2, 3, 4, 5]), 'got 6'],
     ['an unknown command', json({ t: 'exec', id: 1, cmd: 'rm -rf /' }), 'Invalid'],
     ['an unknown field', json({ t: 'click', id: 1, button: 'left', shell: 'x' }), 'shell'],
     ['an unknown key', json({ t: 'key', id: 1, key: 'PowerOff' }), 'key'],

@@ -12,7 +12,7 @@ import {
   DEFAULT_PORT,
   type DeckButton,
   type DeviceSummary,
-  HEARTBEAT_TIMEOUT_MS,
+  HOST_SILENCE_LIMIT_MS,
   type HostState,
   type InputAvailability,
   MAX_DEVICE_NAME_CHARS,
@@ -83,7 +83,7 @@ export interface HostOptions {
   throttle?: AuthThrottleOptions;
   /** Unauthenticated sockets allowed in total and per address; the oldest stranger makes room. */
   strangers?: { total: number; perAddress: number };
-  /** How long an authenticated phone may stay silent (it pings every few seconds). */
+  /** How long an authenticated phone may stay silent (its page pings several times a second). */
   heartbeatTimeoutMs?: number;
   /** The address the QR code carries when this computer has it ('auto' or absent: the likeliest). */
   address?: string;
@@ -307,7 +307,12 @@ export class Host {
       state: this.state,
       capabilities: this.capabilities(),
       log: this.log,
-      heartbeatTimeoutMs: this.options.heartbeatTimeoutMs ?? HEARTBEAT_TIMEOUT_MS,
+      heartbeatTimeoutMs: this.options.heartbeatTimeoutMs ?? HOST_SILENCE_LIMIT_MS,
+      onLate: (kind, lateMs) => {
+        // Motion comes dozens a second: a stall would fill the log with it. Taps are worth a line.
+        if (kind !== 'move' && kind !== 'scroll' && kind !== 'zoom' && kind !== 'laser')
+          this.log(`not done: a ${kind} from ${address} came ${Math.round(lateMs)} ms late`);
+      },
       onProven: (session) => this.strangers.leave(session),
       onAuthenticated: (session, paired) => {
         for (const other of this.sessions) {

@@ -1,4 +1,5 @@
 import type { HostState } from '@deskremote/shared';
+import { useEffect, useRef, useState } from 'react';
 import type { LinkStatus } from '../connection/connection';
 import { t } from '../i18n/i18n';
 import { inputIssueText, retryReasonText } from '../i18n/words';
@@ -11,12 +12,19 @@ const PLATFORM_NAMES: Record<HostState['host']['platform'], string> = {
   other: 'Desktop',
 };
 
-function statusLine(status: LinkStatus, state: HostState | undefined): string {
+/** How long "back" is said after the computer answers again. */
+const BACK_NOTICE_MS = 3000;
+
+function statusLine(status: LinkStatus, state: HostState | undefined, quiet: boolean, back: boolean): string {
   switch (status.kind) {
     case 'open':
-      return state ? t('connectedTo', { name: state.host.name }) : t('connecting');
+      if (!state) return t('connecting');
+      if (quiet) return t('notAnswering', { name: state.host.name });
+      return t(back ? 'backAgain' : 'connectedTo', { name: state.host.name });
     case 'waiting':
-      return t('reconnecting', { s: Math.max(1, Math.round(status.retryInMs / 1000)) });
+      return status.retryInMs === undefined
+        ? t('lookingFor')
+        : t('reconnecting', { s: Math.max(1, Math.round(status.retryInMs / 1000)) });
     case 'paused':
       return t('paused');
     case 'reloading':
@@ -26,23 +34,68 @@ function statusLine(status: LinkStatus, state: HostState | undefined): string {
   }
 }
 
-/** Which computer this phone controls, whether input works there, and who else is connected. */
-export function StatusBar({ status, state }: { status: LinkStatus; state: HostState | undefined }) {
+/** Says "back" for a moment when the computer answers again after a silence or a drop. */
+function useBackNotice(answering: boolean): boolean {
+  const wasAway = useRef(false);
+  const [back, setBack] = useState(false);
+  useEffect(() => {
+    if (!answering) {
+      wasAway.current = true;
+      setBack(false);
+      return;
+    }
+    if (!wasAway.current) return;
+    wasAway.current = false;
+    setBack(true);
+    const timer = setTimeout(() => setBack(false), BACK_NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [answering]);
+  return back;
+}
+
+/** Which computer this phone controls, whether it answers and input works there, and who else is connected. */
+export function StatusBar({
+  status,
+  state,
+  quiet = false,
+  onTryNow,
+}: {
+  status: LinkStatus;
+  state: HostState | undefined;
+  quiet?: boolean;
+  onTryNow?: () => void;
+}) {
   const open = status.kind === 'open';
+  const answering = open && !quiet;
+  const back = useBackNotice(answering || status.kind === 'paused');
   const phones = state?.devices.filter((d) => d.connected) ?? [];
   const me = status.kind === 'open' ? status.deviceId : undefined;
   const input = state?.input;
   return (
     <header className="status">
       <div className="status-line" data-testid="status">
-        <span className={`dot ${open ? 'dot-on' : 'dot-off'}`} aria-hidden="true" />
-        <span className="status-text">{statusLine(status, state)}</span>
+        <span className={`dot ${answering ? 'dot-on' : quiet ? 'dot-quiet' : 'dot-off'}`} aria-hidden="true" />
+        <span className="status-text" data-quiet={quiet || undefined}>
+          {statusLine(status, state, quiet, back)}
+        </span>
         {open && state && <span className="chip">{PLATFORM_NAMES[state.host.platform]}</span>}
         <LanguageSwitch />
       </div>
       {status.kind === 'waiting' && (
-        <div className="phones" data-testid="retry-reason">
-          {retryReasonText(status.reason)}
+        <div className="retry-row">
+          <span className="phones" data-testid="retry-reason">
+            {retryReasonText(status.reason)}
+          </span>
+          {onTryNow && (
+            <button type="button" className="try-now" data-testid="try-now" onClick={onTryNow}>
+              {t('tryNow')}
+            </button>
+          )}
+        </div>
+      )}
+      {open && quiet && (
+        <div className="banner banner-quiet" role="alert" data-testid="not-answering">
+          {t('notAnsweringHelp')}
         </div>
       )}
       {open && phones.length > 0 && (

@@ -1,14 +1,16 @@
 /**
  * The phone's connection to the desktop as the page sees it: one status, the desktop's state and the
  * last problem, as an immutable snapshot for useSyncExternalStore (so nothing that arrives before the
- * first render is lost). Underneath, a new Link per attempt, reconnection with a growing randomised
- * delay, a heartbeat, and the close policy.
+ * first render is lost). Underneath, a new Link per attempt, a heartbeat that notices a silent computer
+ * within a second, quick knocks while the computer is away (a growing randomised delay where it is
+ * busy), and the close policy.
  */
 import {
   type ClientMessage,
   CloseCode,
   type CodeParams,
   type DiscreteCommandInput,
+  HEARTBEAT_CHECK_MS,
   HEARTBEAT_INTERVAL_MS,
   HEARTBEAT_TIMEOUT_MS,
   type HostMessage,
@@ -16,11 +18,13 @@ import {
   type LaserMode,
   type PhoneSettingsMessage,
   type PreviewFrame,
+  QUIET_AFTER_MS,
 } from '@deskremote/shared';
 import { reconnectDelay } from './backoff';
 import { closeAction, type LinkEnd, type RetryReason, type StopReason } from './close-policy';
 import { credentialStore, newDeviceId } from './credentials';
 import { type DeltaKind, DeltaSender } from './delta-sender';
+import { knock, knockDelay } from './knock';
 import { Link } from './link';
 import { CommandFailed, type ProblemCode, Requests } from './requests';
 
@@ -29,7 +33,11 @@ export type LinkStatus =
   /** The desktop is asking its person to allow this phone; both show this code. */
   | { kind: 'approving'; code: string }
   | { kind: 'open'; deviceId: string }
-  | { kind: 'waiting'; attempt: number; retryInMs: number; reason: RetryReason }
+  /**
+   * Between attempts: `retryInMs` until the next (a busy computer, or one that keeps refusing), or
+   * undefined while the page knocks every half second for the computer to be back.
+   */
+  | { kind: 'waiting'; attempt: number; retryInMs: number | undefined; reason: RetryReason }
   /** Cannot control the computer until the person scans a code (or, for some reasons, it comes back by itself). */
   | { kind: 'unpaired'; reason: StopReason }
   | { kind: 'paused' }
@@ -53,6 +61,8 @@ export interface ConnectionSnapshot {
   progress: { id: number; done: number; total: number } | undefined;
   /** What the host keeps for this phone (touchpad settings, deck of buttons); undefined until it says. */
   phoneSettings: Omit<PhoneSettingsMessage, 't'> | undefined;
+  /** Open, but the computer has not answered for over QUIET_AFTER_MS (frozen, or the Wi-Fi stalled). */
+  quiet: boolean;
 }
 
 const RELOAD_GUARD_KEY = 'deskremote.reloadedAt';
@@ -68,6 +78,7 @@ export class Connection {
     progress: undefined,
     clockOffsetMs: 0,
     phoneSettings: undefined,
+    quiet: false,
   };
   /** Preview frames that arrived, until the request that asked for them is settled. */
   private readonly frames = new Map<number, PreviewFrame>();
@@ -77,6 +88,11 @@ export class Connection {
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private heartbeatTimer: ReturnType<typeof setInterval> | undefined;
+  /** Since when the computer has been out of reach (knocks get slower after a minute). */
+  private awaySince: number | undefined;
+  /** Attempts that failed right after a knock was answered: past a few, back off instead. */
+  private failedAfterKnock = 0;
+  private knockedBeforeConnect = false;
   private approvalTimer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
 
@@ -156,8 +172,9 @@ export class Connection {
     this.connect();
   }
 
+  /** Motion while the computer is not answering is dropped: it would arrive too late to mean anything. */
   addDelta(kind: DeltaKind, dx: number, dy: number): void {
-    if (this.snapshot.status.kind === 'open') this.deltas.add(kind, dx, dy);
+    if (this.snapshot.status.kind === 'open' && !this.snapshot.quiet) this.deltas.add(kind, dx, dy);
   }
 
   /**
@@ -166,9 +183,22 @@ export class Connection {
    */
   send(command: DiscreteCommandInput, onId?: (id: number) => void): Promise<void> {
     return this.sendDiscrete(command, onId).catch((error: unknown) => {
-      if (error instanceof CommandFailed) this.report(error.code, error.params);
+      if (error instanceof CommandFailed && error.code === 'too-late') this.reportLate(command.t, error.params);
+      else if (error instanceof CommandFailed) this.report(error.code, error.params);
       throw error;
     });
+  }
+
+  /**
+   * Says which taps did not happen because they reached the computer too late. Taps refused together
+   * (three Nexts during a stall) are counted in one message, with the latest lateness.
+   */
+  private reportLate(what: string, params: CodeParams): void {
+    const last = this.snapshot.problem;
+    const together = last?.code === 'too-late' && Date.now() - last.at < 3000;
+    const count = together ? Number(last.params.count ?? 1) + 1 : 1;
+    const lateMs = Math.max(Number(params.lateMs ?? 0), together ? Number(last.params.lateMs ?? 0) : 0);
+    this.report('too-late', { what, count, lateMs });
   }
 
   /** Asks for the next preview frame: one in flight, so a slow network gets the newest frame, not a backlog. */
@@ -236,9 +266,12 @@ export class Connection {
         open: (deviceId) => {
           clearTimeout(this.approvalTimer);
           this.attempt = 0;
+          this.failedAfterKnock = 0;
+          this.awaySince = undefined;
           this.deltas.reset();
+          this.requests.extend();
           this.startHeartbeat(link);
-          this.setStatus({ kind: 'open', deviceId });
+          this.update({ status: { kind: 'open', deviceId }, quiet: false });
         },
         message: (message) => this.onMessage(message),
         nothingToProve: () => {
@@ -336,18 +369,49 @@ export class Connection {
     }
   }
 
+  /**
+   * Tries again. A computer that went away (closed, restarted, out of reach) is knocked for every half
+   * second, so the phone is back within a second of it listening; one that answered but refused (busy
+   * with other phones, or failing right after each knock) gets the growing randomised delay, so many
+   * phones do not knock at once.
+   */
   private retry(reason: RetryReason): void {
     if (this.stopped) return;
-    const retryInMs = reconnectDelay(this.attempt);
+    if (this.knockedBeforeConnect) this.failedAfterKnock++;
+    this.awaySince ??= Date.now();
     this.attempt++;
-    this.setStatus({ kind: 'waiting', attempt: this.attempt, retryInMs, reason });
-    this.schedule(retryInMs);
+    if (reason === 'busy' || this.failedAfterKnock >= 3) {
+      const retryInMs = reconnectDelay(this.attempt);
+      this.setStatus({ kind: 'waiting', attempt: this.attempt, retryInMs, reason });
+      this.knockedBeforeConnect = false;
+      this.schedule(retryInMs);
+      return;
+    }
+    this.setStatus({ kind: 'waiting', attempt: this.attempt, retryInMs: undefined, reason });
+    this.knockUntilBack();
+  }
+
+  private knockUntilBack(): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(
+      async () => {
+        const answered = await knock(this.origin);
+        if (this.stopped || this.link || this.snapshot.status.kind !== 'waiting') return;
+        if (!answered) return this.knockUntilBack();
+        this.knockedBeforeConnect = true;
+        this.connect();
+      },
+      knockDelay(Date.now() - (this.awaySince ?? Date.now())),
+    );
   }
 
   private schedule(ms: number): void {
     if (this.stopped) return;
     clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => this.connect(), ms);
+    this.retryTimer = setTimeout(() => {
+      this.knockedBeforeConnect = false;
+      this.connect();
+    }, ms);
   }
 
   private reloadPage(): void {
@@ -359,20 +423,40 @@ export class Connection {
     location.reload();
   }
 
+  /**
+   * Pings several times a second and watches the answers: silence over QUIET_AFTER_MS is said at once
+   * (the socket stays, and commands wait for their answer instead of timing out: a computer that wakes
+   * up says which taps came too late); silence over HEARTBEAT_TIMEOUT_MS closes it and looks anew.
+   */
   private startHeartbeat(link: Link): void {
     this.stopHeartbeat();
+    let lastPing = Number.NEGATIVE_INFINITY;
     this.heartbeatTimer = setInterval(() => {
-      if (performance.now() - link.lastHeard > HEARTBEAT_TIMEOUT_MS) {
+      const now = performance.now();
+      const silence = now - link.lastHeard;
+      if (silence > HEARTBEAT_TIMEOUT_MS) {
         // The desktop went silent (asleep, killed, Wi-Fi gone): drop the socket and start reconnecting.
         link.close(CloseCode.heartbeatTimeout);
         return;
       }
-      link.send({ t: 'ping', id: this.requests.untracked() });
-    }, HEARTBEAT_INTERVAL_MS);
+      const quiet = silence > QUIET_AFTER_MS;
+      if (quiet !== this.snapshot.quiet) {
+        if (quiet) {
+          this.requests.hold();
+          this.deltas.reset();
+        } else this.requests.extend();
+        this.update({ quiet });
+      }
+      if (now - lastPing >= HEARTBEAT_INTERVAL_MS) {
+        lastPing = now;
+        link.send({ t: 'ping', id: this.requests.untracked() });
+      }
+    }, HEARTBEAT_CHECK_MS);
   }
 
   private stopHeartbeat(): void {
     clearInterval(this.heartbeatTimer);
     this.heartbeatTimer = undefined;
+    if (this.snapshot.quiet) this.update({ quiet: false });
   }
 }

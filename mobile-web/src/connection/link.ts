@@ -46,6 +46,8 @@ export class Link {
   /** What to keep if the welcome comes: saved only once it proves the host derived the same secret. */
   private pairedAs: { deviceId: string; secret: string } | undefined;
   lastHeard = performance.now();
+  /** The phone's clock for `at` (lateness.ts): milliseconds since this link began. */
+  private readonly began = performance.now();
 
   constructor(
     origin: string,
@@ -67,8 +69,11 @@ export class Link {
     return this.socket.bufferedAmount;
   }
 
+  /** Every message says when it was sent, so the host can refuse what reaches it too late to act on. */
   send(message: ClientMessage): void {
-    if (this.stage === 'open' && this.socket.readyState === WebSocket.OPEN) this.socket.send(this.channel.encode(message));
+    if (this.stage !== 'open' || this.socket.readyState !== WebSocket.OPEN) return;
+    const at = Math.round(performance.now() - this.began);
+    this.socket.send(this.channel.encode({ ...message, at }));
   }
 
   /** Closes on purpose; `end` still reports, with the code given. */

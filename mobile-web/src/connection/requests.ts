@@ -19,14 +19,15 @@ export class Requests {
   private nextId = 1;
   private readonly pending = new Map<
     number,
-    { resolve: () => void; reject: (e: CommandFailed) => void; timer: ReturnType<typeof setTimeout> }
+    { resolve: () => void; reject: (e: CommandFailed) => void; timer: ReturnType<typeof setTimeout> | undefined }
   >();
+  private held = false;
 
   /** A fresh id and the promise its answer settles. */
   track(): { id: number; done: Promise<void> } {
     const id = this.nextId++;
     const done = new Promise<void>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, timer: this.deadline(id, reject) });
+      this.pending.set(id, { resolve, reject, timer: this.held ? undefined : this.deadline(id, reject) });
     });
     return { id, done };
   }
@@ -36,10 +37,20 @@ export class Requests {
    * command waiting (the running one and those behind it) gets a fresh deadline.
    */
   extend(): void {
+    this.held = false;
     for (const [id, waiting] of this.pending) {
       clearTimeout(waiting.timer);
       waiting.timer = this.deadline(id, waiting.reject);
     }
+  }
+
+  /**
+   * The link went quiet (the computer stopped answering pings): no command times out meanwhile, since
+   * its answer may yet come (the host says which came too late). `extend` starts fresh deadlines.
+   */
+  hold(): void {
+    this.held = true;
+    for (const waiting of this.pending.values()) clearTimeout(waiting.timer);
   }
 
   private deadline(id: number, reject: (e: CommandFailed) => void): ReturnType<typeof setTimeout> {

@@ -59,6 +59,22 @@ const PROBLEM: Record<ProblemCode, MessageKey> = {
   'needs-desktop-app': 'problemNeedsDesktopApp',
   'player-unavailable': 'problemPlayerUnavailable',
   'volume-unavailable': 'problemVolumeUnavailable',
+  'too-late': 'problemTooLate',
+};
+
+/** What a tap that came too late was, by its command type. */
+const LATE_WHAT: Partial<Record<string, MessageKey>> = {
+  slide: 'lateSlide',
+  key: 'lateKey',
+  click: 'lateClick',
+  button: 'lateClick',
+  hold: 'lateKey',
+  text: 'lateText',
+  media: 'lateMedia',
+  seek: 'lateMedia',
+  volume: 'lateVolume',
+  timer: 'lateTimer',
+  timerPlan: 'lateTimer',
 };
 
 /** Modifier codes as the reader knows them (the host names the key it let go of by its code). */
@@ -84,8 +100,18 @@ export function problemText(code: ProblemCode | StopReason, params: CodeParams =
     return inputIssueText(issue as InputIssueCode, params);
   // Windows kept the input out of an elevated window (UIPI): a reason and what to do, not an error text.
   if (code === 'injection-failed' && params.why === 'elevated-window') return t('problemElevatedWindow');
+  if (code === 'too-late') return tooLateText(params);
   const modifier = MODIFIER.get(params.key);
   if (code === 'held-too-long' && modifier) return t(PROBLEM[code], { ...params, key: t(modifier) });
   if (code in PROBLEM) return t(PROBLEM[code as ProblemCode], params);
   return stopReasonText(code as StopReason);
+}
+
+/** "Not done: a slide change reached the computer 4.2 s late", or how many taps were not done. */
+function tooLateText(params: CodeParams): string {
+  const s = (Math.max(0, Number(params.lateMs ?? 0)) / 1000).toFixed(1);
+  const count = Number(params.count ?? 1);
+  if (count > 1) return t('problemTooLateMany', { n: count, s });
+  const what = LATE_WHAT[String(params.what)];
+  return t('problemTooLate', { what: t(what ?? 'lateTap'), s });
 }

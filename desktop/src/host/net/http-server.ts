@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WS_PATH } from '@deskremote/shared';
+import { ALIVE_PATH, WS_PATH } from '@deskremote/shared';
 import type { RequestGuard } from '../security/request-guard.js';
 import type { StaticFile } from './static-files.js';
 
@@ -163,6 +163,13 @@ function serveFile(options: HttpServerOptions, request: IncomingMessage, respons
   }
   if (target.path === WS_PATH) {
     refuse(response, 426, { Upgrade: 'websocket' });
+    return;
+  }
+  if (target.path === ALIVE_PATH) {
+    // Nothing in it but that the host is here: a page of this computer on another port may ask too
+    // (a host that had to move), so the resource policy is same-site, not same-origin.
+    response.writeHead(204, { ...SECURITY_HEADERS, 'Cache-Control': 'no-store', 'Cross-Origin-Resource-Policy': 'same-site' });
+    response.end();
     return;
   }
   const file = options.files().get(target.path);

@@ -19,6 +19,7 @@ import {
   FrameChannel,
   type HostMessage,
   type KeyAgreement,
+  lateLimitMs,
   NONCE_BYTES,
   PROTOCOL_VERSION,
 } from '@deskremote/shared';
@@ -40,6 +41,7 @@ import {
   type SessionPort,
 } from './feature-router.js';
 import type { HostStateStore } from './host-state.js';
+import { PhoneClock } from './phone-clock.js';
 
 export interface SessionDeps {
   authenticator: Authenticator;
@@ -59,8 +61,13 @@ export interface SessionDeps {
   onAuthenticated: (session: Session, paired: boolean) => void;
   onClosed: (session: Session) => void;
   log: (line: string) => void;
-  /** Silence from an authenticated phone for this long closes its session (and releases what it held). */
+  /**
+   * Silence from an authenticated phone for this long closes its session (and releases what it held);
+   * only time the host itself was running counts.
+   */
   heartbeatTimeoutMs: number;
+  /** A message that came too late to act on was dropped (motion) or refused (a tap). */
+  onLate?: (kind: ClientMessage['t'], lateMs: number) => void;
 }
 
 export interface PeerInfo {
@@ -85,6 +92,9 @@ export class Session implements SessionPort {
   });
   private readonly ended = new AbortController();
   private lastHeard = performance.now();
+  /** When the silence check last ran: a long gap means the host itself was frozen, not the phone silent. */
+  private lastCheckAt = performance.now();
+  private readonly phoneClock = new PhoneClock();
   private strikes = 0;
   private authTimer: NodeJS.Timeout | undefined;
   private heartbeatTimer: NodeJS.Timeout | undefined;
@@ -224,7 +234,8 @@ export class Session implements SessionPort {
     this.deviceId = outcome.deviceId;
     this.deviceName = outcome.deviceName;
     clearTimeout(this.authTimer);
-    this.heartbeatTimer = setInterval(() => this.checkHeartbeat(), Math.min(1000, this.deps.heartbeatTimeoutMs / 4));
+    this.lastCheckAt = performance.now();
+    this.heartbeatTimer = setInterval(() => this.checkHeartbeat(), this.heartbeatCheckMs);
     this.channel.secure(outcome.keys.hostToPhone, outcome.keys.phoneToHost);
     this.send({ t: 'welcome', protocol: PROTOCOL_VERSION, deviceId: outcome.deviceId, capabilities: this.deps.capabilities });
     this.deps.onAuthenticated(this, outcome.kind === 'pair');
@@ -249,6 +260,7 @@ export class Session implements SessionPort {
       return;
     }
     const message: ClientMessage = decoded.message;
+    if (this.tooLate(message, receivedAt)) return;
     if (message.t === 'move' || message.t === 'scroll' || message.t === 'zoom') {
       if (this.deltaLimit.take()) this.deps.dispatcher.submitDelta(message.t, message.dx, message.dy, receivedAt);
       return;
@@ -287,6 +299,23 @@ export class Session implements SessionPort {
     );
   }
 
+  /**
+   * Whether the message reached the host too late to act on (see lateness.ts). Motion is dropped
+   * unanswered (the next motion carries on from where the pointer is); a tap is refused with how late it
+   * was, so the phone can say it did not happen.
+   */
+  private tooLate(message: ClientMessage, readAt: number): boolean {
+    if (message.at === undefined) return false;
+    const short = message.t === 'move' || message.t === 'scroll' || message.t === 'zoom' || message.t === 'laser';
+    const lateMs = short ? this.phoneClock.latenessOfShort(message.at, readAt) : this.phoneClock.lateness(message.at, readAt);
+    const limitMs = lateLimitMs(message);
+    if (limitMs === undefined || lateMs <= limitMs) return false;
+    this.deps.onLate?.(message.t, lateMs);
+    if ('id' in message)
+      this.send({ t: 'error', id: message.id, code: 'too-late', params: { lateMs: Math.round(lateMs), limitMs } });
+    return true;
+  }
+
   private runFeature(message: Exclude<FeatureCommand, { t: 'laser' }>): void {
     this.deps.features.run(this, message).then(
       (outcome) => {
@@ -310,8 +339,18 @@ export class Session implements SessionPort {
     if (++this.strikes > MAX_STRIKES) this.close(code === 'rate-limited' ? CloseCode.rateLimited : CloseCode.badMessage);
   }
 
+  private get heartbeatCheckMs(): number {
+    return Math.min(250, this.deps.heartbeatTimeoutMs / 4);
+  }
+
   private checkHeartbeat(): void {
-    if (performance.now() - this.lastHeard > this.deps.heartbeatTimeoutMs) this.close(CloseCode.heartbeatTimeout);
+    const now = performance.now();
+    const sinceCheck = now - this.lastCheckAt;
+    this.lastCheckAt = now;
+    // This check ran late: the host itself was frozen (a stopped process, a laptop that slept), and the
+    // phone's frames are waiting unread in the socket. That time is not the phone's silence.
+    if (sinceCheck > 4 * this.heartbeatCheckMs) this.lastHeard += sinceCheck - this.heartbeatCheckMs;
+    if (now - this.lastHeard > this.deps.heartbeatTimeoutMs) this.close(CloseCode.heartbeatTimeout);
   }
 
   send(message: HostMessage): void {

@@ -1,0 +1,102 @@
+/**
+ * A link the speaker can trust. The real host is frozen (SIGSTOP: a hung laptop, or Wi-Fi that stalls
+ * without closing the socket) while the phone taps Next: the phone says so within a second and a half,
+ * and when the host wakes, none of the taps reaches the slides late; the phone says they did not happen.
+ * The host stopped for ten seconds and started again: the phone is usable within a second of it
+ * listening, without a long backoff. Real parts: Xvfb, a recording Chromium window, the real host and
+ * driver, the phone page in headless Chromium.
+ */
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DesktopRig, startDesktopRig } from './support/desktop-rig.js';
+import { HostProcess } from './support/host-process.js';
+import { Phone } from './support/phone.js';
+
+let rig: DesktopRig;
+let phone: Phone;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const keysOf = (events: { type: string; key?: string }[]) =>
+  events.flatMap((e) => (e.type === 'keydown' && e.key ? [e.key] : []));
+
+beforeAll(async () => {
+  rig = await startDesktopRig('liveness');
+  phone = await Phone.open(rig.host.pairingUrl());
+  await phone.waitConnected();
+  await phone.tapButton('[data-tab=slides]');
+  await phone.page.waitForSelector('[data-testid=presenter]');
+});
+
+afterAll(async () => {
+  await phone?.close();
+  await rig?.stop();
+});
+
+/** Resolves when a TCP connection to the port first succeeds: the moment the host listens. */
+async function listening(port: number, timeoutMs = 20_000): Promise<number> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const socket = connect({ host: '127.0.0.1', port }, () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    if (ok) return Date.now();
+    await sleep(10);
+  }
+  throw new Error(`nothing listened on ${port} within ${timeoutMs} ms`);
+}
+
+describe('a link the speaker can trust', () => {
+  it('a frozen host is shown within 1.5 s, and taps made meanwhile never reach the slides late', async () => {
+    const { desktop, host } = rig;
+    const before = await desktop.count();
+    process.kill(host.pid, 'SIGSTOP');
+    const frozenAt = Date.now();
+    try {
+      for (let i = 0; i < 3; i++) {
+        await phone.tapButton('[data-slide=next]');
+        await sleep(150);
+      }
+      await phone.page.getByTestId('not-answering').waitFor({ timeout: 3000 });
+      const shownAfter = Date.now() - frozenAt;
+      expect(shownAfter).toBeLessThan(1500);
+      expect(await phone.page.getByTestId('status').textContent()).toContain('is not answering');
+      await sleep(5000 - (Date.now() - frozenAt));
+    } finally {
+      process.kill(host.pid, 'SIGCONT');
+    }
+    // The host wakes with three Nexts from seconds ago in its socket: it refuses them, and the phone says so.
+    const toast = phone.page.getByTestId('toast');
+    await expect.poll(() => toast.textContent(), { timeout: 5000 }).toContain('3 taps not done');
+    expect(await toast.getAttribute('data-code')).toBe('too-late');
+    await phone.waitConnected(3000);
+    await expect.poll(() => phone.page.getByTestId('status').textContent()).toContain('Back: connected');
+    await sleep(1000);
+    expect(keysOf(await desktop.eventsSince(before))).toEqual([]);
+    expect(host.log).toMatch(/not done: a slide from .* came \d+ ms late/);
+    // The link is whole again: the next tap is one slide, now.
+    await phone.tapButton('[data-slide=next]');
+    expect(await desktop.waitForKeys(before, 1)).toEqual(['PageDown']);
+  }, 30_000);
+
+  it('the host stopped for 10 s and started again: the phone is usable within a second of it listening', async () => {
+    const { desktop } = rig;
+    const port = rig.host.port;
+    await rig.host.stop();
+    // The phone says it is looking, and offers to try at once.
+    await phone.page.getByTestId('try-now').waitFor({ timeout: 5000 });
+    expect(await phone.page.getByTestId('status').textContent()).toContain('Looking for the computer');
+    await sleep(10_000);
+    const starting = HostProcess.start({ display: rig.x.display, dataDir: rig.dataDir, port });
+    const listeningAt = await listening(port);
+    await phone.waitConnected(5000);
+    const usableAfter = Date.now() - listeningAt;
+    rig.host = await starting;
+    expect(usableAfter).toBeLessThan(1000);
+    const before = await desktop.count();
+    await phone.tapButton('[data-slide=next]');
+    expect(await desktop.waitForKeys(before, 1)).toEqual(['PageDown']);
+  }, 60_000);
+});
