@@ -6,6 +6,7 @@ import './polyfills';
 import { Connection } from './connection/connection';
 import { takePairingToken } from './connection/credentials';
 import { deviceNameFrom } from './connection/device-name';
+import { MOVED_FROM_PARAM } from './connection/handover';
 import { initialLanguage, switchLanguage } from './i18n/i18n';
 
 const flags = window as unknown as { __deskremoteStarted?: boolean; __deskremoteTooOld?: boolean };
@@ -31,6 +32,12 @@ function start(): void {
   });
 
   connection.start();
+  // Opened by the page on the port the host had to leave: say so once, and keep the address clean.
+  const movedFrom = new URLSearchParams(location.search).get(MOVED_FROM_PARAM);
+  if (movedFrom) {
+    history.replaceState(null, '', location.pathname);
+    connection.report('host-moved', { from: movedFrom.slice(0, 5), port: location.port });
+  }
 
   void Promise.all([switchLanguage(initialLanguage()), import('./render')]).then(([, { render }]) => render(connection));
 }

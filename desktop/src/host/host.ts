@@ -233,6 +233,7 @@ export class Host {
     const guard = new RequestGuard(
       () => this.where.names(),
       () => this.boundPort,
+      () => this.options.port ?? DEFAULT_PORT,
     );
     this.server = createHttpServer({
       files: () => this.files,

@@ -3,9 +3,12 @@
  * without closing the socket) while the phone taps Next: the phone says so within a second and a half,
  * and when the host wakes, none of the taps reaches the slides late; the phone says they did not happen.
  * The host stopped for ten seconds and started again: the phone is usable within a second of it
- * listening, without a long backoff. Real parts: Xvfb, a recording Chromium window, the real host and
- * driver, the phone page in headless Chromium.
+ * listening, without a long backoff. Its port taken by another program, the host moves to the next one
+ * and the phone follows with its pairing, without a scan; on another address, which the phone cannot
+ * know, the phone says what may have happened and what to do. Real parts: Xvfb, a recording Chromium
+ * window, the real host and driver, the phone page in headless Chromium.
  */
+import { createServer } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DesktopRig, startDesktopRig } from './support/desktop-rig.js';
@@ -98,5 +101,51 @@ describe('a link the speaker can trust', () => {
     const before = await desktop.count();
     await phone.tapButton('[data-slide=next]');
     expect(await desktop.waitForKeys(before, 1)).toEqual(['PageDown']);
+  }, 60_000);
+
+  it('its port taken by another program, the host moves to the next and the paired phone follows without a scan', async () => {
+    const { desktop } = rig;
+    const port = rig.host.port;
+    await rig.host.stop();
+    // Another program takes the port while DeskRemote is away: a web server that answers everything 404.
+    const squatter = createServer((_request, response) => {
+      response.writeHead(404);
+      response.end();
+    });
+    await new Promise<void>((resolve) => squatter.listen(port, '127.0.0.1', resolve));
+    try {
+      rig.host = await HostProcess.start({ display: rig.x.display, dataDir: rig.dataDir, port });
+      const moved = rig.host.port;
+      expect(moved).toBeGreaterThan(port);
+      // The page on the old port finds the host, hands its pairing to the new origin, and opens there.
+      await phone.page.waitForURL((url) => url.port === String(moved), { timeout: 15_000 });
+      await phone.waitConnected(5000);
+      const toast = phone.page.getByTestId('toast');
+      expect(await toast.getAttribute('data-code')).toBe('host-moved');
+      expect(await toast.textContent()).toContain(`moved to port ${moved}`);
+      expect(phone.page.url()).not.toContain('moved-from');
+      // Paired for good on the new origin: reopened there (a new bookmark), it connects by itself.
+      await phone.page.reload();
+      await phone.waitConnected(5000);
+      await phone.tapButton('[data-tab=slides]');
+      const before = await desktop.count();
+      await phone.tapButton('[data-slide=next]');
+      expect(await desktop.waitForKeys(before, 1)).toEqual(['PageDown']);
+      expect(rig.host.log).not.toMatch(/paired: /);
+    } finally {
+      await new Promise((resolve) => squatter.close(resolve));
+    }
+  }, 60_000);
+
+  it('on an address the phone cannot know, it says what may have happened and how to get back', async () => {
+    const port = rig.host.port;
+    await rig.host.stop();
+    // The computer got a new address from the network: the phone's address for it reaches nobody.
+    rig.host = await HostProcess.start({ display: rig.x.display, dataDir: rig.dataDir, port, bind: '127.0.0.2' });
+    const help = phone.page.getByTestId('away-help');
+    await help.waitFor({ timeout: 25_000 });
+    expect(await help.textContent()).toContain('scan the code on its screen again');
+    expect(await help.textContent()).toContain(`deskremote.test:${port}`);
+    expect(await phone.page.getByTestId('try-now').isVisible()).toBe(true);
   }, 60_000);
 });

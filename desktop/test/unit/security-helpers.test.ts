@@ -43,6 +43,31 @@ describe('request guard', () => {
       expect(guard.originAllowed(origin), String(origin)).toBe(false);
     }
   });
+
+  it('after moving off a taken port, also accepts its own pages on the ports it passed over, and no others', () => {
+    const moved = new RequestGuard(
+      () => ['192.168.1.20', 'desk.local'],
+      () => 7533,
+      () => 7531,
+    );
+    for (const origin of ['http://192.168.1.20:7531', 'http://192.168.1.20:7532', 'http://desk.local:7533']) {
+      expect(moved.originAllowed(origin), origin).toBe(true);
+    }
+    for (const origin of [
+      'http://192.168.1.20:7530',
+      'http://192.168.1.20:7534',
+      'http://evil.example:7531',
+      'https://192.168.1.20:7531',
+    ]) {
+      expect(moved.originAllowed(origin), origin).toBe(false);
+    }
+    // The Host header still names the port it has: a page elsewhere opens its socket here, by this port.
+    expect(moved.hostAllowed('192.168.1.20:7531')).toBe(false);
+    // Its pages on any port may knock; another site's page may not read the answer.
+    expect(moved.sameComputer('http://desk.local:9000')).toBe(true);
+    expect(moved.sameComputer('http://evil.example:7533')).toBe(false);
+    expect(moved.sameComputer(undefined)).toBe(false);
+  });
 });
 
 describe('rate limiter', () => {

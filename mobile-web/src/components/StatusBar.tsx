@@ -14,6 +14,22 @@ const PLATFORM_NAMES: Record<HostState['host']['platform'], string> = {
 
 /** How long "back" is said after the computer answers again. */
 const BACK_NOTICE_MS = 3000;
+/** Away this long, the phone says what else may have happened (a new address) and what to do. */
+const AWAY_HELP_MS = 15_000;
+
+/** Whether the computer has been away for AWAY_HELP_MS (re-rendered when that time comes). */
+function useLongAway(status: LinkStatus): boolean {
+  const since = status.kind === 'waiting' ? status.awaySince : undefined;
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    if (since === undefined) return;
+    const left = since + AWAY_HELP_MS - Date.now();
+    if (left <= 0) return;
+    const timer = setTimeout(() => setNow(Date.now()), left + 50);
+    return () => clearTimeout(timer);
+  }, [since]);
+  return since !== undefined && Math.max(now, Date.now()) - since >= AWAY_HELP_MS;
+}
 
 function statusLine(status: LinkStatus, state: HostState | undefined, quiet: boolean, back: boolean): string {
   switch (status.kind) {
@@ -68,6 +84,7 @@ export function StatusBar({
   const open = status.kind === 'open';
   const answering = open && !quiet;
   const back = useBackNotice(answering || status.kind === 'paused');
+  const longAway = useLongAway(status);
   const phones = state?.devices.filter((d) => d.connected) ?? [];
   const me = status.kind === 'open' ? status.deviceId : undefined;
   const input = state?.input;
@@ -91,6 +108,11 @@ export function StatusBar({
               {t('tryNow')}
             </button>
           )}
+        </div>
+      )}
+      {longAway && (
+        <div className="banner banner-quiet" role="alert" data-testid="away-help">
+          {t('awayHelp', { where: location.host })}
         </div>
       )}
       {open && quiet && (

@@ -8,7 +8,8 @@ export function Toast({ problem }: { problem: Problem | undefined }) {
   useEffect(() => {
     if (!problem) return;
     setVisible(true);
-    const timer = setTimeout(() => setVisible(false), 4000);
+    // What a moved host means for bookmarks takes longer to read than a refused tap.
+    const timer = setTimeout(() => setVisible(false), problem.code.startsWith('host-moved') ? 12_000 : 4000);
     return () => clearTimeout(timer);
   }, [problem]);
   if (!problem || !visible) return null;

@@ -24,7 +24,8 @@ import { reconnectDelay } from './backoff';
 import { closeAction, type LinkEnd, type RetryReason, type StopReason } from './close-policy';
 import { credentialStore, newDeviceId } from './credentials';
 import { type DeltaKind, DeltaSender } from './delta-sender';
-import { knock, knockDelay } from './knock';
+import { handOver, MOVED_FROM_PARAM } from './handover';
+import { firstAnswering, knock, knockDelay, movedOrigins } from './knock';
 import { Link } from './link';
 import { CommandFailed, type ProblemCode, Requests } from './requests';
 
@@ -37,7 +38,7 @@ export type LinkStatus =
    * Between attempts: `retryInMs` until the next (a busy computer, or one that keeps refusing), or
    * undefined while the page knocks every half second for the computer to be back.
    */
-  | { kind: 'waiting'; attempt: number; retryInMs: number | undefined; reason: RetryReason }
+  | { kind: 'waiting'; attempt: number; retryInMs: number | undefined; reason: RetryReason; awaySince: number }
   /** Cannot control the computer until the person scans a code (or, for some reasons, it comes back by itself). */
   | { kind: 'unpaired'; reason: StopReason }
   | { kind: 'paused' }
@@ -93,6 +94,10 @@ export class Connection {
   /** Attempts that failed right after a knock was answered: past a few, back off instead. */
   private failedAfterKnock = 0;
   private knockedBeforeConnect = false;
+  /** Knocks in a row that nobody answered at the page's own origin. */
+  private missedKnocks = 0;
+  /** Where the host is: the page's own origin, or the same computer on another port (it had to move). */
+  private target: string;
   private approvalTimer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
 
@@ -101,6 +106,7 @@ export class Connection {
     private pairingToken: string | undefined,
     private readonly deviceName: string,
   ) {
+    this.target = origin;
     this.deltas = new DeltaSender({
       backlog: () => this.link?.backlog ?? 0,
       sendDelta: (kind, dx, dy) => this.link?.send({ t: kind, dx, dy }),
@@ -251,7 +257,7 @@ export class Connection {
     this.drop();
     this.setStatus({ kind: 'connecting', attempt: this.attempt });
     const link = new Link(
-      this.origin,
+      this.target,
       () => ({ pairingToken: this.pairingToken, saved: credentialStore.load(), deviceName: this.deviceName, newDeviceId }),
       {
         sentPairing: (code) => {
@@ -271,7 +277,9 @@ export class Connection {
           this.deltas.reset();
           this.requests.extend();
           this.startHeartbeat(link);
+          this.missedKnocks = 0;
           this.update({ status: { kind: 'open', deviceId }, quiet: false });
+          if (this.target !== this.origin) void this.moveTo(this.target);
         },
         message: (message) => this.onMessage(message),
         nothingToProve: () => {
@@ -285,7 +293,11 @@ export class Connection {
         end: (end) => {
           if (this.link !== link) return;
           this.link = undefined;
-          this.afterEnd(end);
+          // Another port that did not work out (not this computer's host after all, or gone again):
+          // back to the page's own origin. An encrypted goodbye still counts: only the host can send it.
+          const elsewhere = this.target !== this.origin;
+          this.target = this.origin;
+          this.afterEnd(elsewhere && !end.bye ? { code: CloseCode.normal, pairing: false } : end);
         },
       },
     );
@@ -379,15 +391,16 @@ export class Connection {
     if (this.stopped) return;
     if (this.knockedBeforeConnect) this.failedAfterKnock++;
     this.awaySince ??= Date.now();
+    const awaySince = this.awaySince;
     this.attempt++;
     if (reason === 'busy' || this.failedAfterKnock >= 3) {
       const retryInMs = reconnectDelay(this.attempt);
-      this.setStatus({ kind: 'waiting', attempt: this.attempt, retryInMs, reason });
+      this.setStatus({ kind: 'waiting', attempt: this.attempt, retryInMs, reason, awaySince });
       this.knockedBeforeConnect = false;
       this.schedule(retryInMs);
       return;
     }
-    this.setStatus({ kind: 'waiting', attempt: this.attempt, retryInMs: undefined, reason });
+    this.setStatus({ kind: 'waiting', attempt: this.attempt, retryInMs: undefined, reason, awaySince });
     this.knockUntilBack();
   }
 
@@ -395,14 +408,46 @@ export class Connection {
     clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(
       async () => {
+        const stillWaiting = () => !this.stopped && !this.link && this.snapshot.status.kind === 'waiting';
         const answered = await knock(this.origin);
-        if (this.stopped || this.link || this.snapshot.status.kind !== 'waiting') return;
-        if (!answered) return this.knockUntilBack();
-        this.knockedBeforeConnect = true;
-        this.connect();
+        if (!stillWaiting()) return;
+        if (answered) {
+          this.missedKnocks = 0;
+          this.knockedBeforeConnect = true;
+          return this.connect();
+        }
+        // Nobody at the page's own port for a while: the host may have found it taken and moved to the
+        // next free one. Looked for every few knocks (a paired phone only: a pairing is what moves).
+        if (++this.missedKnocks % 4 === 2 && !this.pairingToken && credentialStore.load()) {
+          const moved = await firstAnswering(movedOrigins(this.origin));
+          if (!stillWaiting()) return;
+          if (moved) {
+            this.target = moved;
+            this.knockedBeforeConnect = true;
+            return this.connect();
+          }
+        }
+        this.knockUntilBack();
       },
       knockDelay(Date.now() - (this.awaySince ?? Date.now())),
     );
+  }
+
+  /**
+   * The host answered on another port of this computer (its own was taken) and welcomed this phone:
+   * the pairing goes to that origin and the page opens there, saying what happened. Where the pairing
+   * cannot be handed over, this page stays connected there and says so.
+   */
+  private async moveTo(target: string): Promise<void> {
+    const saved = credentialStore.load();
+    const from = new URL(this.origin).port;
+    const port = new URL(target).port;
+    if (!saved || !(await handOver(target, saved))) return this.report('host-moved-unsaved', { port, from });
+    if (this.target !== target) return;
+    this.stopped = true;
+    this.drop();
+    this.setStatus({ kind: 'reloading' });
+    location.replace(`${target}/?${MOVED_FROM_PARAM}=${encodeURIComponent(from)}`);
   }
 
   private schedule(ms: number): void {

@@ -2,7 +2,14 @@
 import type { CodeParams, ErrorCode } from '@deskremote/shared';
 
 /** What went wrong with a command: a code the page words, never a sentence from the wire. */
-export type ProblemCode = ErrorCode | 'not-connected' | 'no-answer' | 'connection-closed';
+export type ProblemCode =
+  | ErrorCode
+  | 'not-connected'
+  | 'no-answer'
+  | 'connection-closed'
+  /** The host moved to another port (params.port, from params.from) and this page followed it. */
+  | 'host-moved'
+  | 'host-moved-unsaved';
 
 export class CommandFailed extends Error {
   constructor(

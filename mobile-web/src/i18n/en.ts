@@ -157,6 +157,12 @@ export const en = {
   lookingFor: 'Looking for the computer…',
   tryNow: 'Try now',
   backAgain: 'Back: connected to {name}',
+  problemHostMoved:
+    'DeskRemote moved to port {port} (port {from} was taken on the computer), and this phone is still paired. Bookmarks and home-screen icons open the old address: add this page again.',
+  problemHostMovedUnsaved:
+    'DeskRemote moved to port {port} and this page follows it, but the pairing could not be saved there: next time, scan the code on the computer again.',
+  awayHelp:
+    'Not found at {where} for a while. If DeskRemote is running, the computer may have a new address (another network): scan the code on its screen again.',
   // ---- presenter: profile (keys of this part go below)
   profileTitle: 'Slide app',
   profileAuto: 'Automatic: {app}',

@@ -60,6 +60,8 @@ const PROBLEM: Record<ProblemCode, MessageKey> = {
   'player-unavailable': 'problemPlayerUnavailable',
   'volume-unavailable': 'problemVolumeUnavailable',
   'too-late': 'problemTooLate',
+  'host-moved': 'problemHostMoved',
+  'host-moved-unsaved': 'problemHostMovedUnsaved',
 };
 
 /** What a tap that came too late was, by its command type. */

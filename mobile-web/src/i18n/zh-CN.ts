@@ -148,6 +148,11 @@ export const zhCN: Messages = {
   lookingFor: '正在寻找电脑…',
   tryNow: '立即重试',
   backAgain: '已恢复：已连接到 {name}',
+  problemHostMoved:
+    'DeskRemote 已改用端口 {port}（电脑上的端口 {from} 被占用），这部手机仍保持配对。书签和主屏幕图标打开的还是旧地址，请重新添加此页面。',
+  problemHostMovedUnsaved: 'DeskRemote 已改用端口 {port}，此页面已跟过去，但配对无法保存到新地址：下次请重新扫描电脑上的二维码。',
+  awayHelp:
+    '在 {where} 已有一段时间找不到电脑。如果 DeskRemote 正在运行，电脑可能换了地址（换了网络）：请重新扫描电脑屏幕上的二维码。',
   // ---- presenter: profile (keys of this part go below)
   profileTitle: '幻灯片软件',
   profileAuto: '自动：{app}',

@@ -4,7 +4,7 @@ import { ALIVE_PATH, WS_PATH } from '@deskremote/shared';
 import type { RequestGuard } from '../security/request-guard.js';
 import type { StaticFile } from './static-files.js';
 
-/** On every response, errors included. */
+/** On every response, errors included (pages get sources for the computer's other ports: pageHeaders). */
 const SECURITY_HEADERS = {
   'Content-Security-Policy':
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; media-src data:; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
@@ -16,6 +16,31 @@ const SECURITY_HEADERS = {
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
 } as const;
+
+/** The page that takes a pairing over from the same computer's page on another port (mobile-web/public). */
+const HANDOVER_PATH = '/handover.html';
+
+/**
+ * The headers of a page served under `hostHeader` (already checked): it may knock and open sockets on
+ * the same computer's other ports, and frame its handover page, so a phone whose host had to move to
+ * another port finds it and brings its pairing along. Only that name: never another site.
+ */
+function pageHeaders(hostHeader: string | undefined, path: string): Record<string, string> {
+  const name = hostHeader?.replace(/:\d+$/, '') ?? '';
+  // CSP host sources cannot name an IPv6 address: such a page stays with 'self'.
+  if (!/^[a-z0-9.-]+$/i.test(name)) return SECURITY_HEADERS;
+  const others = `http://${name}:* ws://${name}:*`;
+  let csp = SECURITY_HEADERS['Content-Security-Policy']
+    .replace("connect-src 'self'", `connect-src 'self' ${others}`)
+    .replace("default-src 'none';", `default-src 'none'; frame-src http://${name}:*;`);
+  const headers: Record<string, string> = { ...SECURITY_HEADERS };
+  if (path === HANDOVER_PATH) {
+    csp = csp.replace("frame-ancestors 'none'", `frame-ancestors http://${name}:*`);
+    delete headers['X-Frame-Options'];
+  }
+  headers['Content-Security-Policy'] = csp;
+  return headers;
+}
 
 /** The same headers for answers written straight to the socket (refused upgrades, malformed HTTP). */
 const RAW_SECURITY_HEADERS = Object.entries(SECURITY_HEADERS)
@@ -166,9 +191,13 @@ function serveFile(options: HttpServerOptions, request: IncomingMessage, respons
     return;
   }
   if (target.path === ALIVE_PATH) {
-    // Nothing in it but that the host is here: a page of this computer on another port may ask too
-    // (a host that had to move), so the resource policy is same-site, not same-origin.
-    response.writeHead(204, { ...SECURITY_HEADERS, 'Cache-Control': 'no-store', 'Cross-Origin-Resource-Policy': 'same-site' });
+    // Nothing in it but that the host is here. A page of this computer on another port may read it too
+    // (a host that had to move): it learns that DeskRemote answers here, which a knock would tell anyway.
+    const origin = request.headers.origin;
+    const cors: Record<string, string> = options.guard.sameComputer(origin)
+      ? { 'Access-Control-Allow-Origin': origin ?? '', 'Cross-Origin-Resource-Policy': 'same-site' }
+      : {};
+    response.writeHead(204, { ...SECURITY_HEADERS, 'Cache-Control': 'no-store', Vary: 'Origin', ...cors });
     response.end();
     return;
   }
@@ -185,7 +214,7 @@ function serveFile(options: HttpServerOptions, request: IncomingMessage, respons
     'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     Vary: 'Accept-Encoding',
     ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
-    ...SECURITY_HEADERS,
+    ...(file.type.startsWith('text/html') ? pageHeaders(request.headers.host, target.path) : SECURITY_HEADERS),
   });
   response.end(request.method === 'HEAD' ? undefined : body);
 }

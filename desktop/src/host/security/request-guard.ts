@@ -1,12 +1,18 @@
 /**
  * Where Origin and Host are checked. A WebSocket upgrade must come from a page this host served
  * (cross-site WebSocket hijacking) and name this host by one of its own names or addresses (DNS rebinding).
+ *
+ * A host whose port was taken moves to the next free one; the pages phones opened on the port it
+ * wanted (bookmarks, home-screen icons, tabs left open) find it there and bring their pairing over. So
+ * their origins are its own too: its names, on the ports from the one it wanted up to the one it has.
  */
 export class RequestGuard {
   constructor(
     /** Names and addresses this host answers to, lower case, IPv6 in brackets. */
     private readonly names: () => readonly string[],
     private readonly port: () => number,
+    /** The port it was asked for (0: any, so it never moved). */
+    private readonly wantedPort: () => number = () => 0,
   ) {}
 
   hostAllowed(hostHeader: string | undefined): boolean {
@@ -24,7 +30,35 @@ export class RequestGuard {
       return false;
     }
     if (url.protocol !== 'http:' || url.origin !== origin.toLowerCase()) return false;
-    return this.hostAllowed(url.host);
+    return this.hostAllowed(url.host) || this.formerOrigin(url.host);
+  }
+
+  /** A page of this host from before it moved: one of its names, on a port it passed over for the one it has. */
+  private formerOrigin(host: string): boolean {
+    const parsed = parseHost(host);
+    const wanted = this.wantedPort();
+    return (
+      parsed !== undefined &&
+      wanted > 0 &&
+      parsed.port >= wanted &&
+      parsed.port < this.port() &&
+      this.names().includes(parsed.name)
+    );
+  }
+
+  /**
+   * The origin of a page of this computer (one of its names, any port) asking from another port: the
+   * same computer's pages may knock on each other (a host that moved), never another site's.
+   */
+  sameComputer(origin: string | undefined): boolean {
+    if (!origin) return false;
+    let url: URL;
+    try {
+      url = new URL(origin);
+    } catch {
+      return false;
+    }
+    return url.protocol === 'http:' && url.origin === origin.toLowerCase() && this.names().includes(url.hostname);
   }
 }
 

@@ -29,6 +29,8 @@ export class HostProcess {
     display: string;
     dataDir: string;
     port?: number;
+    /** The address to listen on; 127.0.0.1 (where the phone's browser maps deskremote.test) by default. */
+    bind?: string;
     approvals?: boolean;
     /** More environment for the host (a private session bus, a sound server). */
     env?: Record<string, string>;
@@ -40,7 +42,7 @@ export class HostProcess {
       [
         options.cli ?? CLI,
         '--bind',
-        '127.0.0.1',
+        options.bind ?? '127.0.0.1',
         '--name',
         PHONE_HOST_NAME,
         '--port',
