@@ -49,7 +49,7 @@ export function App({ connection }: { connection: Connection }) {
 
   const card =
     status.kind === 'unpaired' ? (
-      <UnpairedCard reason={status.reason} />
+      <UnpairedCard reason={status.reason} onTryNow={() => connection.resume()} />
     ) : status.kind === 'approving' ? (
       <ApprovingCard code={status.code} />
     ) : status.kind === 'replaced' ? (

@@ -249,6 +249,12 @@ export const WelcomeMessage = v.strictObject({
   deviceId: DeviceId,
   capabilities: Capabilities,
 });
+/**
+ * A new phone's proof is good and the person at the computer is being asked to allow it: the phone shows
+ * the code both screens share. The first encrypted frame in that case (the welcome follows if allowed);
+ * without approvals it is never sent, so the phone never flashes a question nobody is asked.
+ */
+export const ApprovingMessage = v.strictObject({ t: v.literal('approving') });
 /** The host's clock when a state message was sent: a phone corrects the talk timer for its own clock. */
 const HostNow = v.pipe(v.number(), v.integer(), v.minValue(0));
 /** The whole state, sent once after welcome. */
@@ -310,6 +316,7 @@ export const ByeMessage = v.strictObject({ t: v.literal('bye'), reason: v.pickli
 export const ServerMessage = v.variant('t', [
   ChallengeMessage,
   WelcomeMessage,
+  ApprovingMessage,
   SnapshotMessage,
   ChangesMessage,
   AckMessage,

@@ -2,7 +2,7 @@ import type { HostState } from '@deskremote/shared';
 import { useEffect, useRef, useState } from 'react';
 import type { LinkStatus } from '../connection/connection';
 import { t } from '../i18n/i18n';
-import { inputIssueText, retryReasonText } from '../i18n/words';
+import { dropAction, dropTitle, inputIssueText } from '../i18n/words';
 import { LanguageSwitch } from './LanguageSwitch';
 
 const PLATFORM_NAMES: Record<HostState['host']['platform'], string> = {
@@ -38,9 +38,7 @@ function statusLine(status: LinkStatus, state: HostState | undefined, quiet: boo
       if (quiet) return t('notAnswering', { name: state.host.name });
       return t(back ? 'backAgain' : 'connectedTo', { name: state.host.name });
     case 'waiting':
-      return status.retryInMs === undefined
-        ? t('lookingFor')
-        : t('reconnecting', { s: Math.max(1, Math.round(status.retryInMs / 1000)) });
+      return dropTitle(status.reason);
     case 'paused':
       return t('paused');
     case 'reloading':
@@ -50,18 +48,19 @@ function statusLine(status: LinkStatus, state: HostState | undefined, quiet: boo
   }
 }
 
-/** Says "back" for a moment when the computer answers again after a silence or a drop. */
+/** Says "back" for a moment when the computer answers again after a silence or a drop (not the first time). */
 function useBackNotice(answering: boolean): boolean {
-  const wasAway = useRef(false);
+  const seen = useRef<'never' | 'answering' | 'away'>('never');
   const [back, setBack] = useState(false);
   useEffect(() => {
     if (!answering) {
-      wasAway.current = true;
+      if (seen.current === 'answering') seen.current = 'away';
       setBack(false);
       return;
     }
-    if (!wasAway.current) return;
-    wasAway.current = false;
+    const wasAway = seen.current === 'away';
+    seen.current = 'answering';
+    if (!wasAway) return;
     setBack(true);
     const timer = setTimeout(() => setBack(false), BACK_NOTICE_MS);
     return () => clearTimeout(timer);
@@ -100,8 +99,9 @@ export function StatusBar({
       </div>
       {status.kind === 'waiting' && (
         <div className="retry-row">
-          <span className="phones" data-testid="retry-reason">
-            {retryReasonText(status.reason)}
+          <span className="retry-action" data-testid="retry-reason">
+            {dropAction(status.reason)}
+            {status.retryInMs !== undefined && ` ${t('nextTryIn', { s: Math.max(1, Math.round(status.retryInMs / 1000)) })}`}
           </span>
           {onTryNow && (
             <button type="button" className="try-now" data-testid="try-now" onClick={onTryNow}>

@@ -67,8 +67,6 @@ export interface ConnectionSnapshot {
 }
 
 const RELOAD_GUARD_KEY = 'deskremote.reloadedAt';
-/** The approval card appears only if the welcome does not come at once (approvals off: no flash). */
-const APPROVAL_CARD_DELAY_MS = 400;
 
 export class Connection {
   private link: Link | undefined;
@@ -94,11 +92,11 @@ export class Connection {
   /** Attempts that failed right after a knock was answered: past a few, back off instead. */
   private failedAfterKnock = 0;
   private knockedBeforeConnect = false;
+  private awayReason: RetryReason | undefined;
   /** Knocks in a row that nobody answered at the page's own origin. */
   private missedKnocks = 0;
   /** Where the host is: the page's own origin, or the same computer on another port (it had to move). */
   private target: string;
-  private approvalTimer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
 
   constructor(
@@ -256,24 +254,26 @@ export class Connection {
     clearTimeout(this.retryTimer);
     this.drop();
     this.setStatus({ kind: 'connecting', attempt: this.attempt });
+    let confirmCode: string | undefined;
     const link = new Link(
       this.target,
       () => ({ pairingToken: this.pairingToken, saved: credentialStore.load(), deviceName: this.deviceName, newDeviceId }),
       {
         sentPairing: (code) => {
-          this.approvalTimer = setTimeout(() => {
-            if (this.link === link && !link.open) this.setStatus({ kind: 'approving', code });
-          }, APPROVAL_CARD_DELAY_MS);
+          confirmCode = code;
+        },
+        approving: () => {
+          if (this.link === link && !link.open && confirmCode) this.setStatus({ kind: 'approving', code: confirmCode });
         },
         paired: (deviceId, secret) => {
           credentialStore.save({ deviceId, secret });
           this.pairingToken = undefined;
         },
         open: (deviceId) => {
-          clearTimeout(this.approvalTimer);
           this.attempt = 0;
           this.failedAfterKnock = 0;
           this.awaySince = undefined;
+          this.awayReason = undefined;
           this.deltas.reset();
           this.requests.extend();
           this.startHeartbeat(link);
@@ -307,7 +307,6 @@ export class Connection {
   /** Detaches and closes the current link without reacting to its end. */
   private drop(): void {
     clearTimeout(this.retryTimer);
-    clearTimeout(this.approvalTimer);
     this.stopHeartbeat();
     const old = this.link;
     this.link = undefined;
@@ -352,7 +351,6 @@ export class Connection {
   }
 
   private afterEnd(end: LinkEnd) {
-    clearTimeout(this.approvalTimer);
     this.stopHeartbeat();
     this.requests.failAll('connection-closed');
     const action = closeAction(end);
@@ -392,6 +390,10 @@ export class Connection {
     if (this.knockedBeforeConnect) this.failedAfterKnock++;
     this.awaySince ??= Date.now();
     const awaySince = this.awaySince;
+    // The first reason is the one worth telling ("closed on the computer"); the attempts that fail after
+    // it while the computer is away would each say "the connection dropped". A busy computer says so.
+    if (reason === 'busy' || this.awayReason === undefined) this.awayReason = reason;
+    reason = this.awayReason;
     this.attempt++;
     if (reason === 'busy' || this.failedAfterKnock >= 3) {
       const retryInMs = reconnectDelay(this.attempt);

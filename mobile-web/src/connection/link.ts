@@ -20,8 +20,10 @@ import {
 import type { LinkEnd } from './close-policy';
 
 export interface LinkEvents {
-  /** The pairing proof is sent: the desktop may now be asking its person; both screens show this code. */
+  /** The pairing proof is sent; this is the code both screens show if the person at the computer is asked. */
   sentPairing(confirmCode: string): void;
+  /** The host says its person is being asked to allow this phone. */
+  approving(): void;
   open(deviceId: string): void;
   message(message: HostMessage): void;
   /** Nothing to prove: never paired and no code. */
@@ -96,6 +98,7 @@ export class Link {
     }
     const message = decoded.message;
     if (this.stage === 'welcome') {
+      if (message.t === 'approving' && this.pairing) return this.events.approving();
       if (message.t !== 'welcome') return this.close(CloseCode.badMessage);
       this.stage = 'open';
       if (this.pairedAs) this.events.paired(this.pairedAs.deviceId, this.pairedAs.secret);

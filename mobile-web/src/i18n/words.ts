@@ -5,23 +5,31 @@ import type { ProblemCode } from '../connection/requests';
 import type { MessageKey } from './en';
 import { t } from './i18n';
 
-const STOP: Record<StopReason, MessageKey> = {
-  'no-pairing': 'stopNoPairing',
-  'code-wrong': 'stopCodeWrong',
-  'code-expired': 'stopCodeExpired',
-  'code-conflict': 'stopCodeConflict',
-  denied: 'stopDenied',
-  'approval-timeout': 'stopApprovalTimeout',
-  removed: 'stopRemoved',
-  'not-recognized': 'stopNotRecognized',
-  'host-mismatch': 'stopHostMismatch',
+/** Each refusal its own headline, its cause, and what to do about it. */
+interface Card {
+  title: MessageKey;
+  cause: MessageKey;
+  action: MessageKey;
+}
+
+const STOP: Record<StopReason, Card> = {
+  'no-pairing': { title: 'stopTitleNoPairing', cause: 'stopNoPairing', action: 'actionNoPairing' },
+  'code-wrong': { title: 'stopTitleCodeWrong', cause: 'stopCodeWrong', action: 'actionScanNow' },
+  'code-expired': { title: 'stopTitleCodeExpired', cause: 'stopCodeExpired', action: 'actionScanNew' },
+  'code-conflict': { title: 'stopTitleCodeConflict', cause: 'stopCodeConflict', action: 'actionScanNew' },
+  denied: { title: 'stopTitleDenied', cause: 'stopDenied', action: 'actionAskOwner' },
+  'approval-timeout': { title: 'stopTitleApprovalTimeout', cause: 'stopApprovalTimeout', action: 'actionScanAndAllow' },
+  removed: { title: 'stopTitleRemoved', cause: 'stopRemoved', action: 'actionScanToPair' },
+  'not-recognized': { title: 'stopTitleNotRecognized', cause: 'stopNotRecognized', action: 'actionScanOrTry' },
+  'host-mismatch': { title: 'stopTitleHostMismatch', cause: 'stopHostMismatch', action: 'actionScanOrTry' },
 };
 
-const RETRY: Record<RetryReason, MessageKey> = {
-  lost: 'retryLost',
-  'host-stopping': 'retryHostStopping',
-  busy: 'retryBusy',
-  'no-answer': 'retryNoAnswer',
+/** Each kind of drop its own headline and what happens or what to do. */
+const DROP: Record<RetryReason, { title: MessageKey; action: MessageKey }> = {
+  lost: { title: 'dropTitleLost', action: 'dropActionLost' },
+  'host-stopping': { title: 'dropTitleHostStopping', action: 'dropActionHostStopping' },
+  busy: { title: 'dropTitleBusy', action: 'dropActionBusy' },
+  'no-answer': { title: 'dropTitleNoAnswer', action: 'dropActionNoAnswer' },
 };
 
 const INPUT: Record<Exclude<InputIssueCode, 'ok'>, MessageKey> = {
@@ -87,8 +95,15 @@ const MODIFIER = new Map<unknown, MessageKey>([
   ['meta', 'modSuper'],
 ]);
 
-export const stopReasonText = (reason: StopReason): string => t(STOP[reason]);
-export const retryReasonText = (reason: RetryReason): string => t(RETRY[reason]);
+/** A refusal's card: headline, cause, action. */
+export function stopCard(reason: StopReason): { title: string; cause: string; action: string } {
+  const card = STOP[reason];
+  return { title: t(card.title), cause: t(card.cause), action: t(card.action) };
+}
+/** A refusal in one line (a toast, where the phone stays paired): the cause and what to do. */
+export const stopReasonText = (reason: StopReason): string => `${t(STOP[reason].cause)} ${t(STOP[reason].action)}`;
+export const dropTitle = (reason: RetryReason): string => t(DROP[reason].title);
+export const dropAction = (reason: RetryReason): string => t(DROP[reason].action);
 
 export function inputIssueText(code: InputIssueCode, params: CodeParams = {}): string {
   return code === 'ok' ? '' : t(INPUT[code], params);

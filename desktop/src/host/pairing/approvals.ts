@@ -39,9 +39,15 @@ export class Approvals {
   ) {}
 
   /** Resolves with the decision; `allow` at once when approvals are off. Abort cancels the question. */
-  request(details: Omit<ApprovalRequest, 'id' | 'requestedAt' | 'expiresAt'>, signal?: AbortSignal): Promise<ApprovalDecision> {
+  /** `asking` is called when the person is actually asked (not where approvals are off). */
+  request(
+    details: Omit<ApprovalRequest, 'id' | 'requestedAt' | 'expiresAt'>,
+    signal?: AbortSignal,
+    asking?: () => void,
+  ): Promise<ApprovalDecision> {
     if (!this.required()) return Promise.resolve('allow');
     if (signal?.aborted) return Promise.resolve('cancelled');
+    asking?.();
     const at = this.now();
     const request: ApprovalRequest = { ...details, id: `a${nextId++}`, requestedAt: at, expiresAt: at + this.timeoutMs };
     return new Promise((resolve) => {

@@ -26,6 +26,8 @@ export interface PairingAttempt {
   stillWaiting: () => boolean;
   /** Another phone showed the same token: this one is refused too. */
   onConflict: () => void;
+  /** The person at the computer is being asked (approvals are on): the phone may show its code. */
+  onAsking?: () => void;
 }
 
 export type PairingResult = { ok: true } | { ok: false; close: number | undefined };
@@ -48,6 +50,7 @@ export async function completePairing(deps: PairingDeps, attempt: PairingAttempt
         code: outcome.keys.confirmCode,
       },
       attempt.signal,
+      attempt.onAsking,
     );
   } finally {
     claim.release();

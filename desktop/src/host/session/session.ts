@@ -224,6 +224,11 @@ export class Session implements SessionPort {
       signal: this.ended.signal,
       stillWaiting: () => this.phase === 'approving',
       onConflict: () => this.close(CloseCode.codeConflict),
+      // Said inside the channel the token's keys secure: only the host holding the token can say it.
+      onAsking: () => {
+        this.channel.secure(outcome.keys.hostToPhone, outcome.keys.phoneToHost);
+        this.sendNow({ t: 'approving' });
+      },
     });
     if (!result.ok && result.close !== undefined) this.close(result.close);
     return result.ok && this.phase === 'approving';
@@ -236,7 +241,7 @@ export class Session implements SessionPort {
     clearTimeout(this.authTimer);
     this.lastCheckAt = performance.now();
     this.heartbeatTimer = setInterval(() => this.checkHeartbeat(), this.heartbeatCheckMs);
-    this.channel.secure(outcome.keys.hostToPhone, outcome.keys.phoneToHost);
+    if (!this.channel.secured) this.channel.secure(outcome.keys.hostToPhone, outcome.keys.phoneToHost);
     this.send({ t: 'welcome', protocol: PROTOCOL_VERSION, deviceId: outcome.deviceId, capabilities: this.deps.capabilities });
     this.deps.onAuthenticated(this, outcome.kind === 'pair');
     if (this.phase !== 'open') return;
