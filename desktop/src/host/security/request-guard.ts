@@ -22,15 +22,8 @@ export class RequestGuard {
   }
 
   originAllowed(origin: string | undefined): boolean {
-    if (!origin) return false;
-    let url: URL;
-    try {
-      url = new URL(origin);
-    } catch {
-      return false;
-    }
-    if (url.protocol !== 'http:' || url.origin !== origin.toLowerCase()) return false;
-    return this.hostAllowed(url.host) || this.formerOrigin(url.host);
+    const url = httpOrigin(origin);
+    return url !== undefined && (this.hostAllowed(url.host) || this.formerOrigin(url.host));
   }
 
   /** A page of this host from before it moved: one of its names, on a port it passed over for the one it has. */
@@ -51,15 +44,21 @@ export class RequestGuard {
    * same computer's pages may knock on each other (a host that moved), never another site's.
    */
   sameComputer(origin: string | undefined): boolean {
-    if (!origin) return false;
-    let url: URL;
-    try {
-      url = new URL(origin);
-    } catch {
-      return false;
-    }
-    return url.protocol === 'http:' && url.origin === origin.toLowerCase() && this.names().includes(url.hostname);
+    const url = httpOrigin(origin);
+    return url !== undefined && this.names().includes(url.hostname);
   }
+}
+
+/** An Origin header that is exactly an http origin, parsed; anything else (null, https, a path) is undefined. */
+function httpOrigin(origin: string | undefined): URL | undefined {
+  if (!origin) return undefined;
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return undefined;
+  }
+  return url.protocol === 'http:' && url.origin === origin.toLowerCase() ? url : undefined;
 }
 
 function parseHost(value: string): { name: string; port: number } | undefined {
