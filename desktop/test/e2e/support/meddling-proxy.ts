@@ -7,6 +7,20 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import WebSocket, { WebSocketServer } from 'ws';
 
+/**
+ * Delivers in order, each after a random delay: a Wi-Fi whose packets take their time (the delay of one
+ * cannot overtake the one before, as on one TCP connection). Without a jitter, at once.
+ */
+function orderedDelay(jitterMs: (() => number) | undefined): (deliver: () => void) => void {
+  let last = 0;
+  return (deliver) => {
+    if (!jitterMs) return deliver();
+    const at = Math.max(last, Date.now() + jitterMs());
+    last = at;
+    setTimeout(deliver, at - Date.now());
+  };
+}
+
 export class MeddlingProxy {
   private readonly pairs = new Set<{ phone: WebSocket; host: WebSocket }>();
 
@@ -16,7 +30,7 @@ export class MeddlingProxy {
   ) {}
 
   /** Relays to the host on 127.0.0.1:`hostPort`, presenting itself as `name` (a name the host serves). */
-  static async start(hostPort: number, name: string): Promise<MeddlingProxy> {
+  static async start(hostPort: number, name: string, options: { jitterMs?: () => number } = {}): Promise<MeddlingProxy> {
     const hostAt = `${name}:${hostPort}`;
     const wss = new WebSocketServer({ noServer: true });
     const server = createServer((req, res) => {
@@ -40,14 +54,18 @@ export class MeddlingProxy {
         const pair = { phone, host };
         proxy.pairs.add(pair);
         const queued: Array<{ data: WebSocket.RawData; binary: boolean }> = [];
-        phone.on('message', (data, binary) => {
-          if (host.readyState === WebSocket.OPEN) host.send(data, { binary });
-          else queued.push({ data, binary });
-        });
+        const toHost = orderedDelay(options.jitterMs);
+        const toPhone = orderedDelay(options.jitterMs);
+        phone.on('message', (data, binary) =>
+          toHost(() => {
+            if (host.readyState === WebSocket.OPEN) host.send(data, { binary });
+            else queued.push({ data, binary });
+          }),
+        );
         host.on('open', () => {
           for (const q of queued.splice(0)) host.send(q.data, { binary: q.binary });
         });
-        host.on('message', (data, binary) => phone.readyState === WebSocket.OPEN && phone.send(data, { binary }));
+        host.on('message', (data, binary) => toPhone(() => phone.readyState === WebSocket.OPEN && phone.send(data, { binary })));
         const end = () => {
           proxy.pairs.delete(pair);
           if (phone.readyState === WebSocket.OPEN) phone.close();
