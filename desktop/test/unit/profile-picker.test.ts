@@ -7,6 +7,10 @@ describe('the slide profile picked from the focused window', () => {
   it.each([
     [{ app: 'libreoffice-impress', instance: 'libreoffice', title: 'Talk.odp - LibreOffice Impress' }, 'linux', 'impress'],
     [{ app: 'Soffice', instance: 'soffice', title: 'Talk.pptx - LibreOffice Impress' }, 'linux', 'impress'],
+    // The slide show's own window: a bare class with the version, and a title that only says it presents.
+    [{ app: 'LibreOffice 7.4', instance: 'soffice', title: 'Presenting: Quarterly review' }, 'linux', 'impress'],
+    [{ app: 'LibreOffice 7.4', instance: 'soffice', title: 'Presenter Console' }, 'linux', 'impress'],
+    [{ app: 'libreoffice-writer', instance: 'libreoffice', title: 'letter.odt - LibreOffice Writer' }, 'linux', 'clicker'],
     [{ app: 'Evince', instance: 'evince', title: 'paper.pdf' }, 'linux', 'evince'],
     [{ app: 'okular', instance: 'okular', title: 'slides.pdf — Okular' }, 'linux', 'okular'],
     [{ app: 'AcroRead', title: 'talk.pdf - Adobe Reader' }, 'linux', 'adobe-reader'],
@@ -27,6 +31,12 @@ describe('the slide profile picked from the focused window', () => {
     const focus = focusOf({ app: 'Evince', title: 'x'.repeat(500) }, 'linux');
     expect(focus?.title.length).toBe(200);
     expect(focus?.profile).toBe('evince');
+  });
+
+  it('gives a viewer a moment to enter its presentation mode before going to the first page', () => {
+    const start = keysFor(slideProfile('evince'), 'start') ?? [];
+    expect(start.map((k) => k.key)).toEqual(['F5', 'Home']);
+    expect(start[0]?.settleMs).toBeGreaterThanOrEqual(300);
   });
 
   it('goes to a slide by typing its number and Enter, where the app can', () => {

@@ -79,7 +79,11 @@ export class CommandMeaning {
         const profile = this.slideProfile(command.profile);
         const keys = keysFor(profile, command.action, command.slide);
         if (!keys) throw new CommandRejected('not-in-profile', { profile: profile.id, action: command.action });
-        for (const stroke of keys) await driver.tapKey(stroke.key, stroke.mods);
+        // One job: no other phone's stroke comes between these, and the app gets its moment where it needs one.
+        for (const [index, stroke] of keys.entries()) {
+          await driver.tapKey(stroke.key, stroke.mods);
+          if (stroke.settleMs && index < keys.length - 1) await new Promise((r) => setTimeout(r, stroke.settleMs));
+        }
         return;
       }
       case 'release':

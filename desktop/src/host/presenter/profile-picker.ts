@@ -16,12 +16,18 @@ export interface WindowFacts {
 }
 
 const BROWSER = /chrom|firefox|brave|edge|opera|vivaldi|safari|epiphany|web/i;
+/**
+ * A LibreOffice window that is Impress's: a deck by its extension, or the slide show itself, whose window
+ * has the bare class "LibreOffice 7.4" (no "impress" in it) and a title "Presenting: …" (or the presenter
+ * console's), so White still works during the show.
+ */
+const IMPRESS_TITLE = /impress|\.(odp|otp|fodp|pptx?|ppsx?)\b|^presenting\b|presenter console|^演示/i;
 
 export function pickProfile(window: WindowFacts | undefined, platform: Platform): SlideProfileId {
   if (!window) return defaultProfileId(platform);
   const app = `${window.app} ${window.instance ?? ''}`;
   const { title } = window;
-  if (/impress/i.test(app) || (/libreoffice|soffice/i.test(app) && /impress|\.odp\b|\.pptx?\b/i.test(title))) return 'impress';
+  if (/impress/i.test(app) || (/libreoffice|soffice/i.test(app) && IMPRESS_TITLE.test(title))) return 'impress';
   if (/powerpnt|powerpoint/i.test(app)) return platform === 'darwin' ? 'powerpoint-mac' : 'powerpoint';
   if (/keynote/i.test(app)) return 'keynote';
   if (/evince|papers/i.test(app)) return 'evince';

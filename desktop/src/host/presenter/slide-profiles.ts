@@ -10,6 +10,11 @@ import type { KeyName, Modifier, Platform, SlideAction, SlideProfileId } from '@
 export interface KeyStroke {
   key: KeyName;
   mods: readonly Modifier[];
+  /**
+   * How long the app needs after this stroke before the next means anything: a viewer entering its
+   * presentation mode ignores (or half-draws) a Home that arrives in the same instant.
+   */
+  settleMs?: number;
 }
 /** The keys of one action, pressed one after another. */
 export type KeySequence = readonly KeyStroke[];
@@ -21,6 +26,9 @@ export interface SlideProfile {
 }
 
 const k = (key: KeyName, ...mods: Modifier[]): KeyStroke => ({ key, mods });
+/** Entering a presentation mode, then a moment for the app to get there. */
+const ENTER_MS = 400;
+const entering = (stroke: KeyStroke): KeyStroke => ({ ...stroke, settleMs: ENTER_MS });
 const PAGING = { next: [k('PageDown')], previous: [k('PageUp')], end: [k('Escape')] } as const;
 const BLANKERS = { black: [k('b')], white: [k('w')] } as const;
 
@@ -38,7 +46,7 @@ const PROFILES: Record<SlideProfileId, SlideProfile> = {
   // Keynote plays from the selected slide (⌥⌘P); from the first means playing, then Home.
   keynote: {
     id: 'keynote',
-    keys: { ...PAGING, ...BLANKERS, start: [k('p', 'alt', 'meta'), k('Home')], startHere: [k('p', 'alt', 'meta')] },
+    keys: { ...PAGING, ...BLANKERS, start: [entering(k('p', 'alt', 'meta')), k('Home')], startHere: [k('p', 'alt', 'meta')] },
     goto: true,
   },
   'google-slides': {
@@ -51,28 +59,34 @@ const PROFILES: Record<SlideProfileId, SlideProfile> = {
     keys: { ...PAGING, ...BLANKERS, start: [k('F5')], startHere: [k('F5', 'shift')] },
     goto: true,
   },
-  // Evince's presentation mode starts at the current page; Home goes to the first. B and W blank it.
+  // Evince's presentation mode starts at the current page; Home goes to the first (sent at once after F5,
+  // Evince showed black for the first slides). B and W blank it.
   evince: {
     id: 'evince',
-    keys: { ...PAGING, ...BLANKERS, start: [k('F5'), k('Home')], startHere: [k('F5')] },
+    keys: { ...PAGING, ...BLANKERS, start: [entering(k('F5')), k('Home')], startHere: [k('F5')] },
     goto: false,
   },
   // Okular's presentation mode (Ctrl+Shift+P) has no white screen; B toggles a black one.
   okular: {
     id: 'okular',
-    keys: { ...PAGING, black: [k('b')], start: [k('p', 'ctrl', 'shift'), k('Home')], startHere: [k('p', 'ctrl', 'shift')] },
+    keys: {
+      ...PAGING,
+      black: [k('b')],
+      start: [entering(k('p', 'ctrl', 'shift')), k('Home')],
+      startHere: [k('p', 'ctrl', 'shift')],
+    },
     goto: false,
   },
   // Adobe Reader: full screen (Ctrl+L) is its presentation; it has no black or white screen.
   'adobe-reader': {
     id: 'adobe-reader',
-    keys: { ...PAGING, start: [k('l', 'ctrl'), k('Home')], startHere: [k('l', 'ctrl')] },
+    keys: { ...PAGING, start: [entering(k('l', 'ctrl')), k('Home')], startHere: [k('l', 'ctrl')] },
     goto: false,
   },
   // Preview's slideshow is ⇧⌘F; no black or white screen.
   'mac-preview': {
     id: 'mac-preview',
-    keys: { ...PAGING, start: [k('f', 'meta', 'shift'), k('Home')], startHere: [k('f', 'meta', 'shift')] },
+    keys: { ...PAGING, start: [entering(k('f', 'meta', 'shift')), k('Home')], startHere: [k('f', 'meta', 'shift')] },
     goto: false,
   },
   // reveal.js: F for full screen, Home for the first slide, B (or .) pauses on black; no white screen.
