@@ -83,6 +83,11 @@ describe('a talk timer every phone shares', () => {
         .poll(() => phone.page.getByTestId('talk-timer').getAttribute('data-level'), { timeout: 10_000 })
         .toBe('warning');
     }
+    // The whole panel takes the warning's colour, not only the strip: seen at a glance.
+    const panel = speaker.page.getByTestId('presenter');
+    expect(await panel.getAttribute('data-level')).toBe('warning');
+    const warned = await panel.evaluate((e) => getComputedStyle(e).backgroundColor);
+    expect(warned).not.toBe('rgba(0, 0, 0, 0)');
     for (const phone of [speaker, helper]) {
       await expect.poll(() => phone.page.getByTestId('talk-timer').getAttribute('data-level'), { timeout: 10_000 }).toBe('final');
       expect(await buzzes(phone)).toEqual([

@@ -182,6 +182,7 @@ export const en = {
     'Not found at {where} for a while. If DeskRemote is running, the computer may have a new address (another network): scan the code on its screen again.',
   // ---- presenter: profile (keys of this part go below)
   profileTitle: 'Slide app',
+  profileTitleAuto: 'Slide app · automatic',
   profileAuto: 'Automatic: {app}',
   profilePowerPoint: 'PowerPoint',
   profilePowerPointMac: 'PowerPoint for Mac',

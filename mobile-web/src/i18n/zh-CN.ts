@@ -173,6 +173,7 @@ export const zhCN: Messages = {
     '在 {where} 已有一段时间找不到电脑。如果 DeskRemote 正在运行，电脑可能换了地址（换了网络）：请重新扫描电脑屏幕上的二维码。',
   // ---- presenter: profile (keys of this part go below)
   profileTitle: '幻灯片软件',
+  profileTitleAuto: '幻灯片软件 · 自动',
   profileAuto: '自动：{app}',
   profilePowerPoint: 'PowerPoint',
   profilePowerPointMac: 'PowerPoint（Mac）',

@@ -5,7 +5,7 @@
  * The timer, the slide app, the preview and the laser pad are parts of their own (what the preview and
  * the pad need loads when they are first shown).
  */
-import type { SlideAction } from '@deskremote/shared';
+import { levelOf, type SlideAction } from '@deskremote/shared';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { useKeepAwake } from './awake/use-keep-awake';
@@ -76,6 +76,8 @@ export function PresenterPanel(props: PresenterSlotProps) {
     <div
       className={`presenter mode-${mode}${preview ? ' with-preview' : ''}`}
       data-testid="presenter"
+      // At a timer warning the whole panel takes its colour: a speaker glancing down sees it, not a strip.
+      data-level={props.snapshot.state?.timer ? levelOf(props.snapshot.state.timer) : undefined}
       onPointerDown={(event) => {
         if (!event.isPrimary || mode === 'pointer') return;
         swallowClick.current = false;

@@ -29,9 +29,10 @@ export function ProfileChip({ snapshot }: PresenterSlotProps) {
       data-testid="profile-chip"
       data-profile={choice ?? focus?.profile ?? 'auto'}
     >
-      <span className="profile-label">{t('profileTitle')}</span>
+      {/* "Automatic" goes on the small line: the app's name gets the whole chip on a narrow phone. */}
+      <span className="profile-label">{t(choice ? 'profileTitle' : 'profileTitleAuto')}</span>
       <span className="profile-value" aria-hidden="true">
-        {choice ? t(NAMES[choice]) : t('profileAuto', { app: auto })}
+        {choice ? t(NAMES[choice]) : auto}
       </span>
       <select
         data-testid="profile-select"
