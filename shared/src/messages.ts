@@ -12,6 +12,7 @@ import { SentAt } from './lateness.js';
 import {
   FocusedWindow,
   LaserCommand,
+  PresenterCue,
   PresenterTools,
   PreviewCommand,
   type PreviewFrame,
@@ -220,6 +221,8 @@ export const HostState = v.strictObject({
   focus: v.nullable(FocusedWindow),
   timer: TalkTimer,
   presenterTools: PresenterTools,
+  /** The last cue from the desktop window, or null. */
+  cue: v.nullable(PresenterCue),
   media: MediaState,
   /** The default output's level and mute; null where neither pactl nor wpctl answers. */
   volume: v.nullable(VolumeState),

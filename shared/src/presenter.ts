@@ -127,6 +127,21 @@ export const PresenterTools = v.strictObject({
 export type SlideAction = (typeof SlideActions)[number];
 export type SlideProfileId = (typeof SlideProfileIds)[number];
 export type FocusedWindow = v.InferOutput<typeof FocusedWindow>;
+/**
+ * Short cues the person at the computer sends to every presenting phone (a stage manager's "five
+ * minutes"); each phone words them in its reader's language, flashes its screen and buzzes.
+ */
+export const CueCodes = ['five-minutes', 'wrap-up', 'questions', 'slow-down', 'speak-up'] as const;
+export const PresenterCue = v.strictObject({
+  id: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  code: v.picklist(CueCodes),
+  /** When it was sent, on the host's clock. */
+  at: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+/** A cue shows on the phones this long after it was sent (a phone that connects later does not flash it). */
+export const CUE_SHOWN_MS = 10_000;
+export type CueCode = (typeof CueCodes)[number];
+export type PresenterCue = v.InferOutput<typeof PresenterCue>;
 export type TimerOp = (typeof TimerOps)[number];
 export type TalkTimer = v.InferOutput<typeof TalkTimer>;
 export type LaserMode = (typeof LaserModes)[number];

@@ -125,6 +125,7 @@ describe('codec', () => {
             overtime: false,
           },
           presenterTools: { laser: 'needs-desktop-app', preview: 'ready' },
+          cue: null,
           media: {
             source: 'mpris',
             active: 'mpv',

@@ -20,6 +20,7 @@ export const DASHBOARD_CHANNELS = {
   renameDevice: 'deskremote:rename-device',
   setPaused: 'deskremote:set-paused',
   setAddress: 'deskremote:set-address',
+  sendCue: 'deskremote:send-cue',
 } as const;
 export type DashboardChannels = typeof DASHBOARD_CHANNELS;
 export type DashboardChannel = DashboardChannels[keyof DashboardChannels];
@@ -135,4 +136,6 @@ export interface DashboardBridge {
   setPaused(paused: boolean): Promise<void>;
   /** The address the QR code carries, or 'auto'; saved in settings.json. */
   setAddress(address: string | 'auto'): Promise<void>;
+  /** A short cue to every presenting phone (shared/src/presenter.ts CueCodes). */
+  sendCue(code: string): Promise<void>;
 }

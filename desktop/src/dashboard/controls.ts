@@ -79,4 +79,11 @@ export function wireControls(): void {
   byId<HTMLSelectElement>('address').addEventListener('change', (event) => {
     void window.deskremote.setAddress((event.target as HTMLSelectElement).value);
   });
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-cue]')) {
+    button.addEventListener('click', () => {
+      void window.deskremote.sendCue(button.dataset.cue ?? '').then(() => {
+        byId('cue-sent').textContent = say('cueSent', { cue: button.textContent ?? '' });
+      });
+    });
+  }
 }

@@ -30,6 +30,7 @@ export function installWebBridge(): void {
     renameDevice: 'renameDevice',
     setPaused: 'setPaused',
     setAddress: 'setAddress',
+    sendCue: 'sendCue',
   };
 
   async function call(name: string, args: unknown[]): Promise<never> {

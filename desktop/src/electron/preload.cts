@@ -19,6 +19,7 @@ const CHANNELS: DashboardChannels = {
   renameDevice: 'deskremote:rename-device',
   setPaused: 'deskremote:set-paused',
   setAddress: 'deskremote:set-address',
+  sendCue: 'deskremote:send-cue',
 };
 
 contextBridge.exposeInMainWorld('deskremote', {
@@ -37,4 +38,5 @@ contextBridge.exposeInMainWorld('deskremote', {
   renameDevice: (id, name) => ipcRenderer.invoke(CHANNELS.renameDevice, id, name),
   setPaused: (paused) => ipcRenderer.invoke(CHANNELS.setPaused, paused),
   setAddress: (address) => ipcRenderer.invoke(CHANNELS.setAddress, address),
+  sendCue: (code) => ipcRenderer.invoke(CHANNELS.sendCue, code),
 } satisfies DashboardBridge);

@@ -9,6 +9,7 @@ import {
   type Capabilities,
   ClientCommandTypes,
   CloseCode,
+  type CueCode,
   DEFAULT_PORT,
   type DeckButton,
   type DeviceSummary,
@@ -167,6 +168,7 @@ export class Host {
       focus: null,
       timer: IDLE_TALK_TIMER,
       presenterTools: { laser: 'needs-desktop-app', preview: 'unavailable' },
+      cue: null,
       media: { source: 'media-keys', players: [], active: null },
       volume: null,
     });
@@ -285,6 +287,11 @@ export class Host {
    * Stops all remote input at once (the desktop window's switch, the tray, the terminal), or resumes it
    * (control/remote-control.ts says what a pause does).
    */
+  /** A cue from the desktop window to every phone: the speaker's panel flashes and shows it, in its words. */
+  sendCue(code: CueCode): void {
+    this.state.update({ cue: { id: (this.state.state.cue?.id ?? 0) + 1, code, at: Date.now() } });
+  }
+
   setPaused(paused: boolean): Promise<void> {
     return this.control.setPaused(paused);
   }

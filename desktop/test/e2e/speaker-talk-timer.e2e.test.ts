@@ -8,7 +8,10 @@ import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardView } from '../../src/common/dashboard-contract.js';
+import { defaultDashboardDir } from '../../src/host/app-paths.js';
+import { dashboardHandlers } from '../../src/host/desktop-window/dashboard-handlers.js';
 import { dashboardView } from '../../src/host/desktop-window/dashboard-view.js';
+import { WindowServer } from '../../src/host/desktop-window/window-server.js';
 import type { Host } from '../../src/host/host.js';
 import { startTestHost } from '../support/test-host.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium.js';
@@ -83,6 +86,10 @@ describe('a talk timer every phone shares', () => {
         .poll(() => phone.page.getByTestId('talk-timer').getAttribute('data-level'), { timeout: 10_000 })
         .toBe('warning');
     }
+    // The whole screen flashes at the warning (an iPhone cannot vibrate from a page), on both phones.
+    for (const phone of [speaker, helper]) {
+      expect(Number(await phone.page.getByTestId('screen-flash').getAttribute('data-count'))).toBeGreaterThanOrEqual(1);
+    }
     // The whole panel takes the warning's colour, not only the strip: seen at a glance.
     const panel = speaker.page.getByTestId('presenter');
     expect(await panel.getAttribute('data-level')).toBe('warning');
@@ -142,6 +149,7 @@ describe('a talk timer every phone shares', () => {
           renameDevice: async () => {},
           setPaused: async () => {},
           setAddress: async () => {},
+          sendCue: async () => {},
         };
       }, view);
       await desk.goto(pathToFileURL(join(import.meta.dirname, '..', '..', 'dist', 'dashboard', 'index.html')).href);
@@ -163,4 +171,57 @@ describe('a talk timer every phone shares', () => {
     }
     await speaker.page.screenshot({ path: 'test-results/speaker-timer-reset.png' });
   });
+
+  it('a cue from the desktop window reaches both phones: written in each one’s language, with a flash', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const windowView = async (): Promise<DashboardView> => ({
+      ...(await dashboardView(host)),
+      displays: [],
+      overlayDisplay: 'auto',
+      closeKeepsRunning: true,
+      shell: 'browser',
+    });
+    const window: WindowServer = await WindowServer.start({
+      pageDir: defaultDashboardDir(),
+      view: windowView,
+      handlers: dashboardHandlers({
+        host: () => host,
+        dataDir: mkdtempSync(join(tmpdir(), 'deskremote-cue-settings-')),
+        view: windowView,
+        pushView: () => window.push(),
+        restartHost: async () => {},
+        settingsChanged: () => {},
+        quit: () => {},
+      }),
+    });
+    const zh = await Phone.open(host.pairingUrl(), 'Pixel 7', 'zh-CN');
+    let browser: Browser | undefined;
+    try {
+      await onPresenter(zh);
+      const flashesBefore = Number((await speaker.page.getByTestId('screen-flash').getAttribute('data-count')) ?? 0);
+      browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+      const desk = await browser.newPage({ viewport: { width: 780, height: 700 } });
+      await desk.goto(window.url);
+      await desk.locator('[data-cue=wrap-up]').click();
+      await expect.poll(() => desk.locator('#cue-sent').textContent()).toContain('Wrap up');
+      for (const phone of [speaker, helper]) {
+        await phone.page.locator('[data-testid=cue][data-cue=wrap-up]').waitFor({ timeout: 5000 });
+        expect(await phone.page.getByTestId('cue').textContent()).toBe('Wrap up');
+      }
+      expect(Number(await speaker.page.getByTestId('screen-flash').getAttribute('data-count'))).toBe(flashesBefore + 1);
+      expect((await buzzes(speaker)).at(-1)).toEqual([80, 60, 80, 60, 80]);
+      await zh.page.locator('[data-testid=cue][data-cue=wrap-up]').waitFor({ timeout: 5000 });
+      expect(await zh.page.getByTestId('cue').textContent()).toBe('请收尾');
+      await speaker.page.screenshot({ path: 'test-results/speaker-cue.png' });
+      await zh.page.screenshot({ path: 'test-results/speaker-cue-zh.png' });
+      await desk.screenshot({ path: 'test-results/desktop-cues.png' });
+      // A phone that opens the panel later does not flash a cue long gone; this one is still fresh.
+      await expect.poll(() => speaker.page.getByTestId('cue').count(), { timeout: 15_000 }).toBe(0);
+    } finally {
+      await browser?.close();
+      await zh.close();
+      await window.close();
+    }
+  }, 60_000);
 });

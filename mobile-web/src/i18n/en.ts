@@ -181,6 +181,11 @@ export const en = {
   awayHelp:
     'Not found at {where} for a while. If DeskRemote is running, the computer may have a new address (another network): scan the code on its screen again.',
   // ---- presenter: profile (keys of this part go below)
+  cueFiveMinutes: '5 minutes left',
+  cueWrapUp: 'Wrap up',
+  cueQuestions: 'Time for questions',
+  cueSlowDown: 'Slow down',
+  cueSpeakUp: 'Speak up',
   profileTitle: 'Slide app',
   profileTitleAuto: 'Slide app · automatic',
   profileAuto: 'Automatic: {app}',

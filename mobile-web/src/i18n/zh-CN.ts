@@ -172,6 +172,11 @@ export const zhCN: Messages = {
   awayHelp:
     '在 {where} 已有一段时间找不到电脑。如果 DeskRemote 正在运行，电脑可能换了地址（换了网络）：请重新扫描电脑屏幕上的二维码。',
   // ---- presenter: profile (keys of this part go below)
+  cueFiveMinutes: '还剩 5 分钟',
+  cueWrapUp: '请收尾',
+  cueQuestions: '该提问了',
+  cueSlowDown: '请放慢',
+  cueSpeakUp: '请大声些',
   profileTitle: '幻灯片软件',
   profileTitleAuto: '幻灯片软件 · 自动',
   profileAuto: '自动：{app}',

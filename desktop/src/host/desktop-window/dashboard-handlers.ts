@@ -3,6 +3,7 @@
  * (electron/dashboard-ipc.ts in the app, window-server.ts for the headless host); the arguments were not: each is checked here, and a call with the wrong ones does
  * nothing. The host checks a deck against the protocol's schema itself.
  */
+import { CueCodes } from '@deskremote/shared';
 import type { DashboardHandlers, DashboardView, DeckView } from '../../common/dashboard-contract.js';
 import type { Host } from '../host.js';
 import { type Settings, saveSettings } from '../settings/settings-store.js';
@@ -72,6 +73,10 @@ export function dashboardHandlers(deps: DashboardHandlerDeps): DashboardHandlers
       await save({ address });
       host.setPreferredAddress(address);
       void deps.pushView();
+    },
+    sendCue: (code) => {
+      const cue = CueCodes.find((known) => known === code);
+      if (cue) deps.host()?.sendCue(cue);
     },
   };
 }

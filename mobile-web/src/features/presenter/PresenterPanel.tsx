@@ -9,6 +9,7 @@ import { levelOf, type SlideAction } from '@deskremote/shared';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { useKeepAwake } from './awake/use-keep-awake';
+import { Cues } from './cue/Cues';
 import { HoldButton } from './HoldButton';
 import { ProfileChip } from './profile/ProfileChip';
 import { useProfileChoice } from './profile/profile-choice';
@@ -107,6 +108,7 @@ export function PresenterPanel(props: PresenterSlotProps) {
       }}
     >
       <div className="presenter-timer">
+        <Cues {...props} />
         <TimerStrip {...props} />
       </div>
       <div className="presenter-bar">

@@ -10,14 +10,12 @@ import { HoldButton } from '../HoldButton';
 import type { PresenterSlotProps } from '../slot-props';
 import { TimerPlan } from './TimerPlan';
 import { useTalkTime } from './use-talk-time';
-import { useWarningBuzz } from './use-warning-buzz';
 import './timer.css';
 
 export function TimerStrip({ connection, snapshot }: PresenterSlotProps) {
   const timer = snapshot.state?.timer;
   const left = useTalkTime(timer, snapshot.clockOffsetMs);
   const [planning, setPlanning] = useState(false);
-  useWarningBuzz(timer);
   if (!timer || left === undefined) return null;
   const level = levelOf(timer);
   const running = timer.status === 'running';

@@ -4,13 +4,17 @@ import { useEffect, useRef } from 'react';
 /** A long double buzz when a warning fires or the talk runs over; not for what had happened before the page looked. */
 export const WARNING_BUZZ = [200, 100, 200];
 
-export function useWarningBuzz(timer: TalkTimer | undefined): void {
+/** `onFire` also hears each warning (the screen flashes as the phone buzzes). */
+export function useWarningBuzz(timer: TalkTimer | undefined, onFire?: () => void): void {
   const seen = useRef<{ warned: number; overtime: boolean } | undefined>(undefined);
   useEffect(() => {
     if (!timer) return;
     const before = seen.current;
     seen.current = { warned: timer.warned, overtime: timer.overtime };
     if (!before) return;
-    if (timer.warned > before.warned || (timer.overtime && !before.overtime)) navigator.vibrate?.(WARNING_BUZZ);
-  }, [timer]);
+    if (timer.warned > before.warned || (timer.overtime && !before.overtime)) {
+      navigator.vibrate?.(WARNING_BUZZ);
+      onFire?.();
+    }
+  }, [timer, onFire]);
 }
