@@ -81,7 +81,7 @@ export interface HostOptions {
   pairingLifetimeMs?: number;
   approvalTimeoutMs?: number;
   throttle?: AuthThrottleOptions;
-  /** Unauthenticated sockets allowed in total and per address; the oldest stranger makes room. */
+  /** Sockets that have not sent their proof yet, allowed in total and per address; the oldest stranger makes room. */
   strangers?: { total: number; perAddress: number };
   /** How long an authenticated phone may stay silent (it pings every few seconds). */
   heartbeatTimeoutMs?: number;
@@ -308,7 +308,7 @@ export class Host {
       capabilities: this.capabilities(),
       log: this.log,
       heartbeatTimeoutMs: this.options.heartbeatTimeoutMs ?? HEARTBEAT_TIMEOUT_MS,
-      onProven: (session) => this.strangers.leave(session),
+      onProofSent: (session) => this.strangers.leave(session),
       onAuthenticated: (session, paired) => {
         for (const other of this.sessions) {
           if (other !== session && other.deviceId === session.deviceId) other.bye('replaced', CloseCode.replaced);
@@ -369,7 +369,7 @@ export class Host {
     return { ...this.preview.stats };
   }
 
-  /** Unauthenticated sockets open now. */
+  /** Sockets open now that have not sent their proof yet. */
   get strangerCount(): number {
     return this.strangers.size;
   }

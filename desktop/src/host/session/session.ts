@@ -53,8 +53,11 @@ export interface SessionDeps {
   features: FeatureRouter;
   state: HostStateStore;
   capabilities: Capabilities;
-  /** Called once the phone proved its credential: it is no longer a stranger. */
-  onProven: (session: Session) => void;
+  /**
+   * Called once the phone's proof arrived (its one message before the welcome, parsed): from then on it waits
+   * in the throttle's queue, bounded by the throttle's own limits, and is no longer an idle stranger to evict.
+   */
+  onProofSent: (session: Session) => void;
   /** Called once the welcome is sent; the host closes an older session of the same device. */
   onAuthenticated: (session: Session, paired: boolean) => void;
   onClosed: (session: Session) => void;
@@ -180,14 +183,17 @@ export class Session implements SessionPort {
       this.close('protocolMismatch' in decoded && decoded.protocolMismatch ? CloseCode.reloadPage : CloseCode.authFailed);
       return;
     }
-    const admission = await this.deps.throttle.admit(this.peer.address, this.ended.signal);
+    this.deps.onProofSent(this);
+    const { message } = decoded;
+    const namesPairedDevice = message.t === 'resume' && this.deps.devices.get(message.deviceId) !== undefined;
+    const admission = await this.deps.throttle.admit(this.peer.address, this.ended.signal, { namesPairedDevice });
     if (!admission.granted) {
       this.close(CloseCode.tryLater);
       return;
     }
     let outcome: AuthOutcome;
     try {
-      outcome = this.deps.authenticator.verify(decoded.message, this.challenge);
+      outcome = this.deps.authenticator.verify(message, this.challenge);
     } catch (error) {
       admission.finish('failure');
       throw error;
@@ -199,7 +205,6 @@ export class Session implements SessionPort {
       this.close(outcome.close);
       return;
     }
-    this.deps.onProven(this);
     if (outcome.kind === 'pair' && !(await this.approve(outcome))) return;
     this.open(outcome);
   }
