@@ -320,6 +320,36 @@ describe('approval on the desktop', () => {
     expect(host.pairedDevices).toEqual([]);
   });
 
+  it('a copied code with a copied device id and name: both refused, a new code, nothing asked twice', async () => {
+    const { host } = await start({ requireApproval: true });
+    const notices: string[][] = [];
+    const questions = new Set<string>();
+    let mostAtOnce = 0;
+    host.onEvent((e) => {
+      if (e.type === 'notice') notices.push(e.deviceNames);
+      if (e.type !== 'approvals') return;
+      for (const request of e.requests) questions.add(request.id);
+      mostAtOnce = Math.max(mostAtOnce, e.requests.length);
+    });
+    const token = currentToken(host);
+    // The id and the name travel in the clear: the copier sends exactly what the phone sent, from another
+    // address, with its own key exchange and its own proof made with the copied code.
+    const deviceId = randomId(18);
+    const phone = await startPairing(host, { token, deviceId, deviceName: 'Speaker' });
+    await waitForQuestion(host);
+    const copier = await startPairing(host, { token, deviceId, deviceName: 'Speaker', localAddress: '127.0.0.5' });
+    // Bounded: before, both waited for an answer (two questions about one "Speaker").
+    const closeCode = (client: PairedPhone['client']) =>
+      Promise.race([client.closed.then((c) => c.code), new Promise((r) => setTimeout(() => r('still open'), 3000))]);
+    expect(await closeCode(phone.client)).toBe(CloseCode.codeConflict);
+    expect(await closeCode(copier.client)).toBe(CloseCode.codeConflict);
+    expect(currentToken(host)).not.toBe(token);
+    expect(notices).toEqual([['Speaker', 'Speaker']]);
+    expect({ questions: questions.size, mostAtOnce }).toEqual({ questions: 1, mostAtOnce: 1 });
+    expect(host.pairing.approvals.list()).toEqual([]);
+    expect(host.pairedDevices).toEqual([]);
+  });
+
   it('approvals off: a phone with the code pairs at once; a paired phone never waits', async () => {
     const { host } = await start({ requireApproval: false });
     const phone = await pairPhone(host);
