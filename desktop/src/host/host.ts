@@ -369,6 +369,11 @@ export class Host {
     return { ...this.preview.stats };
   }
 
+  /** The most bytes any phone has left unread now (for tests and the bench: bounded, unread-limits.ts). */
+  get mostUnreadBytes(): number {
+    return Math.max(0, ...[...this.sessions].map((s) => s.bufferedBytes));
+  }
+
   /** Sockets open now that have not sent their proof yet. */
   get strangerCount(): number {
     return this.strangers.size;

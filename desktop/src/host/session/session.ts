@@ -40,6 +40,8 @@ import {
   type SessionPort,
 } from './feature-router.js';
 import type { HostStateStore } from './host-state.js';
+import { StateFeed } from './state-feed.js';
+import { UNREAD_HARD_BYTES } from './unread-limits.js';
 
 export interface SessionDeps {
   authenticator: Authenticator;
@@ -235,7 +237,13 @@ export class Session implements SessionPort {
     this.deps.onAuthenticated(this, outcome.kind === 'pair');
     if (this.phase !== 'open') return;
     this.send({ t: 'snapshot', state: this.deps.state.state, now: Date.now() });
-    this.unsubscribe = this.deps.state.subscribe((changes) => this.send({ t: 'changes', changes, now: Date.now() }));
+    // Changes only as fast as the phone reads them (state-feed.ts).
+    const feed = new StateFeed(this, () => this.deps.state.state);
+    const unsubscribe = this.deps.state.subscribe((changes) => feed.changed(changes));
+    this.unsubscribe = () => {
+      unsubscribe();
+      feed.stop();
+    };
     this.deps.features.sessionOpened(this);
     // The phone shows its modifier as locked until told otherwise: say so when the host let go of it.
     this.stopHeldWatch = this.deps.dispatcher.onHeldTooLong(this.id, (key) =>
@@ -324,7 +332,13 @@ export class Session implements SessionPort {
   }
 
   private sendNow(message: HostMessage): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(this.channel.encode(message));
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    this.socket.send(this.channel.encode(message));
+    // A phone that stopped reading is let go, and its backlog with it (unread-limits.ts). Closed after this
+    // turn, not in the middle of whatever is sending (opening the session, a loop over the phones).
+    if (this.socket.bufferedAmount <= UNREAD_HARD_BYTES || this.phase === 'closed') return;
+    this.deps.log(`closed ${this.deviceName ?? this.id}: ${this.socket.bufferedAmount} bytes it did not read`);
+    queueMicrotask(() => this.close(CloseCode.fellBehind));
   }
 
   private teardown(): void {
