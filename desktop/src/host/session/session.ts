@@ -91,6 +91,8 @@ export class Session implements SessionPort {
   private readonly ended = new AbortController();
   private lastHeard = performance.now();
   private strikes = 0;
+  /** Past the unread limit: closing at the end of this turn. */
+  private lettingGo = false;
   private authTimer: NodeJS.Timeout | undefined;
   private heartbeatTimer: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
@@ -336,7 +338,8 @@ export class Session implements SessionPort {
     this.socket.send(this.channel.encode(message));
     // A phone that stopped reading is let go, and its backlog with it (unread-limits.ts). Closed after this
     // turn, not in the middle of whatever is sending (opening the session, a loop over the phones).
-    if (this.socket.bufferedAmount <= UNREAD_HARD_BYTES || this.phase === 'closed') return;
+    if (this.socket.bufferedAmount <= UNREAD_HARD_BYTES || this.phase === 'closed' || this.lettingGo) return;
+    this.lettingGo = true;
     this.deps.log(`closed ${this.deviceName ?? this.id}: ${this.socket.bufferedAmount} bytes it did not read`);
     queueMicrotask(() => this.close(CloseCode.fellBehind));
   }
