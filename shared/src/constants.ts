@@ -84,5 +84,7 @@ export const CloseCode = {
   replaced: 4016,
   /** The stranger budget was full and this was the oldest unauthenticated socket. */
   crowded: 4017,
+  /** The phone left more unread than the host keeps for one phone (it stopped reading): it may come back. */
+  fellBehind: 4018,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

@@ -82,7 +82,7 @@ export interface HostOptions {
   pairingLifetimeMs?: number;
   approvalTimeoutMs?: number;
   throttle?: AuthThrottleOptions;
-  /** Unauthenticated sockets allowed in total and per address; the oldest stranger makes room. */
+  /** Sockets that have not sent their proof yet, allowed in total and per address; the oldest stranger makes room. */
   strangers?: { total: number; perAddress: number };
   /** How long an authenticated phone may stay silent (its page pings several times a second). */
   heartbeatTimeoutMs?: number;
@@ -321,7 +321,7 @@ export class Host {
         if (kind !== 'move' && kind !== 'scroll' && kind !== 'zoom' && kind !== 'laser')
           this.log(`not done: a ${kind} from ${address} came ${Math.round(lateMs)} ms late`);
       },
-      onProven: (session) => this.strangers.leave(session),
+      onProofSent: (session) => this.strangers.leave(session),
       onAuthenticated: (session, paired) => {
         for (const other of this.sessions) {
           if (other !== session && other.deviceId === session.deviceId) other.bye('replaced', CloseCode.replaced);
@@ -382,7 +382,12 @@ export class Host {
     return { ...this.preview.stats };
   }
 
-  /** Unauthenticated sockets open now. */
+  /** The most bytes any phone has left unread now (for tests and the bench: bounded, unread-limits.ts). */
+  get mostUnreadBytes(): number {
+    return Math.max(0, ...[...this.sessions].map((s) => s.bufferedBytes));
+  }
+
+  /** Sockets open now that have not sent their proof yet. */
   get strangerCount(): number {
     return this.strangers.size;
   }

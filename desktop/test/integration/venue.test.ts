@@ -6,6 +6,7 @@
 import { CloseCode, PROTOCOL_VERSION, randomId, type ServerMessage } from '@deskremote/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Host } from '../../src/host/host.js';
+import { startProofFlood } from '../support/proof-flood.js';
 import { connectRaw } from '../support/raw-client.js';
 import { rawRequest } from '../support/raw-http.js';
 import {
@@ -16,6 +17,7 @@ import {
   resumePhone,
   startPairing,
 } from '../support/test-host.js';
+import { waitFor } from '../support/wait.js';
 
 const start = hostsStoppedAfterEach(afterEach);
 
@@ -127,6 +129,49 @@ describe('room for the phones that belong', () => {
     expect(driver.calls).toEqual([['tapKey', 'Enter', []]]);
     for (const s of strangers) s.socket.terminate();
   });
+
+  it('paired phones get in within 2 s while wrong proofs flood in from fresh addresses, 1,000 a second', async () => {
+    const { host, driver } = await start();
+    const phone = await pairPhone(host);
+    const moved = await pairPhone(host, 'Moved phone');
+    for (const { client } of [phone, moved]) {
+      client.socket.close();
+      await client.closed;
+    }
+    // Every flood socket sends its proof at once and then waits in the throttle's queue (20 checked a
+    // second): before, it still counted as a stranger there and newer ones evicted the phone (4017); and
+    // once it did not, the full queue of clean strangers turned the phone away as busy (4010).
+    const flood = startProofFlood(host.port, { perSecond: 1000, maxCount: 6000, maxMs: 6000 });
+    /** Reconnects as the phone page does, once; says how it went and how long it took. */
+    const reconnect = async (paired: PairedPhone, localAddress: string) => {
+      const started = performance.now();
+      const back = await resumePhone(host, paired.deviceId, paired.secret, { localAddress });
+      const outcome = await Promise.race([
+        back.next('welcome', 2500).then(() => 'welcome'),
+        back.closed.then(({ code }) => `closed with ${code}`),
+      ]);
+      return { back, outcome, fast: performance.now() - started < 2000 };
+    };
+    try {
+      // Under way: the throttle has checked its burst and more (only the flood sends proofs now).
+      await waitFor(() => host.throttleStats.granted >= 50, 5000);
+      // From the address it proved itself from before: ahead of every stranger.
+      const same = await reconnect(phone, '127.0.0.1');
+      expect(same).toMatchObject({ outcome: 'welcome', fast: true });
+      same.back.send({ t: 'key', id: 1, key: 'Enter' });
+      await same.back.next('ack');
+      expect(driver.calls).toEqual([['tapKey', 'Enter', []]]);
+      // From an address never seen (the Wi-Fi gave it another): its proof names a paired device, which
+      // ranks it above clean strangers (a copied id only ties it with the copier).
+      expect(await reconnect(moved, '127.0.0.7')).toMatchObject({ outcome: 'welcome', fast: true });
+    } finally {
+      flood.stop();
+    }
+    const report = await flood.done;
+    // The flood was real (about 1,000 a second while it ran) and none of it got past its challenge.
+    expect(report.started / report.seconds).toBeGreaterThan(500);
+    expect(report.answered).toBe(0);
+  }, 30_000);
 });
 
 describe('a throttle that slows guessing without locking anyone out', () => {
@@ -171,6 +216,28 @@ describe('a throttle that slows guessing without locking anyone out', () => {
     expect(performance.now() - lastWrong).toBeLessThan(3000);
     expect(driver.calls).toEqual([]);
   }, 120_000);
+  it('churn through more addresses than the throttle remembers does not reset a penalised address', async () => {
+    // The memory made small (50 addresses, 10,000 by default) so that a few seconds of flood overflow it.
+    const { host } = await start({ throttle: { maxAddresses: 50 } });
+    const guesser = '127.0.9.9';
+    /** One wrong proof from the guesser; how long the host took to refuse it. */
+    const timedWrongProof = async () => {
+      const started = performance.now();
+      expect(await wrongProof(host.port, guesser)).toBe(CloseCode.authFailed);
+      return performance.now() - started;
+    };
+    // Six failures: its next proof waits the capped 2 s.
+    for (let i = 0; i < 6; i++) await timedWrongProof();
+    // Three seconds of wrong proofs from fresh addresses: some evaluated (failing), most queued and dropped
+    // or turned away. Before, every one that queued took a place in the memory and pushed the guesser out.
+    const flood = startProofFlood(host.port, { perSecond: 1000, maxCount: 3000, maxMs: 3000 });
+    const report = await flood.done;
+    expect(report.started).toBeGreaterThan(1500);
+    // The guesser again, once its last delay is long over: the failure is counted as its seventh...
+    await timedWrongProof();
+    // ...so the proof after it waits about 2 s, not the 0.1 s of a clean address's first failure.
+    expect(await timedWrongProof()).toBeGreaterThan(1500);
+  }, 30_000);
 });
 
 describe('one-time codes that mean it', () => {
@@ -249,6 +316,36 @@ describe('approval on the desktop', () => {
     expect((await second.client.closed).code).toBe(CloseCode.codeConflict);
     expect(currentToken(host)).not.toBe(token);
     expect(notices).toEqual([['Speaker', 'Copycat']]);
+    expect(host.pairing.approvals.list()).toEqual([]);
+    expect(host.pairedDevices).toEqual([]);
+  });
+
+  it('a copied code with a copied device id and name: both refused, a new code, nothing asked twice', async () => {
+    const { host } = await start({ requireApproval: true });
+    const notices: string[][] = [];
+    const questions = new Set<string>();
+    let mostAtOnce = 0;
+    host.onEvent((e) => {
+      if (e.type === 'notice') notices.push(e.deviceNames);
+      if (e.type !== 'approvals') return;
+      for (const request of e.requests) questions.add(request.id);
+      mostAtOnce = Math.max(mostAtOnce, e.requests.length);
+    });
+    const token = currentToken(host);
+    // The id and the name travel in the clear: the copier sends exactly what the phone sent, from another
+    // address, with its own key exchange and its own proof made with the copied code.
+    const deviceId = randomId(18);
+    const phone = await startPairing(host, { token, deviceId, deviceName: 'Speaker' });
+    await waitForQuestion(host);
+    const copier = await startPairing(host, { token, deviceId, deviceName: 'Speaker', localAddress: '127.0.0.5' });
+    // Bounded: before, both waited for an answer (two questions about one "Speaker").
+    const closeCode = (client: PairedPhone['client']) =>
+      Promise.race([client.closed.then((c) => c.code), new Promise((r) => setTimeout(() => r('still open'), 3000))]);
+    expect(await closeCode(phone.client)).toBe(CloseCode.codeConflict);
+    expect(await closeCode(copier.client)).toBe(CloseCode.codeConflict);
+    expect(currentToken(host)).not.toBe(token);
+    expect(notices).toEqual([['Speaker', 'Speaker']]);
+    expect({ questions: questions.size, mostAtOnce }).toEqual({ questions: 1, mostAtOnce: 1 });
     expect(host.pairing.approvals.list()).toEqual([]);
     expect(host.pairedDevices).toEqual([]);
   });

@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type Admission, AuthThrottle, type AuthThrottleOptions } from '../../src/host/security/auth-throttle.js';
+import {
+  type Admission,
+  type AttemptHint,
+  AuthThrottle,
+  type AuthThrottleOptions,
+} from '../../src/host/security/auth-throttle.js';
 import { RateLimiter } from '../../src/host/security/rate-limiter.js';
 
 type Granted = Extract<Admission, { granted: true }>;
@@ -10,9 +15,9 @@ function throttle(options: AuthThrottleOptions = {}): AuthThrottle {
 }
 
 /** An attempt whose outcome can be inspected without awaiting it. */
-function attempt(t: AuthThrottle, address: string, signal?: AbortSignal) {
+function attempt(t: AuthThrottle, address: string, signal?: AbortSignal, hint?: AttemptHint) {
   const state: { admission: Admission | undefined } = { admission: undefined };
-  void t.admit(address, signal).then((admission) => {
+  void t.admit(address, signal, hint).then((admission) => {
     state.admission = admission;
   });
   return {
@@ -144,32 +149,82 @@ describe('auth throttle', () => {
     expect(afresh.granted).toBeDefined();
   });
 
-  it('remembers at most maxAddresses addresses, dropping the least recently used', async () => {
-    const t = throttle({ maxAddresses: 2 });
-    const succeed = async (address: string) => {
-      const other = attempt(t, address);
-      await settle();
-      other.granted?.finish('success');
-    };
-    const failAfterPenalty = async (penaltyMs: number) => {
-      const guesser = attempt(t, 'guesser');
-      await settle();
-      expect(guesser.admission, 'failures remembered').toBeUndefined();
-      await advance(penaltyMs);
-      guesser.granted?.finish('failure');
-    };
-    await failRepeatedly(t, 'guesser', 1);
-    await succeed('b');
-    await failAfterPenalty(100);
-    // 'b' is now the least recently used, so a third address drops it, not the guesser...
-    await succeed('c');
-    await failAfterPenalty(200);
-    // ...and two more newer addresses drop the guesser: its next attempt carries no penalty.
-    await succeed('d');
-    await succeed('e');
-    const dropped = attempt(t, 'guesser');
+  /** The wait before the address's next attempt is granted, after one more failure from it (bounded: 5 s). */
+  async function nextWaitAfterAFailure(t: AuthThrottle, address: string): Promise<number> {
+    await failRepeatedly(t, address, 1);
+    const started = Date.now();
+    const next = attempt(t, address);
     await settle();
-    expect(dropped.granted).toBeDefined();
+    for (let ms = 0; ms < 5000 && !next.admission; ms += 10) await advance(10);
+    next.granted?.finish('success');
+    return Date.now() - started;
+  }
+
+  it('addresses that only queued and left, or succeeded, take no room: any number of them resets no penalty', async () => {
+    const t = throttle({ maxAddresses: 50, globalPerSecond: 20, globalBurst: 1 });
+    await failRepeatedly(t, 'guesser', 5);
+    await advance(2000);
+    // Ten times what it remembers, twice over: before, each one pushed a record out, and after 50 of
+    // them the guesser was clean. First 500 that queue (the one token is taken) and leave...
+    const holder = attempt(t, 'holder');
+    await settle();
+    for (let i = 0; i < 500; i++) {
+      const left = new AbortController();
+      const queued = attempt(t, `left-${i}`, left.signal);
+      await settle();
+      left.abort();
+      await settle();
+      expect(queued.admission).toEqual({ granted: false, reason: 'aborted' });
+    }
+    holder.granted?.finish('success');
+    // ...then 500 that prove themselves.
+    for (let i = 0; i < 500; i++) {
+      await advance(50);
+      const ok = attempt(t, `ok-${i}`);
+      await settle();
+      ok.granted?.finish('success');
+    }
+    expect(t.remembered).toEqual({ failed: 1, proven: 501, active: 0 });
+    // Still six failures' worth: the capped 2 s, not the 100 ms of a first failure.
+    expect(await nextWaitAfterAFailure(t, 'guesser')).toBe(2000);
+  });
+
+  it('more failing addresses than it remembers fold into a floor: no penalty reset within its lifetime, memory bounded', async () => {
+    const t = throttle({ maxAddresses: 50, globalPerSecond: 1e6, globalBurst: 1e6, forgetAfterMs: 60_000 });
+    await failRepeatedly(t, 'guesser', 5);
+    // 400 other addresses fail once each, 20 a second (the default global rate): the guesser's record is
+    // pushed out of the table long before its ten minutes are up.
+    for (let i = 0; i < 400; i++) {
+      await failRepeatedly(t, `churn-${i}`, 1);
+      await advance(50);
+    }
+    // Bounded: the table plus what failed within the longest delay (2 s at 20 a second).
+    expect(t.remembered.failed).toBeLessThanOrEqual(50 + 41);
+    expect(await nextWaitAfterAFailure(t, 'guesser')).toBe(2000);
+    // The floor lasts only as long as what was folded into it would have: once that is forgotten, a
+    // never-seen address starts afresh.
+    await advance(60_000);
+    expect(await nextWaitAfterAFailure(t, 'stranger')).toBe(100);
+  });
+
+  it('an address that proved itself goes ahead of a full queue of clean strangers; a paired id, of clean strangers only', async () => {
+    const t = throttle({ globalPerSecond: 1, globalBurst: 1, maxWaiting: 3 });
+    const before = attempt(t, 'phone');
+    await settle();
+    before.granted?.finish('success');
+    // The bucket is empty now; three strangers fill the queue.
+    const strangers = ['s1', 's2', 's3'].map((address) => attempt(t, address));
+    const moved = attempt(t, 'moved-phone', undefined, { namesPairedDevice: true });
+    const phone = attempt(t, 'phone');
+    await settle();
+    // Each took the newest stranger's place.
+    expect(strangers.map((s) => s.admission?.granted)).toEqual([undefined, false, false]);
+    await advance(1000);
+    expect(phone.granted).toBeDefined();
+    phone.granted?.finish('success');
+    await advance(1000);
+    expect(moved.granted).toBeDefined();
+    expect(strangers[0]?.admission).toBeUndefined();
   });
 
   it('bounds grants per second across many addresses', async () => {
@@ -210,6 +265,9 @@ describe('auth throttle', () => {
     expect(t.stats.granted).toBeGreaterThanOrEqual(10 * 20);
     expect(t.stats.granted + t.stats.busy).toBeLessThanOrEqual(10_000);
     expect(t.stats.busy).toBeGreaterThan(9000);
+    // And what it remembers stays bounded: the failures, and nothing of the addresses turned away.
+    expect(t.remembered.failed).toBeLessThanOrEqual(50 + 41);
+    expect(t.remembered.active).toBeLessThanOrEqual(64 + 1);
   });
 
   it('grants a clean address before a failing one when both wait for a token', async () => {

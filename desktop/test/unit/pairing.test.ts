@@ -30,9 +30,9 @@ describe('pairing token', () => {
     const conflicts: string[] = [];
     const events: TokenEvent[] = [];
     token.onEvent((e) => events.push(e));
-    const first = token.claim(code, { deviceId: 'a', deviceName: 'Phone A', onConflict: () => conflicts.push('a') });
+    const first = token.claim(code, { deviceName: 'Phone A', onConflict: () => conflicts.push('a') });
     expect(first.ok).toBe(true);
-    const second = token.claim(code, { deviceId: 'b', deviceName: 'Phone B', onConflict: () => conflicts.push('b') });
+    const second = token.claim(code, { deviceName: 'Phone B', onConflict: () => conflicts.push('b') });
     expect(second.ok).toBe(false);
     expect(conflicts).toEqual(['a']);
     expect(token.current).not.toBe(code);
@@ -40,12 +40,25 @@ describe('pairing token', () => {
     expect(events).toContainEqual({ type: 'conflict', deviceNames: ['Phone A', 'Phone B'] });
   });
 
+  it('refuses both when a second connection claims it with the same device id and name (both travel in the clear)', () => {
+    const token = new PairingToken(0);
+    const code = token.current;
+    const conflicts: string[] = [];
+    const events: TokenEvent[] = [];
+    token.onEvent((e) => events.push(e));
+    expect(token.claim(code, { deviceName: 'Speaker', onConflict: () => conflicts.push('phone') }).ok).toBe(true);
+    expect(token.claim(code, { deviceName: 'Speaker', onConflict: () => conflicts.push('copy') }).ok).toBe(false);
+    expect(conflicts).toEqual(['phone']);
+    expect(token.current).not.toBe(code);
+    expect(events).toContainEqual({ type: 'conflict', deviceNames: ['Speaker', 'Speaker'] });
+  });
+
   it('is spent once, and a claim released leaves it usable', () => {
     const token = new PairingToken(0);
     const code = token.current;
-    const claim = token.claim(code, { deviceId: 'a', deviceName: 'A', onConflict: () => {} });
+    const claim = token.claim(code, { deviceName: 'A', onConflict: () => {} });
     if (claim.ok) claim.release();
-    expect(token.claim(code, { deviceId: 'b', deviceName: 'B', onConflict: () => {} }).ok).toBe(true);
+    expect(token.claim(code, { deviceName: 'B', onConflict: () => {} }).ok).toBe(true);
     expect(token.spend(code)).toBe(true);
     expect(token.spend(code)).toBe(false);
   });

@@ -87,6 +87,37 @@ describe('who gets which preview frame', () => {
     expect(capture).not.toHaveBeenCalled();
     scheduler.stop();
   });
+
+  it('a phone that has not read what it was sent keeps its request but gets nothing, and nothing is grabbed for it', async () => {
+    const scheduler = new PreviewScheduler(capture, { fps: 5, now: () => now });
+    let reading = false;
+    const behind = { got: [] as number[], key: {} };
+    const ask = (id: number) =>
+      scheduler.request({
+        key: behind.key,
+        id,
+        deliver: (f) => behind.got.push(f.jpeg[0] ?? -1),
+        fail: () => {},
+        ready: () => reading,
+      });
+    for (let i = 0; i < 25; i++) {
+      ask(i);
+      await advance(200);
+    }
+    expect(behind.got).toEqual([]);
+    expect(capture).not.toHaveBeenCalled();
+    // Another phone that reads is served as before (within a frame's time), and the one behind gets nothing.
+    const reader = phone();
+    reader.ask(scheduler);
+    await advance(200);
+    expect([reader.got, behind.got]).toEqual([[0], []]);
+    // It read: its waiting request is answered with a fresh grab, within a frame's time.
+    screen = 7;
+    reading = true;
+    await advance(200);
+    expect(behind.got).toEqual([7]);
+    scheduler.stop();
+  });
 });
 
 describe('shrinking the screen', () => {

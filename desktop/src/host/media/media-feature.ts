@@ -8,6 +8,7 @@ import type { MediaPlayer } from '@deskremote/shared';
 import sharp from 'sharp';
 import type { FeatureDeps } from '../presenter/feature-deps.js';
 import { FeatureRejected, type SessionPort } from '../session/feature-router.js';
+import { isBehind } from '../session/unread-limits.js';
 import { Mpris } from './mpris.js';
 import type { PlayerSource } from './player-source.js';
 import { readArtFile } from './read-art-file.js';
@@ -88,6 +89,8 @@ export function installMedia(deps: FeatureDeps): void {
     return 'ack' as const;
   });
   deps.features.on('art', async (session, command) => {
+    // Nothing read and resized for a phone that has not read what it was sent (unread-limits.ts): it asks again.
+    if (isBehind(session)) throw new FeatureRejected('rate-limited', { why: 'unread' });
     // Only a local file the player names: the host never fetches a URL for a phone.
     const file = source?.artFile(command.player);
     if (!file) throw new FeatureRejected('player-unavailable', { why: 'no-art' });

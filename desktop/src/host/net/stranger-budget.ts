@@ -1,8 +1,10 @@
 /**
- * Room for sockets that have not proven anything yet. Strangers get a small budget of their own, per
+ * Room for sockets that have not sent anything yet. Strangers get a small budget of their own, per
  * address and in total; a newcomer always gets in and the oldest stranger (from its own address first)
- * makes room. Paired phones are strangers only for the few milliseconds of their handshake, so a crowd
- * of idle sockets can delay a paired phone by one eviction, never lock it out.
+ * makes room. A socket leaves the budget as soon as its proof arrives: from then on the proof throttle's
+ * own limits bound it (its queue, per address and in total), so a flood of proofs waiting for their turn
+ * cannot evict a paired phone's. Paired phones are strangers only for the one round trip before they
+ * send their proof, so a crowd of idle sockets can delay a paired phone by one eviction, never lock it out.
  */
 export class StrangerBudget<T> {
   /** In arrival order, oldest first. */

@@ -24,7 +24,7 @@ export interface PairingAttempt {
   signal: AbortSignal;
   /** False once the session is closed or moved on; checked after every wait. */
   stillWaiting: () => boolean;
-  /** Another phone showed the same token: this one is refused too. */
+  /** Another connection proved the same token (whatever device it claims): this one is refused too. */
   onConflict: () => void;
   /** The person at the computer is being asked (approvals are on): the phone may show its code. */
   onAsking?: () => void;
@@ -33,28 +33,32 @@ export interface PairingAttempt {
 export type PairingResult = { ok: true } | { ok: false; close: number | undefined };
 
 export async function completePairing(deps: PairingDeps, attempt: PairingAttempt): Promise<PairingResult> {
-  const { outcome, peer } = attempt;
-  const claim = deps.token.claim(outcome.token, {
-    deviceId: outcome.deviceId,
-    deviceName: outcome.deviceName,
+  // Held until the welcome or the refusal, not only while the question is open: a copy that proves the
+  // code while this phone is being stored is a conflict too (approvals off, the storing is the whole wait).
+  const claim = deps.token.claim(attempt.outcome.token, {
+    deviceName: attempt.outcome.deviceName,
     onConflict: attempt.onConflict,
   });
   if (!claim.ok) return { ok: false, close: CloseCode.codeConflict };
-  let decision: Awaited<ReturnType<Approvals['request']>>;
   try {
-    decision = await deps.approvals.request(
-      {
-        deviceName: outcome.deviceName,
-        device: describeUserAgent(peer.userAgent),
-        address: peer.address,
-        code: outcome.keys.confirmCode,
-      },
-      attempt.signal,
-      attempt.onAsking,
-    );
+    return await decideAndStore(deps, attempt);
   } finally {
     claim.release();
   }
+}
+
+async function decideAndStore(deps: PairingDeps, attempt: PairingAttempt): Promise<PairingResult> {
+  const { outcome, peer } = attempt;
+  const decision = await deps.approvals.request(
+    {
+      deviceName: outcome.deviceName,
+      device: describeUserAgent(peer.userAgent),
+      address: peer.address,
+      code: outcome.keys.confirmCode,
+    },
+    attempt.signal,
+    attempt.onAsking,
+  );
   if (!attempt.stillWaiting()) return { ok: false, close: undefined };
   if (decision !== 'allow') {
     deps.log(`pairing ${decision === 'deny' ? 'denied' : 'not answered'}: ${outcome.deviceName} from ${peer.address}`);

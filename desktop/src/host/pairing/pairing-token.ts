@@ -1,7 +1,9 @@
 /**
  * The one-time token the QR code carries. It expires by itself after a few minutes, is spent only when a
- * welcome is sent, and is claimed while a phone that proved it waits for approval: a second phone with
- * the same token means someone copied the code, so both are refused and a new code is shown.
+ * welcome is sent, and is claimed by a connection that proved it until its welcome or its refusal: a
+ * second connection proving the same token meanwhile means someone copied the code, so both are refused
+ * and a new code is shown. Connections, not device ids: the id and the name travel in the clear and a
+ * copier sends the same ones, while each connection's proof is bound to its own key exchange.
  */
 import { randomBytes } from 'node:crypto';
 import { PAIRING_TOKEN_BYTES, PAIRING_TOKEN_LIFETIME_MS } from '@deskremote/shared';
@@ -11,8 +13,8 @@ export type TokenEvent =
   | { type: 'rotated'; token: string; expiresAt: number; because: RetiredBecause }
   | { type: 'conflict'; deviceNames: string[] };
 
+/** One connection's claim (each call to `claim` is one, whatever device it says it is). */
 interface Claim {
-  deviceId: string;
   deviceName: string;
   onConflict: () => void;
 }
@@ -61,12 +63,13 @@ export class PairingToken {
   }
 
   /**
-   * Holds the token for a phone waiting for approval. A second phone on the same token is a copied code:
-   * every claimant is told (and refused), the token is retired, and false is returned.
+   * Holds the token for a connection on its way to a welcome. Another connection on the same token is a
+   * copied code, even one that claims the same device: every claimant is told (and refused), the token is
+   * retired, and false is returned.
    */
   claim(token: string, claim: Claim): { ok: true; release: () => void } | { ok: false } {
     const holders = this.claims.get(token) ?? new Set<Claim>();
-    const rivals = [...holders].filter((h) => h.deviceId !== claim.deviceId);
+    const rivals = [...holders];
     if (rivals.length > 0) {
       this.claims.delete(token);
       for (const rival of rivals) rival.onConflict();

@@ -6,6 +6,7 @@
 
 import type { FeatureDeps } from '../presenter/feature-deps.js';
 import { FeatureRejected } from '../session/feature-router.js';
+import { isBehind } from '../session/unread-limits.js';
 import { encodeBgrx } from './jpeg-encoder.js';
 import { openNutGrabber } from './nut-grabber.js';
 import { PreviewScheduler } from './preview-scheduler.js';
@@ -55,6 +56,7 @@ export function installPreview(deps: FeatureDeps): PreviewScheduler {
       key: session,
       id: command.id,
       deliver: (frame) => session.send({ t: 'frame', id: command.id, ...frame }),
+      ready: () => !isBehind(session),
       fail: (why) =>
         session.send({ t: 'error', id: command.id, code: 'preview-unavailable', params: { why: why.slice(0, 200) } }),
     });

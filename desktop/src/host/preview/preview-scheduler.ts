@@ -3,6 +3,8 @@
  * most one frame is on its way to any phone and a slow phone gets the newest frame, never a backlog.
  * The screen is grabbed only while some phone is waiting, at most `fps` times a second, and one grab
  * serves every phone waiting then. A phone never gets a frame older than the one it already has.
+ * Asking is not reading: a phone that is not `ready` (it left too much unread, unread-limits.ts) keeps
+ * its request but gets nothing, and no grab is made for it, until it has read.
  */
 import type { EncodedFrame } from './jpeg-encoder.js';
 
@@ -12,6 +14,8 @@ export interface Waiter {
   id: number;
   deliver(frame: EncodedFrame): void;
   fail(why: string): void;
+  /** False while the phone has not read what it was sent: its frame waits (true when absent). */
+  ready?(): boolean;
 }
 
 interface Stamped extends EncodedFrame {
@@ -47,7 +51,7 @@ export class PreviewScheduler {
     this.waiting.set(waiter.key, waiter);
     const latest = this.latest;
     // A frame newer than this phone's, and still fresh: no need to wait for the next grab.
-    if (latest && latest.seq > (this.lastSeq.get(waiter.key) ?? 0) && this.now() - latest.at < this.interval) {
+    if (latest && latest.seq > (this.lastSeq.get(waiter.key) ?? 0) && this.now() - latest.at < this.interval && isReady(waiter)) {
       this.send(waiter, latest);
     }
     if (wasIdle && this.waiting.size > 0) this.options.onActive?.(true);
@@ -78,13 +82,21 @@ export class PreviewScheduler {
 
   private async grab(): Promise<void> {
     if (this.waiting.size === 0) return;
+    if (![...this.waiting.values()].some(isReady)) {
+      // Everyone waiting is behind: look again in a frame's time, without grabbing for nobody.
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        void this.grab();
+      }, this.interval);
+      return;
+    }
     this.busy = true;
     this.lastGrabAt = this.now();
     this.stats.grabs++;
     try {
       const frame = await this.capture();
       this.latest = { ...frame, seq: ++this.seq, at: this.now() };
-      for (const waiter of [...this.waiting.values()]) this.send(waiter, this.latest);
+      for (const waiter of [...this.waiting.values()]) if (isReady(waiter)) this.send(waiter, this.latest);
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
       for (const waiter of this.waiting.values()) waiter.fail(why);
@@ -102,4 +114,8 @@ export class PreviewScheduler {
     this.stats.framesSent++;
     waiter.deliver(frame);
   }
+}
+
+function isReady(waiter: Waiter): boolean {
+  return waiter.ready?.() ?? true;
 }

@@ -2,11 +2,15 @@
  * Slows proof guessing without ever locking anyone out.
  *
  * What bounds guessing is one token bucket shared by all addresses: a new address brings no new
- * tokens, so cycling through addresses buys an attacker nothing. Per-address memory only keeps things
- * fair (and may be forgotten, LRU): attempts from one address are evaluated one at a time, each failure
- * delays that address's next evaluation (doubling, but capped so the right credential still gets in
- * within seconds), and when several addresses wait for a token the cleanest record goes first.
+ * tokens, so cycling through addresses buys an attacker nothing. Per-address memory keeps things fair:
+ * attempts from one address are evaluated one at a time, each failure delays that address's next
+ * evaluation (doubling, but capped so the right credential still gets in within seconds), and when
+ * several addresses wait for a token the best record goes first: an address that proved itself before,
+ * then a proof that names a paired device, then a clean stranger, then the failing ones, fewest failures
+ * first. So a flood of wrong proofs from fresh addresses cannot keep a paired phone waiting behind it.
+ * What is remembered, and why no churn of addresses can reset it, is in address-memory.ts.
  */
+import { AddressMemory } from './address-memory.js';
 import { RateLimiter } from './rate-limiter.js';
 
 export interface AuthThrottleOptions {
@@ -17,7 +21,8 @@ export interface AuthThrottleOptions {
   forgetAfterMs?: number; // an address's failures are forgotten after this long without one (default 10 min)
   maxWaitingPerAddress?: number; // attempts waiting per address beyond the one being evaluated (default 1: two in line wait at most two capped penalties, under the 5 s auth timeout)
   maxWaiting?: number; // attempts waiting in total (default 64)
-  maxAddresses?: number; // addresses remembered (default 10 000; least recently used dropped)
+  maxAddresses?: number; // addresses with failures remembered one by one (default 10 000; beyond, a floor: address-memory.ts)
+  maxProven?: number; // addresses that proved themselves remembered (default 1 000)
   now?: () => number; // injectable clock (ms)
 }
 
@@ -25,12 +30,17 @@ export type Admission =
   | { granted: true; finish(outcome: 'success' | 'failure'): void }
   | { granted: false; reason: 'busy' | 'aborted' };
 
+/** What the attempt says of itself before it is checked: a hint for the order, never a reason to skip a check. */
+export interface AttemptHint {
+  /** The proof names a paired device (anyone who saw the id can copy it, so it only ranks above strangers). */
+  namesPairedDevice?: boolean;
+}
+
 /** A grant whose finish never comes is released after this long, so a bug cannot wedge an address. */
 const GRANT_TIMEOUT_MS = 10_000;
 
-interface AddressState {
-  failures: number;
-  lastFailureAt: number;
+/** Attempts in flight from one address; dropped as soon as it has none (failures are kept elsewhere). */
+interface Activity {
   /** Granted and not finished: at most one per address. */
   evaluating: boolean;
   /** Attempts from this address in the queue. */
@@ -39,11 +49,12 @@ interface AddressState {
 
 interface Waiter {
   readonly address: string;
+  readonly hint: AttemptHint;
   readonly resolve: (admission: Admission) => void;
 }
 
 interface Grant {
-  readonly state: AddressState;
+  readonly address: string;
   readonly releaseAt: number;
 }
 
@@ -54,8 +65,9 @@ export class AuthThrottle {
   readonly stats = { granted: 0, busy: 0 };
   private readonly options: Required<AuthThrottleOptions>;
   private readonly bucket: RateLimiter;
-  /** Insertion order is recency: the first entry is the least recently used. */
-  private readonly addresses = new Map<string, AddressState>();
+  private readonly memory: AddressMemory;
+  /** Only addresses with an attempt waiting or being evaluated: at most maxWaiting plus the grants. */
+  private readonly activity = new Map<string, Activity>();
   /** Arrival order, so ties go to the oldest; at most `maxWaiting` long, so scanning it is cheap. */
   private readonly queue: Waiter[] = [];
   /** Grant order, which is also release-deadline order. */
@@ -73,25 +85,34 @@ export class AuthThrottle {
       maxWaitingPerAddress: 1,
       maxWaiting: 64,
       maxAddresses: 10_000,
+      maxProven: 1000,
       now: () => performance.now(),
       ...options,
     };
     this.bucket = new RateLimiter(this.options.globalPerSecond, this.options.globalBurst, this.options.now);
+    this.memory = new AddressMemory({
+      capacity: this.options.maxAddresses,
+      forgetAfterMs: this.options.forgetAfterMs,
+      holdMs: this.options.maxDelayMs,
+      provenCapacity: this.options.maxProven,
+      now: this.options.now,
+    });
   }
 
   /** Waits for this address's turn to have one proof evaluated. */
-  admit(address: string, signal?: AbortSignal): Promise<Admission> {
+  admit(address: string, signal?: AbortSignal, hint: AttemptHint = {}): Promise<Admission> {
     if (signal?.aborted) return Promise.resolve(ABORTED);
-    const state = this.touch(address);
+    const active = this.activity.get(address);
     // One attempt being evaluated (or next in line) plus maxWaitingPerAddress behind it.
-    const held = (state.evaluating ? 1 : 0) + state.waiting;
-    if (held > this.options.maxWaitingPerAddress) return Promise.resolve(this.refuse(address));
+    const held = active ? (active.evaluating ? 1 : 0) + active.waiting : 0;
+    if (held > this.options.maxWaitingPerAddress) return Promise.resolve(this.refuse());
+    const rank = this.rank(address, hint);
     if (this.queue.length >= this.options.maxWaiting) {
-      // Full: a cleaner record than the worst waiter takes its place, so guessers cannot crowd phones out.
+      // Full: a better record than the worst waiter takes its place, so guessers cannot crowd phones out.
       const worst = this.worstWaiter();
-      if (!worst || this.failures(this.stateOf(worst)) <= this.failures(state)) return Promise.resolve(this.refuse(address));
+      if (!worst || this.rank(worst.address, worst.hint) <= rank) return Promise.resolve(this.refuse());
       this.dequeue(worst);
-      worst.resolve(this.refuse(worst.address));
+      worst.resolve(this.refuse());
     }
     return new Promise((resolve) => {
       const onAbort = (): void => {
@@ -101,6 +122,7 @@ export class AuthThrottle {
       };
       const waiter: Waiter = {
         address,
+        hint,
         resolve: (admission) => {
           signal?.removeEventListener('abort', onAbort);
           resolve(admission);
@@ -108,9 +130,14 @@ export class AuthThrottle {
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       this.queue.push(waiter);
-      state.waiting++;
+      this.activityOf(address).waiting++;
       this.pump();
     });
+  }
+
+  /** How much the throttle remembers now (for tests: bounded whatever the addresses). */
+  get remembered(): { failed: number; proven: number; active: number } {
+    return { ...this.memory.size, active: this.activity.size };
   }
 
   /** Grants every waiter that may go now, then sleeps until the earliest moment another may. */
@@ -120,17 +147,19 @@ export class AuthThrottle {
     let wakeAt = Infinity;
     for (;;) {
       let best: Waiter | undefined;
-      let bestFailures = Infinity;
+      let bestRank = Infinity;
       const seen = new Set<string>();
       for (const waiter of this.queue) {
         // Only the oldest waiter of each address may go: attempts from one address are FIFO.
         if (seen.has(waiter.address)) continue;
         seen.add(waiter.address);
-        const state = this.stateOf(waiter);
-        if (state.evaluating) continue;
-        const readyAt = this.readyAt(state);
+        if (this.activity.get(waiter.address)?.evaluating) continue;
+        const readyAt = this.readyAt(waiter.address);
         if (readyAt > now) wakeAt = Math.min(wakeAt, readyAt);
-        else if (this.failures(state) < bestFailures) [best, bestFailures] = [waiter, this.failures(state)];
+        else {
+          const rank = this.rank(waiter.address, waiter.hint);
+          if (rank < bestRank) [best, bestRank] = [waiter, rank];
+        }
       }
       if (!best) break;
       if (!this.bucket.take()) {
@@ -145,10 +174,9 @@ export class AuthThrottle {
 
   private grant(waiter: Waiter, now: number): void {
     this.dequeue(waiter);
-    const state = this.stateOf(waiter);
-    state.evaluating = true;
+    this.activityOf(waiter.address).evaluating = true;
     this.stats.granted++;
-    const grant: Grant = { state, releaseAt: now + GRANT_TIMEOUT_MS };
+    const grant: Grant = { address: waiter.address, releaseAt: now + GRANT_TIMEOUT_MS };
     this.grants.add(grant);
     const finish = (outcome: 'success' | 'failure'): void => {
       if (this.release(grant, outcome)) this.pump();
@@ -159,38 +187,44 @@ export class AuthThrottle {
   /** Only the first finish counts, whether the caller's or the timeout's (which counts it as a failure). */
   private release(grant: Grant, outcome: 'success' | 'failure'): boolean {
     if (!this.grants.delete(grant)) return false;
-    const { state } = grant;
-    state.evaluating = false;
-    if (outcome === 'success') state.failures = 0;
-    else [state.failures, state.lastFailureAt] = [this.failures(state) + 1, this.options.now()];
+    const active = this.activityOf(grant.address);
+    active.evaluating = false;
+    this.forgetIfIdle(grant.address, active);
+    if (outcome === 'success') this.memory.succeed(grant.address);
+    else this.memory.fail(grant.address);
     return true;
   }
 
-  private failures(state: AddressState): number {
-    return this.options.now() - state.lastFailureAt >= this.options.forgetAfterMs ? 0 : state.failures;
+  /** Lower goes first. Failures count against; among clean records, a proven address, then a paired device's proof. */
+  private rank(address: string, hint: AttemptHint): number {
+    const failures = this.memory.failures(address);
+    if (failures > 0) return failures;
+    if (this.memory.hasProven(address)) return -2;
+    return hint.namesPairedDevice ? -1 : 0;
   }
 
-  private readyAt(state: AddressState): number {
-    const failures = this.failures(state);
-    if (failures === 0) return -Infinity;
+  private readyAt(address: string): number {
+    const failures = this.memory.failures(address);
+    const lastAt = this.memory.lastFailureAt(address);
+    if (failures === 0 || lastAt === undefined) return -Infinity;
     // The exponent is capped only to keep the arithmetic finite; maxDelayMs is the real cap.
     const delay = Math.min(this.options.maxDelayMs, this.options.baseDelayMs * 2 ** Math.min(failures - 1, 30));
-    return state.lastFailureAt + delay;
+    return lastAt + delay;
   }
 
   private worstWaiter(): Waiter | undefined {
     let worst: Waiter | undefined;
+    let worstRank = -Infinity;
     for (const waiter of this.queue) {
+      const rank = this.rank(waiter.address, waiter.hint);
       // `>=`: among equals the newest is evicted, as it has waited least.
-      if (!worst || this.failures(this.stateOf(waiter)) >= this.failures(this.stateOf(worst))) worst = waiter;
+      if (rank >= worstRank) [worst, worstRank] = [waiter, rank];
     }
     return worst;
   }
 
-  private refuse(address: string): Admission {
+  private refuse(): Admission {
     this.stats.busy++;
-    const state = this.addresses.get(address);
-    if (state && !state.evaluating && state.waiting === 0 && this.failures(state) === 0) this.addresses.delete(address);
     return BUSY;
   }
 
@@ -198,25 +232,24 @@ export class AuthThrottle {
     const index = this.queue.indexOf(waiter);
     if (index < 0) return false;
     this.queue.splice(index, 1);
-    this.stateOf(waiter).waiting--;
+    const active = this.activityOf(waiter.address);
+    active.waiting--;
+    this.forgetIfIdle(waiter.address, active);
     return true;
   }
 
-  /** An address with a waiter or a grant is never dropped, so this lookup cannot miss. */
-  private stateOf(waiter: Waiter): AddressState {
-    return this.addresses.get(waiter.address)!;
+  private activityOf(address: string): Activity {
+    let active = this.activity.get(address);
+    if (!active) {
+      active = { evaluating: false, waiting: 0 };
+      this.activity.set(address, active);
+    }
+    return active;
   }
 
-  /** Marks the address most recently used; drops the least recently used idle ones beyond the bound. */
-  private touch(address: string): AddressState {
-    const state = this.addresses.get(address) ?? { failures: 0, lastFailureAt: 0, evaluating: false, waiting: 0 };
-    this.addresses.delete(address);
-    this.addresses.set(address, state);
-    for (const [key, other] of this.addresses) {
-      if (this.addresses.size <= this.options.maxAddresses) break;
-      if (!other.evaluating && other.waiting === 0 && other !== state) this.addresses.delete(key);
-    }
-    return state;
+  /** An address with nothing in flight needs no entry here: whatever counts against it is in the memory. */
+  private forgetIfIdle(address: string, active: Activity): void {
+    if (!active.evaluating && active.waiting === 0) this.activity.delete(address);
   }
 
   /** One timer for everything (penalties, tokens, stale grants); unref'd so it never keeps a process alive. */

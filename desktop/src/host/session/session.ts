@@ -42,6 +42,8 @@ import {
 } from './feature-router.js';
 import type { HostStateStore } from './host-state.js';
 import { PhoneClock } from './phone-clock.js';
+import { StateFeed } from './state-feed.js';
+import { UNREAD_HARD_BYTES } from './unread-limits.js';
 
 export interface SessionDeps {
   authenticator: Authenticator;
@@ -55,8 +57,11 @@ export interface SessionDeps {
   features: FeatureRouter;
   state: HostStateStore;
   capabilities: Capabilities;
-  /** Called once the phone proved its credential: it is no longer a stranger. */
-  onProven: (session: Session) => void;
+  /**
+   * Called once the phone's proof arrived (its one message before the welcome, parsed): from then on it waits
+   * in the throttle's queue, bounded by the throttle's own limits, and is no longer an idle stranger to evict.
+   */
+  onProofSent: (session: Session) => void;
   /** Called once the welcome is sent; the host closes an older session of the same device. */
   onAuthenticated: (session: Session, paired: boolean) => void;
   onClosed: (session: Session) => void;
@@ -96,6 +101,8 @@ export class Session implements SessionPort {
   private lastCheckAt = performance.now();
   private readonly phoneClock = new PhoneClock();
   private strikes = 0;
+  /** Past the unread limit: closing at the end of this turn. */
+  private lettingGo = false;
   private authTimer: NodeJS.Timeout | undefined;
   private heartbeatTimer: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
@@ -190,14 +197,17 @@ export class Session implements SessionPort {
       this.close('protocolMismatch' in decoded && decoded.protocolMismatch ? CloseCode.reloadPage : CloseCode.authFailed);
       return;
     }
-    const admission = await this.deps.throttle.admit(this.peer.address, this.ended.signal);
+    this.deps.onProofSent(this);
+    const { message } = decoded;
+    const namesPairedDevice = message.t === 'resume' && this.deps.devices.get(message.deviceId) !== undefined;
+    const admission = await this.deps.throttle.admit(this.peer.address, this.ended.signal, { namesPairedDevice });
     if (!admission.granted) {
       this.close(CloseCode.tryLater);
       return;
     }
     let outcome: AuthOutcome;
     try {
-      outcome = this.deps.authenticator.verify(decoded.message, this.challenge);
+      outcome = this.deps.authenticator.verify(message, this.challenge);
     } catch (error) {
       admission.finish('failure');
       throw error;
@@ -209,7 +219,6 @@ export class Session implements SessionPort {
       this.close(outcome.close);
       return;
     }
-    this.deps.onProven(this);
     if (outcome.kind === 'pair' && !(await this.approve(outcome))) return;
     this.open(outcome);
   }
@@ -246,7 +255,13 @@ export class Session implements SessionPort {
     this.deps.onAuthenticated(this, outcome.kind === 'pair');
     if (this.phase !== 'open') return;
     this.send({ t: 'snapshot', state: this.deps.state.state, now: Date.now() });
-    this.unsubscribe = this.deps.state.subscribe((changes) => this.send({ t: 'changes', changes, now: Date.now() }));
+    // Changes only as fast as the phone reads them (state-feed.ts).
+    const feed = new StateFeed(this, () => this.deps.state.state);
+    const unsubscribe = this.deps.state.subscribe((changes) => feed.changed(changes));
+    this.unsubscribe = () => {
+      unsubscribe();
+      feed.stop();
+    };
     this.deps.features.sessionOpened(this);
     // The phone shows its modifier as locked until told otherwise: say so when the host let go of it.
     this.stopHeldWatch = this.deps.dispatcher.onHeldTooLong(this.id, (key) =>
@@ -363,7 +378,14 @@ export class Session implements SessionPort {
   }
 
   private sendNow(message: HostMessage): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(this.channel.encode(message));
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    this.socket.send(this.channel.encode(message));
+    // A phone that stopped reading is let go, and its backlog with it (unread-limits.ts). Closed after this
+    // turn, not in the middle of whatever is sending (opening the session, a loop over the phones).
+    if (this.socket.bufferedAmount <= UNREAD_HARD_BYTES || this.phase === 'closed' || this.lettingGo) return;
+    this.lettingGo = true;
+    this.deps.log(`closed ${this.deviceName ?? this.id}: ${this.socket.bufferedAmount} bytes it did not read`);
+    queueMicrotask(() => this.close(CloseCode.fellBehind));
   }
 
   private teardown(): void {

@@ -16,7 +16,7 @@ export interface MediaPlayer {
 }
 
 /** A mono 16-bit WAV of a sine tone. */
-function tone(frequency: number, seconds: number, rate = 8000): Buffer {
+export function tone(frequency: number, seconds: number, rate = 8000): Buffer {
   const samples = seconds * rate;
   const data = Buffer.alloc(samples * 2);
   for (let i = 0; i < samples; i++) data.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * frequency * i) / rate)), i * 2);
@@ -44,25 +44,23 @@ function startBus(): Promise<{ address: string; child: ChildProcess }> {
   });
 }
 
-export async function startMediaPlayer(): Promise<MediaPlayer> {
-  const folder = await mkdtemp(join(tmpdir(), 'deskremote-mpv-'));
+/** Two generated tones in the player's folder: the playlist of the media tests. */
+async function twoTones(folder: string): Promise<string[]> {
   await writeFile(join(folder, 'First tone.wav'), tone(440, 60));
   await writeFile(join(folder, 'Second tone.wav'), tone(660, 60));
+  return [join(folder, 'First tone.wav'), join(folder, 'Second tone.wav')];
+}
+
+/** `tracks` writes what mpv plays into its folder (removed at the end) and returns the paths, in order. */
+export async function startMediaPlayer(options: { tracks?: (folder: string) => Promise<string[]> } = {}): Promise<MediaPlayer> {
+  const folder = await mkdtemp(join(tmpdir(), 'deskremote-mpv-'));
+  const tracks = await (options.tracks ?? twoTones)(folder);
   const bus = await startBus();
   const socket = join(folder, 'mpv.sock');
-  const mpv = spawn(
-    'mpv',
-    [
-      '--ao=null',
-      '--vo=null',
-      '--no-terminal',
-      '--idle=no',
-      `--input-ipc-server=${socket}`,
-      join(folder, 'First tone.wav'),
-      join(folder, 'Second tone.wav'),
-    ],
-    { env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: bus.address }, stdio: 'ignore' },
-  );
+  const mpv = spawn('mpv', ['--ao=null', '--vo=null', '--no-terminal', '--idle=no', `--input-ipc-server=${socket}`, ...tracks], {
+    env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: bus.address },
+    stdio: 'ignore',
+  });
   const get = (property: string) =>
     new Promise<unknown>((resolve, reject) => {
       const client = connect(socket);
