@@ -9,13 +9,10 @@ import { join } from 'node:path';
 import { CloseCode } from '@deskremote/shared';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { DashboardView } from '../../src/common/dashboard-contract.js';
-import { defaultDashboardDir } from '../../src/host/app-paths.js';
-import { dashboardHandlers } from '../../src/host/desktop-window/dashboard-handlers.js';
-import { dashboardView } from '../../src/host/desktop-window/dashboard-view.js';
-import { WindowServer } from '../../src/host/desktop-window/window-server.js';
+import type { WindowServer } from '../../src/host/desktop-window/window-server.js';
 import type { Host } from '../../src/host/host.js';
 import { keepAlive, pairPhone, startPairing, startTestHost } from '../support/test-host.js';
+import { startTestWindow } from '../support/test-window.js';
 import { waitFor } from '../support/wait.js';
 import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium.js';
 
@@ -23,14 +20,6 @@ let host: Host;
 let window: WindowServer;
 let settingsDir: string;
 
-/** The window's view as the headless host serves it: the host's part, and no screens to choose among. */
-const windowView = async (): Promise<DashboardView> => ({
-  ...(await dashboardView(host)),
-  displays: [],
-  overlayDisplay: 'auto',
-  closeKeepsRunning: true,
-  shell: 'browser',
-});
 let browser: Browser;
 let page: Page;
 
@@ -46,19 +35,7 @@ beforeAll(async () => {
   // The hint about what keeps phones out is due at once here (a minute in use), until a phone gets through.
   ({ host } = await startTestHost({ reachHintAfterMs: 0 }));
   settingsDir = mkdtempSync(join(tmpdir(), 'deskremote-window-settings-'));
-  window = await WindowServer.start({
-    pageDir: defaultDashboardDir(),
-    view: windowView,
-    handlers: dashboardHandlers({
-      host: () => host,
-      dataDir: settingsDir,
-      view: windowView,
-      pushView: () => window.push(),
-      restartHost: async () => {},
-      settingsChanged: () => {},
-      quit: () => {},
-    }),
-  });
+  window = await startTestWindow(() => host, settingsDir);
   host.onEvent(() => void window.push());
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   page = await openWindow('en-US');

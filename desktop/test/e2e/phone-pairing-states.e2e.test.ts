@@ -1,27 +1,13 @@
 /** What the phone page tells its user when it is not, or no longer, paired. Real page, real host, in-memory driver. */
-import { join } from 'node:path';
 import { CloseCode } from '@deskremote/shared';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Host } from '../../src/host/host.js';
-import { startTestHost } from '../support/test-host.js';
-import { assertChromium } from './support/chromium.js';
 import { PHONE_HOST_NAME } from './support/host-process.js';
 import { MeddlingProxy } from './support/meddling-proxy.js';
+import { pageHost } from './support/page-host.js';
 import { Phone } from './support/phone.js';
 
-const phoneDir = join(import.meta.dirname, '..', '..', '..', 'mobile-web', 'dist');
-let host: Host;
-const phones: Phone[] = [];
-
-beforeAll(async () => {
-  assertChromium();
-  ({ host } = await startTestHost({ phoneDir, names: [PHONE_HOST_NAME] }));
-});
-
-afterAll(async () => {
-  await Promise.all(phones.map((p) => p.close()));
-  await host?.stop();
-});
+const rig = pageHost(beforeAll, afterAll);
+const phones = rig.phones;
 
 async function open(url: string): Promise<Phone> {
   const phone = await Phone.open(url);
@@ -34,7 +20,7 @@ const unpairedText = async (phone: Phone) => {
   await card.waitFor();
   return card.textContent();
 };
-const plainPage = () => `http://${PHONE_HOST_NAME}:${host.port}/`;
+const plainPage = () => `http://${PHONE_HOST_NAME}:${rig.host.port}/`;
 
 it('is served the way a phone on the Wi-Fi gets it: plain http, not a secure context, gzip only', async () => {
   const phone = await open(plainPage());
@@ -54,13 +40,13 @@ it('a page that says to scan pairs when the QR URL is then opened in the same ta
   const phone = await open(plainPage());
   await unpairedText(phone);
   // Same path, new fragment: the browser does not reload the page.
-  await phone.page.goto(host.pairingUrl());
+  await phone.page.goto(rig.host.pairingUrl());
   await phone.waitConnected();
   expect(new URL(phone.page.url()).hash).toBe('');
 });
 
 it('a QR code that was already used is refused, and the page says to scan the current one', async () => {
-  const used = host.pairingUrl();
+  const used = rig.host.pairingUrl();
   const first = await open(used);
   await first.waitConnected();
   const second = await open(used);
@@ -68,19 +54,19 @@ it('a QR code that was already used is refused, and the page says to scan the cu
 });
 
 it('a phone removed on the computer is told so at once, and forgets its pairing', async () => {
-  const phone = await open(host.pairingUrl());
+  const phone = await open(rig.host.pairingUrl());
   await phone.waitConnected();
-  const id = host.pairedDevices.at(-1)?.id ?? '';
-  await host.revokeDevice(id);
+  const id = rig.host.pairedDevices.at(-1)?.id ?? '';
+  await rig.host.revokeDevice(id);
   expect(await unpairedText(phone)).toContain('removed on the computer');
   await phone.page.reload();
   expect(await unpairedText(phone)).toContain('Open DeskRemote on the computer');
 });
 
 it('a forged close code makes the phone neither reload nor forget its pairing: it comes back by itself', async () => {
-  const proxy = await MeddlingProxy.start(host.port, PHONE_HOST_NAME);
+  const proxy = await MeddlingProxy.start(rig.host.port, PHONE_HOST_NAME);
   try {
-    const pairing = new URL(host.pairingUrl());
+    const pairing = new URL(rig.host.pairingUrl());
     const phone = await open(`http://${PHONE_HOST_NAME}:${proxy.port}/${pairing.hash}`);
     await phone.waitConnected();
     const saved = await phone.page.evaluate(() => localStorage.getItem('deskremote.device.v1'));

@@ -4,15 +4,10 @@
  * keyboard up (the go-to field focused, the page squeezed as a keyboard does) and down, in English and
  * Chinese. Measured in the real page (element rectangles), not judged from pictures alone.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Host } from '../../src/host/host.js';
-import { startTestHost } from '../support/test-host.js';
-import { assertChromium } from './support/chromium.js';
-import { PHONE_HOST_NAME } from './support/host-process.js';
+import { pageHost } from './support/page-host.js';
 import { Phone } from './support/phone.js';
 
-const phoneDir = join(import.meta.dirname, '..', '..', '..', 'mobile-web', 'dist');
 const SIZES = [
   [360, 640],
   [375, 667],
@@ -20,17 +15,8 @@ const SIZES = [
 ] as const;
 /** What is left of the screen's height while the soft keyboard is up (as in phone-languages). */
 const KEYBOARD_SHARE = 0.55;
-let host: Host;
-const phones: Phone[] = [];
-
-beforeAll(async () => {
-  assertChromium();
-  ({ host } = await startTestHost({ phoneDir, names: [PHONE_HOST_NAME] }));
-});
-afterAll(async () => {
-  await Promise.all(phones.map((p) => p.close()));
-  await host?.stop();
-});
+const rig = pageHost(beforeAll, afterAll);
+const phones = rig.phones;
 
 interface Layout {
   overlaps: string[];
@@ -83,7 +69,7 @@ describe.each([
   ['zh', 'zh-CN'],
 ])('the speaker panel in %s', (lang, locale) => {
   it('has no overlapping controls, nothing off screen and a readable app chip on every phone', async () => {
-    const phone = await Phone.open(host.pairingUrl(), 'Pixel 7', locale);
+    const phone = await Phone.open(rig.host.pairingUrl(), 'Pixel 7', locale);
     phones.push(phone);
     await phone.waitConnected();
     await phone.tapButton('[data-tab=slides]');

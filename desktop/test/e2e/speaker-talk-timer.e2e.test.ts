@@ -8,12 +8,10 @@ import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardView } from '../../src/common/dashboard-contract.js';
-import { defaultDashboardDir } from '../../src/host/app-paths.js';
-import { dashboardHandlers } from '../../src/host/desktop-window/dashboard-handlers.js';
 import { dashboardView } from '../../src/host/desktop-window/dashboard-view.js';
-import { WindowServer } from '../../src/host/desktop-window/window-server.js';
 import type { Host } from '../../src/host/host.js';
 import { startTestHost } from '../support/test-host.js';
+import { startTestWindow } from '../support/test-window.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium.js';
 import { PHONE_HOST_NAME } from './support/host-process.js';
 import { Phone } from './support/phone.js';
@@ -173,28 +171,7 @@ describe('a talk timer every phone shares', () => {
   });
 
   it('a cue from the desktop window reaches both phones: written in each one’s language, with a flash', async () => {
-    const { mkdtempSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const windowView = async (): Promise<DashboardView> => ({
-      ...(await dashboardView(host)),
-      displays: [],
-      overlayDisplay: 'auto',
-      closeKeepsRunning: true,
-      shell: 'browser',
-    });
-    const window: WindowServer = await WindowServer.start({
-      pageDir: defaultDashboardDir(),
-      view: windowView,
-      handlers: dashboardHandlers({
-        host: () => host,
-        dataDir: mkdtempSync(join(tmpdir(), 'deskremote-cue-settings-')),
-        view: windowView,
-        pushView: () => window.push(),
-        restartHost: async () => {},
-        settingsChanged: () => {},
-        quit: () => {},
-      }),
-    });
+    const window = await startTestWindow(() => host);
     const zh = await Phone.open(host.pairingUrl(), 'Pixel 7', 'zh-CN');
     let browser: Browser | undefined;
     try {
