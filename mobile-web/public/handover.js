@@ -12,7 +12,7 @@
     var from;
     try {
       from = new URL(event.origin);
-    } catch (e) {
+    } catch (_ignored) {
       return;
     }
     if (from.protocol !== location.protocol || from.hostname !== location.hostname || from.port === location.port) return;
@@ -21,14 +21,14 @@
     var saved = null;
     try {
       saved = JSON.parse(localStorage.getItem(KEY) || 'null');
-    } catch (e) {
+    } catch (_ignored) {
       saved = null;
     }
     var ok = true;
     if (!saved || typeof saved.deviceId !== 'string') {
       try {
         localStorage.setItem(KEY, JSON.stringify({ deviceId: data.deviceId, secret: data.secret }));
-      } catch (e) {
+      } catch (_ignored) {
         ok = false;
       }
     }

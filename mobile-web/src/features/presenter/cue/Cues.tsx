@@ -41,7 +41,7 @@ export function Cues({ snapshot }: PresenterSlotProps) {
     navigator.vibrate?.(CUE_BUZZ);
     const timer = setTimeout(() => setShown(undefined), left);
     return () => clearTimeout(timer);
-  }, [cue, snapshot.clockOffsetMs]);
+  }, [cue, snapshot.clockOffsetMs, flash]);
 
   return (
     <>
