@@ -19,6 +19,7 @@ import { startTestHost } from '../support/test-host.js';
 import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium.js';
 import { PHONE_HOST_NAME } from './support/host-process.js';
 import { Phone } from './support/phone.js';
+import { startXvfb, type XDisplay } from './support/xvfb.js';
 
 const phoneDir = join(import.meta.dirname, '..', '..', '..', 'mobile-web', 'dist');
 const overlayUrl = pathToFileURL(join(import.meta.dirname, '..', '..', 'dist', 'overlay', 'index.html')).href;
@@ -273,6 +274,49 @@ describe('the laser pad on phones of every shape', () => {
       await phone.page.screenshot({ path: `test-results/laser-pad-${size.name}.png` });
     }
   });
+});
+
+describe('pointing by touching the picture of the slide', () => {
+  let x: XDisplay | undefined;
+  let pointing: Phone;
+
+  beforeAll(async () => {
+    // A screen of the overlay's size for the picture (the preview grabs this display).
+    x = await startXvfb(SCREEN.width, SCREEN.height);
+    const { host } = await startTestHost({ phoneDir, names: [PHONE_HOST_NAME], laserOverlay, display: x.display });
+    hosts.push(host);
+    pointing = await openPhone(host);
+    await pointing.tapButton('[data-testid=preview-toggle]');
+  });
+  afterAll(async () => {
+    await x?.stop();
+  });
+
+  it('with the screen shown, the pad is the live picture: a finger on a spot of it puts the dot on that spot', async () => {
+    const picture = pointing.page.locator('[data-testid=laser-pad] [data-testid=preview-image]');
+    await picture.waitFor({ timeout: 10_000 });
+    // The picture fills the pad, which has the screen's shape: a fraction of one is the same of the other.
+    const [pad, image] = await Promise.all([pointing.page.getByTestId('laser-pad').boundingBox(), picture.boundingBox()]);
+    if (!pad || !image) throw new Error('no pad or picture');
+    expect(Math.abs(pad.width - image.width)).toBeLessThanOrEqual(2);
+    expect(Math.abs(pad.height - image.height)).toBeLessThanOrEqual(2);
+    expect(Math.abs(pad.width / pad.height - SCREEN.width / SCREEN.height)).toBeLessThan(0.02);
+    await pointing.tapButton('[data-laser-mode=dot]');
+    const at = { x: 0.7, y: 0.3 };
+    const spot = { x: image.x + at.x * image.width, y: image.y + at.y * image.height };
+    await pointing.drag([spot], { x: 0, y: 0 }, 2, 25, false);
+    await waitForPoint('dot', at);
+    const expected = { x: at.x * SCREEN.width, y: at.y * SCREEN.height };
+    await expect
+      .poll(async () => {
+        const { red } = await shoot('dot-from-picture');
+        return Math.hypot(red.x - expected.x, red.y - expected.y);
+      }, POLL)
+      .toBeLessThan(3);
+    await pointing.page.screenshot({ path: 'test-results/laser-pad-on-picture.png' });
+    await pointing.liftAll();
+    await expect.poll(() => received.at(-1)?.mode, POLL).toBe('off');
+  }, 40_000);
 });
 
 describe('the laser pointer without the desktop app (headless host)', () => {

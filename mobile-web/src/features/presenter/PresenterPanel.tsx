@@ -135,7 +135,7 @@ export function PresenterPanel(props: PresenterSlotProps) {
         </div>
       </div>
       <div className="presenter-stage">
-        {preview && (
+        {preview && mode !== 'pointer' && (
           <div className="presenter-preview no-swipe">
             <Suspense fallback={null}>
               <PreviewView {...props} />
@@ -145,7 +145,7 @@ export function PresenterPanel(props: PresenterSlotProps) {
         {mode === 'pointer' ? (
           <div className="presenter-pad">
             <Suspense fallback={null}>
-              <LaserPad {...props} />
+              <LaserPad {...props} showScreen={preview} />
             </Suspense>
           </div>
         ) : (

@@ -1,5 +1,6 @@
 import { type PointerEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { t } from '../../../i18n/i18n';
+import PreviewView from '../preview/PreviewView';
 import type { PresenterSlotProps } from '../slot-props';
 import { LaserSender } from './laser-sender';
 import { fitAspect, fractionOnPad } from './pad-geometry';
@@ -16,9 +17,12 @@ const MODES: ReadonlyArray<{ mode: PointerMode; label: 'laserDot' | 'laserSpotli
  * and stands for all of it, so the dot goes where the finger is. Only the desktop app can draw it; the
  * host's state says whether this one can.
  */
-export default function LaserPad({ connection, snapshot }: PresenterSlotProps) {
+export default function LaserPad(props: PresenterSlotProps & { showScreen?: boolean }) {
+  const { connection, snapshot, showScreen = false } = props;
   const [mode, setMode] = useState<PointerMode>('dot');
   const [size, setSize] = useState<{ width: number; height: number } | undefined>(undefined);
+  /** The screen's shape from the live picture's frames, where it is shown; else the usual 16:9. */
+  const [aspect, setAspect] = useState<number | undefined>(undefined);
   const [pressed, setPressed] = useState(false);
   const area = useRef<HTMLDivElement>(null);
   const pad = useRef<HTMLDivElement>(null);
@@ -38,12 +42,12 @@ export default function LaserPad({ connection, snapshot }: PresenterSlotProps) {
   useLayoutEffect(() => {
     const element = area.current;
     if (!element) return;
-    const measure = () => setSize(fitAspect({ width: element.clientWidth, height: element.clientHeight }));
+    const measure = () => setSize(fitAspect({ width: element.clientWidth, height: element.clientHeight }, aspect));
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();
-  }, []);
+  }, [aspect]);
 
   // Leaving the pad (another mode, another tab) lifts the finger.
   useEffect(() => () => sender.current?.lift(), []);
@@ -101,6 +105,9 @@ export default function LaserPad({ connection, snapshot }: PresenterSlotProps) {
           onPointerCancel={lift}
           onLostPointerCapture={lift}
         >
+          {/* Touching the slide itself: the pad's face is the live picture, so a finger on a spot of the
+              slide puts the dot on that very spot of the screen. */}
+          {showScreen && !needsApp && <PreviewView {...props} inPad onShape={(w, h) => h > 0 && setAspect(w / h)} />}
           {needsApp ? (
             <p className="laser-needs-app" data-testid="laser-needs-app" role="status">
               {t('laserNeedsDesktopApp')}

@@ -11,10 +11,21 @@ import './preview.css';
 
 type Shown = { url: string; width: number; height: number } | undefined;
 
-export default function PreviewView({ connection, snapshot }: PresenterSlotProps) {
+/**
+ * `inPad`: drawn as the laser pad's face (pointing by touching the slide), filling it without a frame of
+ * its own and letting touches through to the pad; `onShape` hears the screen's size from each frame.
+ */
+export default function PreviewView({
+  connection,
+  snapshot,
+  inPad = false,
+  onShape,
+}: PresenterSlotProps & { inPad?: boolean; onShape?: (width: number, height: number) => void }) {
   const [shown, setShown] = useState<Shown>(undefined);
   const [problem, setProblem] = useState(false);
   const loaded = useRef<(() => void) | undefined>(undefined);
+  const onShapeNow = useRef(onShape);
+  onShapeNow.current = onShape;
   const open = snapshot.status.kind === 'open';
   const available = snapshot.state?.presenterTools.preview === 'ready';
 
@@ -37,6 +48,7 @@ export default function PreviewView({ connection, snapshot }: PresenterSlotProps
             loaded.current = resolve;
           });
           setShown({ url: next, width: frame.width, height: frame.height });
+          onShapeNow.current?.(frame.width, frame.height);
           setProblem(false);
           await Promise.race([shownNow, new Promise((r) => setTimeout(r, 2000))]);
           if (url) URL.revokeObjectURL(url);
@@ -58,7 +70,11 @@ export default function PreviewView({ connection, snapshot }: PresenterSlotProps
 
   const ratio = shown ? `${shown.width} / ${shown.height}` : '16 / 9';
   return (
-    <figure className="preview" data-testid="preview" style={{ aspectRatio: ratio }}>
+    <figure
+      className={`preview${inPad ? ' in-pad' : ''}`}
+      data-testid="preview"
+      style={inPad ? undefined : { aspectRatio: ratio }}
+    >
       {shown && !problem && available ? (
         <img
           src={shown.url}
