@@ -6,11 +6,12 @@ import './polyfills';
 import { Connection } from './connection/connection';
 import { takePairingToken } from './connection/credentials';
 import { deviceNameFrom } from './connection/device-name';
+import { discardEarlySocket } from './early-socket';
 import { initialLanguage, switchLanguage } from './i18n/i18n';
 
 const flags = window as unknown as { __deskremoteStarted?: boolean; __deskremoteTooOld?: boolean };
 
-/** Everything the page does; not run where browser-check.js already showed the "update your browser" card. */
+/** Everything the page does; not run where boot.js already showed the "update your browser" card. */
 function start(): void {
   flags.__deskremoteStarted = true;
   const connection = new Connection(location.origin, takePairingToken(), deviceNameFrom(navigator.userAgent));
@@ -31,6 +32,7 @@ function start(): void {
   });
 
   connection.start();
+  discardEarlySocket();
 
   void Promise.all([switchLanguage(initialLanguage()), import('./render')]).then(([, { render }]) => render(connection));
 }

@@ -1,8 +1,15 @@
 /*
- * A classic script in the oldest JavaScript, run before the app: on a browser too old for the app (before
- * iOS Safari 14 or Android Chrome 90), or if the app's code fails to start, it shows a card asking to
- * update the browser instead of a blank page. ES5 on purpose (biome.json keeps it so), so that it runs
- * on any browser, however old. In both languages, since the translations live in the app.
+ * The first thing the page runs, inlined into index.html at build time (vite.config.ts; the host allows it
+ * by its hash in the Content-Security-Policy), so it needs no request of its own:
+ * - on a browser too old for the app (before iOS Safari 14 or Android Chrome 90), or if the app's code
+ *   fails to start, it shows a card asking to update the browser instead of a blank page, in both
+ *   languages, since the translations live in the app;
+ * - on a phone that has something to prove (a pairing code in the address, or a saved pairing), it opens
+ *   the socket to the computer at once and keeps what arrives, so the connection is up and the host's
+ *   challenge is waiting by the time the app's code has loaded; the app takes the socket over
+ *   (mobile-web/src/connection/early-socket.ts) and runs the handshake on it exactly as on a socket it
+ *   opened itself. Nothing here reads the code or the pairing: it only looks whether they are there.
+ * ES5 on purpose (biome.json keeps it so), so that it runs on any browser, however old.
  */
 (function () {
   var modern =
@@ -57,12 +64,40 @@
     root.appendChild(card);
   }
 
+  // The same path and storage key as the app's (WS_PATH in shared/src/constants.ts, connection/credentials.ts).
+  function openEarlySocket() {
+    var pairing = /^#(.*&)?pair=/.test(location.hash);
+    var saved = false;
+    var early;
+    try {
+      saved = localStorage.getItem('deskremote.device.v1') !== null;
+    } catch (_error) {
+      // No storage (private mode): only a pairing code can connect.
+    }
+    if (!pairing && !saved) return;
+    try {
+      early = { socket: new WebSocket(location.origin.replace(/^http/, 'ws') + '/ws'), frames: [], closedWith: undefined };
+    } catch (_error) {
+      // The app opens its own.
+      return;
+    }
+    early.socket.binaryType = 'arraybuffer';
+    early.socket.onmessage = function (event) {
+      early.frames.push(event.data);
+    };
+    early.socket.onclose = function (event) {
+      early.closedWith = event.code;
+    };
+    window.__deskremoteEarlySocket = early;
+  }
+
   if (!modern) {
     // The app's entry sees this and does not start over the card.
     window.__deskremoteTooOld = true;
     show();
     return;
   }
+  openEarlySocket();
   // A syntax or start-up error in the app's code is reported here before the app says it started.
   window.addEventListener('error', function () {
     if (!window.__deskremoteStarted) {
