@@ -34,16 +34,21 @@ function statusLine(status: LinkStatus, state: HostState | undefined, quiet: boo
   }
 }
 
-/** Says "back" for a moment when the computer answers again after a silence or a drop. */
+/**
+ * Says "back" for a moment when the computer answers again after a silence or a drop; not when it answers
+ * for the first time (a page that is drawn before its welcome arrives was never away).
+ */
 function useBackNotice(answering: boolean): boolean {
+  const answered = useRef(false);
   const wasAway = useRef(false);
   const [back, setBack] = useState(false);
   useEffect(() => {
     if (!answering) {
-      wasAway.current = true;
+      wasAway.current = answered.current;
       setBack(false);
       return;
     }
+    answered.current = true;
     if (!wasAway.current) return;
     wasAway.current = false;
     setBack(true);
