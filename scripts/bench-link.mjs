@@ -329,12 +329,12 @@ async function freezes(browser, host) {
     let quiet;
     try {
       quiet = await markAfter(phone.page, 'quiet', stoppedAt, 5000);
+      const text = await phone.page.getByTestId('status').textContent();
+      if (!text?.includes('is not answering')) throw new Error(`the status said "${text}" while the host was stopped`);
     } finally {
       host.child.kill('SIGCONT');
     }
     const continuedAt = epoch();
-    const text = await phone.page.getByTestId('status').textContent();
-    if (!text?.includes('is not answering')) throw new Error(`the status said "${text}" while the host was stopped`);
     shown.push(quiet.epoch - stoppedAt);
     back.push((await markAfter(phone.page, 'answering', continuedAt, 5000)).epoch - continuedAt);
   }

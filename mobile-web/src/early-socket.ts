@@ -11,15 +11,20 @@ export interface EarlySocket {
 
 type BootWindow = { __deskremoteEarlySocket?: EarlySocket | undefined };
 
-/** The early socket if it was opened to `url` (undefined otherwise, and every time after the first). */
+/**
+ * The early socket if it was opened to `url` and is still open or opening (undefined otherwise, and every
+ * time after the first). One the host already closed (a page whose code took longer than the host waits for
+ * a proof) is not handed on: the link opens a fresh one rather than report a failed attempt.
+ */
 export function takeEarlySocket(url: string): EarlySocket | undefined {
-  const boot = window as unknown as BootWindow;
+  const boot = globalThis as unknown as BootWindow;
   const early = boot.__deskremoteEarlySocket;
   boot.__deskremoteEarlySocket = undefined;
   if (!early) return undefined;
   early.socket.onmessage = null;
   early.socket.onclose = null;
-  if (early.socket.url === url) return early;
+  const usable = early.closedWith === undefined && early.socket.readyState <= early.socket.OPEN;
+  if (early.socket.url === url && usable) return early;
   early.socket.close();
   return undefined;
 }
