@@ -1,6 +1,7 @@
 /*
- * The first thing the page runs, inlined into index.html at build time (vite.config.ts; the host allows it
- * by its hash in the Content-Security-Policy), so it needs no request of its own:
+ * The first thing the page runs, inlined at the top of index.html's head at build time (vite.config.ts; the
+ * host allows it by its hash in the Content-Security-Policy), so it needs no request of its own and runs
+ * before the parser reads anything else:
  * - on a browser too old for the app (before iOS Safari 14 or Android Chrome 90), or if the app's code
  *   fails to start, it shows a card asking to update the browser instead of a blank page, in both
  *   languages, since the translations live in the app;
@@ -92,9 +93,10 @@
   }
 
   if (!modern) {
-    // The app's entry sees this and does not start over the card.
+    // The app's entry sees this and does not start over the card, shown once the page's body is there.
     window.__deskremoteTooOld = true;
-    show();
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', show);
+    else show();
     return;
   }
   openEarlySocket();
