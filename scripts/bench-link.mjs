@@ -427,37 +427,37 @@ export function linkRows(figures) {
   const n = normal.first.length;
   return [
     [
-      `baseline: bare page (one script, one WebSocket round trip), navigation -> open / -> answer / -> shown, median of ${n}`,
+      `baseline: bare page (one round trip), after navigation: open / answer / shown, median of ${n}`,
       steps(normal.bare),
       `reload: ${steps(normal.bareReload)}`,
     ],
     [
-      `first visit (QR URL, pairing, --approve-all): navigation -> socket open / -> welcome / -> usable, median of ${n}`,
+      `first visit (QR, pairing), after navigation: socket open / welcome / usable, median of ${n}`,
       steps(normal.first),
-      `usable < 400 ms: ${mark(usable(normal.first) < 400)}; ${(usable(normal.first) / usable(normal.bare)).toFixed(2)}x the bare page`,
+      `usable < 400 ms: ${mark(usable(normal.first) < 400)}; ${(usable(normal.first) / usable(normal.bare)).toFixed(2)}x the bare page (issue 17 asks 1x)`,
     ],
     [
-      `reload (a paired phone, resume): navigation -> socket open / -> welcome / -> usable, median of ${n}`,
+      `reload (paired phone resuming), after navigation: socket open / welcome / usable, median of ${n}`,
       steps(normal.reload),
-      `usable < 200 ms: ${mark(usable(normal.reload) < 200)}; ${(usable(normal.reload) / usable(normal.bareReload)).toFixed(2)}x the bare page's reload`,
+      `usable < 100 ms: ${mark(usable(normal.reload) < 100)}; ${(usable(normal.reload) / usable(normal.bareReload)).toFixed(2)}x the bare page's reload`,
     ],
     [
-      `  the same with the CPU slowed 4x, first visit / reload usable, median of ${slow.first.length}`,
+      `  the same, CPU slowed 4x: first visit / reload usable, median of ${slow.first.length}`,
       `${ms(usable(slow.first))} / ${ms(usable(slow.reload))}`,
       `first < 1.5 s: ${mark(usable(slow.first) < 1500)}; bare page ${ms(usable(slow.bare))} / ${ms(usable(slow.bareReload))}`,
     ],
     [
-      `host frozen (SIGSTOP) -> the page says it is not answering, median / max of ${frozen.shown.length}`,
+      `host frozen (SIGSTOP) -> the page says "not answering", median / max of ${frozen.shown.length}`,
       medianMax(frozen.shown),
       `< 1.5 s: ${mark(Math.max(...frozen.shown) < 1500)}; after SIGCONT answering again in ${medianMax(frozen.back)}`,
     ],
     [
-      `host listening again (stopped, restarted on its port) -> the page connected, median / max of ${restarted.length}`,
+      `host listening again after a stop -> the page connected, median / max of ${restarted.length}`,
       medianMax(restarted),
       `< 1 s: ${mark(Math.max(...restarted) < 1000)}`,
     ],
     [
-      'heartbeat of an idle phone, phone -> host / host -> phone (WebSocket frames with headers, TCP/IP not counted)',
+      'heartbeat of an idle phone, phone -> host / host -> phone (WebSocket frames with their headers)',
       `${idle.c2s.bytes.toFixed(0)} / ${idle.s2c.bytes.toFixed(0)} B/s`,
       `${idle.c2s.frames.toFixed(1)} / ${idle.s2c.frames.toFixed(1)} frames a second`,
     ],
