@@ -66,16 +66,19 @@
   }
 
   // The same path and storage key as the app's (WS_PATH in shared/src/constants.ts, connection/credentials.ts).
-  function openEarlySocket() {
-    var pairing = /^#(.*&)?pair=/.test(location.hash);
-    var saved = false;
-    var early;
+  function hasSavedPairing() {
     try {
-      saved = localStorage.getItem('deskremote.device.v1') !== null;
+      return localStorage.getItem('deskremote.device.v1') !== null;
     } catch (_error) {
       // No storage (private mode): only a pairing code can connect.
+      return false;
     }
-    if (!pairing && !saved) return;
+  }
+
+  function openEarlySocket() {
+    var early;
+    // A code in the address is enough: a first read of storage can take milliseconds (the app reads it later).
+    if (!/^#(.*&)?pair=/.test(location.hash) && !hasSavedPairing()) return;
     try {
       early = { socket: new WebSocket(location.origin.replace(/^http/, 'ws') + '/ws'), frames: [], closedWith: undefined };
     } catch (_error) {
