@@ -76,3 +76,14 @@ it('a page with nothing to prove opens no socket and says to scan the code', asy
   await phone.page.getByTestId('unpaired').waitFor();
   expect(await seen(phone)).toEqual({ sockets: [], violations: [], leftOver: false });
 });
+
+it('a browser without Object.hasOwn (iOS Safari 14 to 15.3) pairs, where it showed the "update your browser" card', async () => {
+  const phone = await Phone.open('about:blank');
+  phones.push(phone);
+  await phone.context.addInitScript(() => Reflect.deleteProperty(Object, 'hasOwn'));
+  const errors: string[] = [];
+  phone.page.on('pageerror', (error) => errors.push(error.message));
+  await phone.page.goto(host.pairingUrl());
+  expect(await phone.waitConnected()).toMatch(/^Connected to /);
+  expect(errors).toEqual([]);
+});
