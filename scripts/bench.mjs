@@ -9,15 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { answerChallenge, decodeClient, encodeMessage, FrameChannel, nobleX25519, randomId } from '@deskremote/shared';
-import { chromium, devices } from 'playwright-core';
 import { WebSocket, WebSocketServer } from 'ws';
+import { linkFigures, linkRows } from './bench-link.mjs';
 import { benchHostOptions, pairBenchPhone } from './bench-phone.mjs';
 import { withPortalBackend } from './bench-portal.mjs';
 import { previewFigures } from './bench-preview.mjs';
 import { packageFigures, startFigures } from './bench-start.mjs';
 import { textFigures } from './bench-text.mjs';
 import { windowsFigures } from './bench-wine.mjs';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const root = join(import.meta.dirname, '..');
 const { Host } = await import(join(root, 'desktop/dist/host/host.js'));
@@ -136,15 +135,15 @@ async function hostFigures(openInput) {
   return { executed, bytesPerMove, moveRtt, clickRtt };
 }
 
-/** What the phone downloads before it can connect (the page, the browser check, the entry), and in all. */
+/** What the phone downloads before it can connect (the page with its boot script, the entry), and in all. */
 async function phoneBundle() {
   const dist = join(root, 'mobile-web/dist');
   const html = await readFile(join(dist, 'index.html'), 'utf8');
   const gz = async (path) => gzipSync(await readFile(path), { level: 9 }).length;
   const entry = /src="\/(assets\/index-[^"]+\.js)"/.exec(html)?.[1];
   if (!entry) throw new Error('no entry script in mobile-web/dist/index.html');
-  const beforeConnect =
-    (await gz(join(dist, 'index.html'))) + (await gz(join(dist, 'browser-check.js'))) + (await gz(join(dist, entry)));
+  // The page carries the browser check and the early socket inline (mobile-web/boot.js).
+  const beforeConnect = (await gz(join(dist, 'index.html'))) + (await gz(join(dist, entry)));
   let all = 0;
   for (const file of await readdir(join(dist, 'assets')))
     if (/\.(js|css)$/.test(file)) all += await gz(join(dist, 'assets', file));
@@ -206,53 +205,6 @@ async function cryptoFigures() {
   return { phone, host, open, plain };
 }
 
-/** Opening the QR URL in Chromium with a phone profile until the page shows Connected, as a phone would. */
-async function timeToConnected() {
-  const dataDir = await mkdtemp(join(tmpdir(), 'deskremote-bench-'));
-  const host = await Host.start({
-    port: 0,
-    bind: '127.0.0.1',
-    names: ['deskremote.test'],
-    dataDir,
-    phoneDir: join(root, 'mobile-web/dist'),
-    version: 'bench',
-    requireApproval: false,
-    openInput: async () => ({ availability: READY, driver: undefined }),
-  });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP deskremote.test 127.0.0.1'],
-  });
-  const result = { normal: [], slow: [] };
-  try {
-    for (const [kind, rate] of [
-      ['normal', 1],
-      ['slow', 4],
-    ]) {
-      for (let i = 0; i < 6; i++) {
-        // A fresh phone each time: nothing cached, a new pairing with the code now on screen.
-        const context = await browser.newContext({ ...devices['Pixel 7'] });
-        const page = await context.newPage();
-        const cdp = await context.newCDPSession(page);
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-        const start = performance.now();
-        await page.goto(host.pairingUrl());
-        await page.waitForFunction(() => document.querySelector('[data-testid=status] .dot-on') !== null, undefined, {
-          timeout: 10_000,
-        });
-        // The first run warms the host's file cache and the browser: not counted.
-        if (i > 0) result[kind].push(performance.now() - start);
-        await context.close();
-      }
-    }
-  } finally {
-    await browser.close();
-    await host.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  }
-  return result;
-}
-
 const x = await withDisplay();
 try {
   const echo = await echoBaseline();
@@ -260,7 +212,7 @@ try {
   const portal = await withPortalBackend(hostFigures);
   const bundle = await phoneBundle();
   const crypto = await cryptoFigures();
-  const connect = await timeToConnected();
+  const link = await linkFigures(x.display);
   const preview = await previewFigures();
   const start = await startFigures();
   const packaged = packageFigures();
@@ -326,21 +278,12 @@ try {
     ['handshake, phone side (X25519 in pure JS, proof, keys), p50 / p99', pair(crypto.phone), ''],
     ['handshake, host side (native X25519 key pair + verify + keys), p50 / p99', pair(crypto.host), ''],
     [
-      'phone page JavaScript before it can connect, gzipped (page + check + entry)',
+      'phone page JavaScript before it can connect, gzipped (page with its boot script + entry)',
       `${(bundle.beforeConnect / 1024).toFixed(1)} KB`,
       `<= 90 KB: ${mark(bundle.beforeConnect <= 90 * 1024)}`,
     ],
     ['phone page, everything incl. the interface and styles, gzipped', `${(bundle.all / 1024).toFixed(1)} KB`, ''],
-    [
-      'QR URL opened -> "Connected", Chromium phone profile, median / max of 5',
-      `${ms(p(connect.normal, 0.5))} / ${ms(Math.max(...connect.normal))}`,
-      `< 400 ms: ${mark(p(connect.normal, 0.5) < 400)}`,
-    ],
-    [
-      'the same with the CPU slowed 4x, median / max of 5',
-      `${ms(p(connect.slow, 0.5))} / ${ms(Math.max(...connect.slow))}`,
-      `< 1.5 s: ${mark(p(connect.slow, 0.5) < 1500)}`,
-    ],
+    ...linkRows(link),
     [
       'exact text: 2,000 mixed characters into a GTK window (openbox running), chars/s',
       `${text.charsPerSecond.toFixed(0)} /s, ${text.wrong} wrong`,

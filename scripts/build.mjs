@@ -25,6 +25,7 @@ const INPUT_FILES = [
   'mobile-web/package.json',
   'mobile-web/tsconfig.json',
   'mobile-web/index.html',
+  'mobile-web/boot.js',
   'mobile-web/vite.config.ts',
   'scripts/build.mjs',
 ];

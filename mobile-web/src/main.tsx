@@ -7,11 +7,12 @@ import { Connection } from './connection/connection';
 import { takePairingToken } from './connection/credentials';
 import { deviceNameFrom } from './connection/device-name';
 import { MOVED_FROM_PARAM } from './connection/handover';
+import { discardEarlySocket } from './early-socket';
 import { initialLanguage, switchLanguage } from './i18n/i18n';
 
 const flags = window as unknown as { __deskremoteStarted?: boolean; __deskremoteTooOld?: boolean };
 
-/** Everything the page does; not run where browser-check.js already showed the "update your browser" card. */
+/** Everything the page does; not run where boot.js already showed the "update your browser" card. */
 function start(): void {
   flags.__deskremoteStarted = true;
   const connection = new Connection(location.origin, takePairingToken(), deviceNameFrom(navigator.userAgent));
@@ -32,6 +33,7 @@ function start(): void {
   });
 
   connection.start();
+  discardEarlySocket();
   // Opened by the page on the port the host had to leave: say so once, and keep the address clean.
   const movedFrom = new URLSearchParams(location.search).get(MOVED_FROM_PARAM);
   if (movedFrom) {

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import type { Connection } from './connection/connection';
+import { prepareGraphemes } from './features/typing/text-diff';
 import { watchSoftKeyboard } from './ui/soft-keyboard';
 import './styles.css';
 
@@ -14,4 +15,6 @@ export function render(connection: Connection): void {
       <App connection={connection} />
     </StrictMode>,
   );
+  // Typing needs it; a phone connecting does not.
+  setTimeout(prepareGraphemes, 1000);
 }

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, hkdfSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   type ClientMessage,
@@ -93,6 +93,21 @@ describe('handshake', () => {
     expect(fromBase64Url(keys.deviceSecret)?.length).toBe(32);
     expect(keys.confirmCode).toMatch(/^\d{6}$/);
     expect(deriveSessionKeys(exchange, token, hash)).toEqual(keys);
+  });
+
+  it('derives each key as HKDF-SHA256 over (exchange, credential) salted with the transcript (node:crypto agrees)', () => {
+    const exchange = new Uint8Array(32).fill(7);
+    const token = randomId(32);
+    const hash = transcriptHash(transcript());
+    const ikm = Buffer.concat([exchange, fromBase64Url(token) ?? new Uint8Array()]);
+    const hkdf = (label: string, length: number) => new Uint8Array(hkdfSync('sha256', ikm, hash, `deskremote/${label}`, length));
+    const keys = deriveSessionKeys(exchange, token, hash);
+    expect(keys.phoneToHost).toEqual(hkdf('phone-to-host', 32));
+    expect(keys.hostToPhone).toEqual(hkdf('host-to-phone', 32));
+    expect(keys.deviceSecret).toBe(toBase64Url(hkdf('device-secret', 32)));
+    const code = hkdf('confirm-code', 4);
+    const number = ((code[0] ?? 0) * 2 ** 24 + (code[1] ?? 0) * 2 ** 16 + (code[2] ?? 0) * 2 ** 8 + (code[3] ?? 0)) % 1_000_000;
+    expect(keys.confirmCode).toBe(String(number).padStart(6, '0'));
   });
 
   it('compares proofs without short-circuiting on the first difference', () => {

@@ -224,7 +224,10 @@ export class Host {
       ...(this.options.pairingLifetimeMs === undefined ? {} : { lifetimeMs: this.options.pairingLifetimeMs }),
       ...(this.options.approvalTimeoutMs === undefined ? {} : { approvalTimeoutMs: this.options.approvalTimeoutMs }),
       onEvent: (event) => {
-        if (event.type === 'code') this.emit({ type: 'pairing-url', url: this.pairingUrl(), expiresAt: event.expiresAt });
+        // A code is replaced as a pairing's welcome is about to go out: the terminal's QR code (milliseconds
+        // to draw) and the window hear of it just after, not before, the phone's welcome.
+        if (event.type === 'code')
+          setImmediate(() => this.emit({ type: 'pairing-url', url: this.pairingUrl(), expiresAt: this.pairing.expiresAt }));
         else if (event.type === 'approvals') this.emit({ type: 'approvals', requests: event.requests });
         else this.emit({ type: 'notice', code: event.notice.code, deviceNames: event.notice.deviceNames });
       },

@@ -48,19 +48,23 @@ function statusLine(status: LinkStatus, state: HostState | undefined, quiet: boo
   }
 }
 
-/** Says "back" for a moment when the computer answers again after a silence or a drop (not the first time). */
+/**
+ * Says "back" for a moment when the computer answers again after a silence or a drop; not when it answers
+ * for the first time (a page that is drawn before its welcome arrives was never away).
+ */
 function useBackNotice(answering: boolean): boolean {
-  const seen = useRef<'never' | 'answering' | 'away'>('never');
+  const answered = useRef(false);
+  const wasAway = useRef(false);
   const [back, setBack] = useState(false);
   useEffect(() => {
     if (!answering) {
-      if (seen.current === 'answering') seen.current = 'away';
+      wasAway.current = answered.current;
       setBack(false);
       return;
     }
-    const wasAway = seen.current === 'away';
-    seen.current = 'answering';
-    if (!wasAway) return;
+    answered.current = true;
+    if (!wasAway.current) return;
+    wasAway.current = false;
     setBack(true);
     const timer = setTimeout(() => setBack(false), BACK_NOTICE_MS);
     return () => clearTimeout(timer);

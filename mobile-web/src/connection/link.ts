@@ -17,6 +17,7 @@ import {
   PROTOCOL_VERSION,
   WS_PATH,
 } from '@deskremote/shared';
+import { takeEarlySocket } from '../early-socket';
 import type { LinkEnd } from './close-policy';
 
 export interface LinkEvents {
@@ -56,10 +57,19 @@ export class Link {
     private readonly inputs: () => HandshakeInputs,
     private readonly events: LinkEvents,
   ) {
-    this.socket = new WebSocket(`${origin.replace(/^http/, 'ws')}${WS_PATH}`);
+    const url = `${origin.replace(/^http/, 'ws')}${WS_PATH}`;
+    // The socket the page opened as it loaded, if any (the challenge may be waiting on it already).
+    const early = takeEarlySocket(url);
+    this.socket = early?.socket ?? new WebSocket(url);
     this.socket.binaryType = 'arraybuffer';
     this.socket.onmessage = (event) => this.onFrame(event.data);
     this.socket.onclose = (event) => this.finish(event.code);
+    // Handled once the caller holds this link, before any frame that arrives later.
+    if (early)
+      queueMicrotask(() => {
+        for (const data of early.frames) this.onFrame(data);
+        if (early.closedWith !== undefined) this.finish(early.closedWith);
+      });
   }
 
   get open(): boolean {

@@ -11,7 +11,7 @@
  *
  * Pure JavaScript (noble), because a page served over plain http on the LAN has no crypto.subtle.
  */
-import { hkdf } from '@noble/hashes/hkdf.js';
+import { expand, extract } from '@noble/hashes/hkdf.js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { PROTOCOL_VERSION } from '../constants.js';
@@ -72,14 +72,16 @@ export function handshakeProof(credential: string, hash: Uint8Array): string {
 }
 
 export function deriveSessionKeys(exchange: Uint8Array, credential: string, hash: Uint8Array): SessionKeys {
-  const ikm = concat(exchange, credentialBytes(credential));
-  const expand = (label: string, length: number) => hkdf(sha256, ikm, hash, utf8.encode(`deskremote/${label}`), length);
-  const code = expand('confirm-code', 4);
+  // HKDF (RFC 5869) per label, with its extraction done once: the same bytes as hkdf() for each label, with
+  // three fewer HMACs, which a phone's first visit runs cold (a few milliseconds of its handshake).
+  const prk = extract(sha256, concat(exchange, credentialBytes(credential)), hash);
+  const derive = (label: string, length: number) => expand(sha256, prk, utf8.encode(`deskremote/${label}`), length);
+  const code = derive('confirm-code', 4);
   const number = ((code[0] ?? 0) * 2 ** 24 + (code[1] ?? 0) * 2 ** 16 + (code[2] ?? 0) * 2 ** 8 + (code[3] ?? 0)) % 1_000_000;
   return {
-    phoneToHost: expand('phone-to-host', 32),
-    hostToPhone: expand('host-to-phone', 32),
-    deviceSecret: toBase64Url(expand('device-secret', 32)),
+    phoneToHost: derive('phone-to-host', 32),
+    hostToPhone: derive('host-to-phone', 32),
+    deviceSecret: toBase64Url(derive('device-secret', 32)),
     confirmCode: String(number).padStart(6, '0'),
   };
 }

@@ -17,6 +17,14 @@ const SECURITY_HEADERS = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
 } as const;
 
+/** The policy for a page with inline scripts of its own: those exact scripts, by hash, and nothing else inline. */
+export function policyAllowing(inlineScripts: readonly string[]): string {
+  const policy = SECURITY_HEADERS['Content-Security-Policy'];
+  return inlineScripts.length === 0
+    ? policy
+    : policy.replace("script-src 'self'", `script-src 'self' ${inlineScripts.join(' ')}`);
+}
+
 /** The page that takes a pairing over from the same computer's page on another port (mobile-web/public). */
 const HANDOVER_PATH = '/handover.html';
 
@@ -25,12 +33,12 @@ const HANDOVER_PATH = '/handover.html';
  * the same computer's other ports, and frame its handover page, so a phone whose host had to move to
  * another port finds it and brings its pairing along. Only that name: never another site.
  */
-function pageHeaders(hostHeader: string | undefined, path: string): Record<string, string> {
+function pageHeaders(hostHeader: string | undefined, path: string, policy: string): Record<string, string> {
   const name = hostHeader?.replace(/:\d+$/, '') ?? '';
   // CSP host sources cannot name an IPv6 address: such a page stays with 'self'.
-  if (!/^[a-z0-9.-]+$/i.test(name)) return SECURITY_HEADERS;
+  if (!/^[a-z0-9.-]+$/i.test(name)) return { ...SECURITY_HEADERS, 'Content-Security-Policy': policy };
   const others = `http://${name}:* ws://${name}:*`;
-  let csp = SECURITY_HEADERS['Content-Security-Policy']
+  let csp = policy
     .replace("connect-src 'self'", `connect-src 'self' ${others}`)
     .replace("default-src 'none';", `default-src 'none'; frame-src http://${name}:*;`);
   const headers: Record<string, string> = { ...SECURITY_HEADERS };
@@ -214,7 +222,9 @@ function serveFile(options: HttpServerOptions, request: IncomingMessage, respons
     'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     Vary: 'Accept-Encoding',
     ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
-    ...(file.type.startsWith('text/html') ? pageHeaders(request.headers.host, target.path) : SECURITY_HEADERS),
+    ...(file.type.startsWith('text/html')
+      ? pageHeaders(request.headers.host, target.path, policyAllowing(file.inlineScripts))
+      : { ...SECURITY_HEADERS, 'Content-Security-Policy': policyAllowing(file.inlineScripts) }),
   });
   response.end(request.method === 'HEAD' ? undefined : body);
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -20,6 +21,21 @@ export interface StaticFile {
   gzipped: Buffer | undefined;
   type: string;
   immutable: boolean;
+  /**
+   * The page's own inline scripts, as CSP hash sources ('sha256-…'): the Content-Security-Policy allows
+   * exactly these (the page's boot script runs as it is parsed, without a request of its own).
+   */
+  inlineScripts: string[];
+}
+
+/** Each inline <script> (one without src) of an HTML page, hashed as a browser hashes it for CSP. */
+export function inlineScriptHashes(html: string): string[] {
+  return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map(
+    (match) =>
+      `'sha256-${createHash('sha256')
+        .update(match[1] ?? '', 'utf8')
+        .digest('base64')}'`,
+  );
 }
 
 const COMPRESSIBLE = /^(text\/|application\/(json|manifest\+json)|image\/svg)/;
@@ -45,6 +61,7 @@ export async function loadStaticFiles(dir: string): Promise<Map<string, StaticFi
           type,
           // Vite puts a content hash in every file under assets/.
           immutable: urlPath.startsWith('/assets/'),
+          inlineScripts: type.startsWith('text/html') ? inlineScriptHashes(body.toString('utf8')) : [],
         });
       }
     }
