@@ -1,10 +1,11 @@
 /**
  * A phone without a page: paired with the real host process over the real protocol, it sends text and
- * key commands and waits for each answer, pinging meanwhile so a long text does not look like silence.
+ * key commands and waits for each answer. It pings as the page does from pairing to close, so neither a
+ * long text nor a test's wait between commands looks like silence (the host drops a phone silent for 2.5 s).
  */
 import { tokenFromHash } from '@deskremote/shared';
 import type { RawClient } from '../../support/raw-client.js';
-import { resumePhone, startPairingOn } from '../../support/test-host.js';
+import { keepAlive, resumePhone, startPairingOn } from '../../support/test-host.js';
 import type { HostProcess } from './host-process.js';
 import { textChunks } from './mixed-text.mjs';
 
@@ -12,11 +13,14 @@ type Command = { t: 'text'; text: string } | { t: 'key'; key: string; mods?: str
 
 export class TextPhone {
   private id = 0;
+  private readonly stopPinging: () => void;
 
   private constructor(
     readonly client: RawClient,
     private readonly saved: { port: number; deviceId: string; secret: string },
-  ) {}
+  ) {
+    this.stopPinging = keepAlive(client);
+  }
 
   static async pair(host: HostProcess): Promise<TextPhone> {
     const token = tokenFromHash(new URL(host.pairingUrl()).hash) ?? '';
@@ -43,6 +47,7 @@ export class TextPhone {
   }
 
   close(): void {
+    this.stopPinging();
     this.client.socket.close();
   }
 
@@ -50,16 +55,11 @@ export class TextPhone {
     const id = ++this.id;
     this.client.send({ ...command, id } as Parameters<RawClient['send']>[0]);
     const deadline = Date.now() + timeoutMs;
-    let lastPing = Date.now();
     for (;;) {
       const answer = this.client.messages.find((m) => (m.t === 'ack' || m.t === 'error') && m.id === id);
       if (answer?.t === 'ack') return;
       if (answer) throw new Error(`the host refused command ${id}: ${JSON.stringify(answer)}`);
       if (Date.now() > deadline) throw new Error(`no answer to command ${id} in ${timeoutMs} ms`);
-      if (Date.now() - lastPing > 3000) {
-        lastPing = Date.now();
-        this.client.send({ t: 'ping', id: ++this.id });
-      }
       await new Promise((r) => setTimeout(r, 20));
     }
   }
