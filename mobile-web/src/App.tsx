@@ -81,7 +81,7 @@ export function App({ connection }: { connection: Connection }) {
                     key={button}
                     type="button"
                     className="click-button"
-                    onClick={() => connection.send({ t: 'click', button }).catch(() => {})}
+                    onClick={() => connection.fire({ t: 'click', button })}
                   >
                     {t(label)}
                   </button>

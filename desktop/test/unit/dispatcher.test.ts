@@ -24,6 +24,13 @@ function setup(availability: InputAvailability = READY) {
 const idle = () => new Promise((r) => setTimeout(r, 30));
 
 describe('dispatcher', () => {
+  it('refuses a command type that means nothing to input, and presses nothing (never an ack for nothing)', async () => {
+    const { driver, dispatcher } = setup();
+    const stray = { t: 'timer', id: 9, op: 'start' } as unknown as Parameters<Dispatcher['submit']>[1];
+    await expect(dispatcher.submit('a', stray)).rejects.toMatchObject({ code: 'bad-message', params: { type: 'timer' } });
+    expect(driver.calls).toEqual([]);
+  });
+
   it('runs discrete commands in arrival order and reports each', async () => {
     const { driver, dispatcher } = setup();
     await Promise.all([

@@ -69,12 +69,12 @@ export function KeyBar({ connection }: { connection: Connection }) {
         const mods = shortcut ? stickyModifiers.consume() : [];
         if (shortcut && mods.length > 0) {
           const all = shortcut.shift && !mods.includes('shift') ? [...mods, 'shift' as const] : mods;
-          void connection.send({ t: 'key', key: shortcut.key, mods: all }).catch(() => {});
+          connection.fire({ t: 'key', key: shortcut.key, mods: all });
           return;
         }
-        void connection.send({ t: 'text', text: typed }).catch(() => {});
+        connection.fire({ t: 'text', text: typed });
       },
-      key: (key) => void connection.send({ t: 'key', key, mods: stickyModifiers.consume() }).catch(() => {}),
+      key: (key) => connection.fire({ t: 'key', key, mods: stickyModifiers.consume() }),
     });
     return () => {
       live.stop();
@@ -102,7 +102,7 @@ export function KeyBar({ connection }: { connection: Connection }) {
     const sent = element?.value ?? text;
     // An empty field's "send" is the Enter key: submit a form on the desktop without leaving the keyboard.
     if (sent === '') {
-      connection.send({ t: 'key', key: 'Enter' }).catch(() => {});
+      connection.fire({ t: 'key', key: 'Enter' });
       return;
     }
     connection.send({ t: 'text', text: sent }, setSentId).then(
@@ -174,7 +174,7 @@ export function KeyBar({ connection }: { connection: Connection }) {
             className="key"
             aria-label={t(label)}
             data-key={key}
-            onClick={() => connection.send({ t: 'key', key }).catch(() => {})}
+            onClick={() => connection.fire({ t: 'key', key })}
           >
             {icon ? <Icon name={icon} size={20} /> : glyph}
           </button>

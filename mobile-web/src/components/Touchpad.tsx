@@ -52,16 +52,16 @@ export function Touchpad({
             break;
           case 'click':
             buzz();
-            connection.send({ t: 'click', button: action.button }).catch(() => {});
+            connection.fire({ t: 'click', button: action.button });
             break;
           case 'press':
             buzz();
             element.classList.add('dragging');
-            connection.send({ t: 'button', button: 'left', down: true }).catch(() => {});
+            connection.fire({ t: 'button', button: 'left', down: true });
             break;
           case 'release':
             element.classList.remove('dragging');
-            connection.send({ t: 'button', button: 'left', down: false }).catch(() => {});
+            connection.fire({ t: 'button', button: 'left', down: false });
             break;
         }
       }
@@ -98,7 +98,7 @@ export function Touchpad({
     };
   }, [connection, gestures]);
 
-  const edge = (button: MouseButton, down: boolean) => connection.send({ t: 'button', button, down }).catch(() => {});
+  const edge = (button: MouseButton, down: boolean) => connection.fire({ t: 'button', button, down });
   return (
     <div className="touchpad-frame">
       <div className="touchpad" ref={surface} data-testid="touchpad" role="application" aria-label={t('tabPad')}>

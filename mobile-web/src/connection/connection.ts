@@ -194,6 +194,14 @@ export class Connection {
   }
 
   /**
+   * Sends and lets it go: a tap whose outcome nothing waits for. What goes wrong is shown all the same
+   * (send reports it), so no caller swallows an error on its own.
+   */
+  fire(command: DiscreteCommandInput): void {
+    this.send(command).catch(() => {});
+  }
+
+  /**
    * Says which taps did not happen because they reached the computer too late. Taps refused together
    * (three Nexts during a stall) are counted in one message, with the latest lateness.
    */

@@ -88,6 +88,10 @@ export class CommandMeaning {
       }
       case 'release':
         return this.releaseSession(driver, sessionId);
+      default:
+        // A command type that reached input without meaning anything here is refused, never
+        // acknowledged while nothing happened.
+        throw new CommandRejected('bad-message', { type: (command as { t: string }).t });
     }
   }
 

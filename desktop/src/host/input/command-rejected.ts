@@ -3,7 +3,13 @@ import type { CodeParams } from '@deskremote/shared';
 
 export class CommandRejected extends Error {
   constructor(
-    readonly code: 'input-unavailable' | 'injection-failed' | 'unsupported-text' | 'not-in-profile' | 'session-closed',
+    readonly code:
+      | 'input-unavailable'
+      | 'injection-failed'
+      | 'unsupported-text'
+      | 'not-in-profile'
+      | 'session-closed'
+      | 'bad-message',
     readonly params: CodeParams = {},
   ) {
     super(`${code} ${JSON.stringify(params)}`);

@@ -19,7 +19,7 @@ export default function DeckPanel({ connection, snapshot }: { connection: Connec
   const [editing, setEditing] = useState(false);
   const [editor, setEditor] = useState<DeckButton | undefined>(undefined);
   const [running, setRunning] = useState<string | undefined>(undefined);
-  const save = (next: DeckButton[]) => connection.send({ t: 'saveDeck', deck: next }).catch(() => {});
+  const save = (next: DeckButton[]) => connection.fire({ t: 'saveDeck', deck: next });
   const run = (button: DeckButton) => {
     if (running) return;
     setRunning(button.id);

@@ -55,7 +55,7 @@ export function KeysPanel({ connection, platform }: { connection: Connection; pl
     // A locked modifier is already down on the desktop; naming it in the chord would release it after.
     const locked = stickyModifiers.locked();
     const mods = [...new Set([...stickyModifiers.consume(), ...extra.filter((mod) => !locked.includes(mod))])];
-    connection.send(mods.length > 0 ? { t: 'key', key, mods } : { t: 'key', key }).catch(() => {});
+    connection.fire(mods.length > 0 ? { t: 'key', key, mods } : { t: 'key', key });
   };
 
   const tapModifier = (mod: Modifier) => {

@@ -32,7 +32,7 @@ export function MediaPanel({ connection, snapshot }: { connection: Connection; s
             className={`big-button${big ? ' primary' : ''}`}
             aria-label={t(label)}
             data-media={action}
-            onClick={() => connection.send({ t: 'media', action, ...(player ? { player } : {}) }).catch(() => {})}
+            onClick={() => connection.fire({ t: 'media', action, ...(player ? { player } : {}) })}
           >
             <Icon name={icon} size={big ? 48 : 36} />
             <span>{t(label)}</span>

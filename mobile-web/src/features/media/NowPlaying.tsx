@@ -47,11 +47,11 @@ export function NowPlaying({
   useEffect(() => onPlayer(player?.id), [player?.id, onPlayer]);
   useEffect(() => {
     if (!open) return;
-    connection.send({ t: 'mediaWatch', on: true }).catch(() => {});
+    connection.fire({ t: 'mediaWatch', on: true });
     const timer = setInterval(() => tick((n) => n + 1), 500);
     return () => {
       clearInterval(timer);
-      connection.send({ t: 'mediaWatch', on: false }).catch(() => {});
+      connection.fire({ t: 'mediaWatch', on: false });
     };
   }, [connection, open]);
   useEffect(() => {
@@ -123,9 +123,7 @@ export function NowPlaying({
             aria-label={t('mediaSeek')}
             data-testid="media-seek"
             onChange={(event) =>
-              connection
-                .send({ t: 'seek', positionMs: Number((event.target as HTMLInputElement).value), player: player.id })
-                .catch(() => {})
+              connection.fire({ t: 'seek', positionMs: Number((event.target as HTMLInputElement).value), player: player.id })
             }
           />
           <output>{clock(player.lengthMs)}</output>

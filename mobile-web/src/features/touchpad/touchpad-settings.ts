@@ -26,7 +26,7 @@ export function useTouchpadSettings(
     setPending(next);
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
-      connection.send({ t: 'saveTouchpad', touchpad: next }).catch(() => {});
+      connection.fire({ t: 'saveTouchpad', touchpad: next });
     }, SAVE_AFTER_MS);
   };
   return [current, change];

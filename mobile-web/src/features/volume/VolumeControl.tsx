@@ -49,7 +49,7 @@ export function VolumeControl({ connection, snapshot }: { connection: Connection
             type="button"
             data-media={action}
             aria-label={t(label)}
-            onClick={() => connection.send({ t: 'media', action }).catch(() => {})}
+            onClick={() => connection.fire({ t: 'media', action })}
           >
             <Icon name={icon} size={26} />
             <span>{t(label)}</span>
@@ -61,7 +61,7 @@ export function VolumeControl({ connection, snapshot }: { connection: Connection
   const send = (level: number) => {
     lastSent.current = { at: performance.now(), level };
     setHold((now) => onLevelSent(now, level));
-    connection.send({ t: 'volume', level }).catch(() => {});
+    connection.fire({ t: 'volume', level });
   };
   // The last value goes if it has not yet (never twice: a change made meanwhile elsewhere stays), and the
   // hold ends once the slider has rested with the finger up.
@@ -82,7 +82,7 @@ export function VolumeControl({ connection, snapshot }: { connection: Connection
         aria-pressed={volume.muted}
         aria-label={t('mute')}
         data-testid="volume-mute"
-        onClick={() => connection.send({ t: 'volume', muted: !volume.muted }).catch(() => {})}
+        onClick={() => connection.fire({ t: 'volume', muted: !volume.muted })}
       >
         <Icon name={volume.muted ? 'mute' : 'volUp'} size={26} />
       </button>

@@ -28,14 +28,14 @@ export function TimerStrip({ connection, snapshot }: PresenterSlotProps) {
         type="button"
         className={`timer-go${running ? '' : ' primary'}`}
         data-testid="timer-toggle"
-        onClick={() => connection.send({ t: 'timer', op: running ? 'pause' : 'start' }).catch(() => {})}
+        onClick={() => connection.fire({ t: 'timer', op: running ? 'pause' : 'start' })}
       >
         {t(running ? 'timerPause' : timer.status === 'paused' ? 'timerResume' : 'timerStart')}
       </button>
       <HoldButton
         className="timer-reset"
         dataSlide="timer-reset"
-        onHold={() => connection.send({ t: 'timer', op: 'reset' }).catch(() => {})}
+        onHold={() => connection.fire({ t: 'timer', op: 'reset' })}
         onShortTap={() => {}}
       >
         {t('timerReset')}
@@ -55,7 +55,7 @@ export function TimerStrip({ connection, snapshot }: PresenterSlotProps) {
           onClose={() => setPlanning(false)}
           onSave={(durationMs, warningsMs) => {
             setPlanning(false);
-            connection.send({ t: 'timerPlan', durationMs, warningsMs }).catch(() => {});
+            connection.fire({ t: 'timerPlan', durationMs, warningsMs });
           }}
         />
       )}
