@@ -19,6 +19,12 @@ import type { ClientMessage } from './messages.js';
  */
 export const SentAt = v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 32 - 1)));
 
+/**
+ * Motion: pointer moves, scrolling, pinch and the laser. Sent many times a second as short binary frames
+ * (which carry only the low 16 bits of `at`) and never answered, so too late it is dropped, not refused.
+ */
+export const MOTION_TYPES: ReadonlySet<ClientMessage['t']> = new Set(['move', 'scroll', 'zoom', 'laser']);
+
 /** Pointer motion, scrolling, pinch and the laser: dropped (not answered) past this; the next motion carries on. */
 export const MOTION_LATE_MS = 1000;
 /** A slide change, a key, a click: a speaker's tap half a second late is fine, three seconds late is not. */

@@ -18,6 +18,7 @@ import {
   type InputAvailability,
   MAX_DEVICE_NAME_CHARS,
   MAX_WIRE_BYTES,
+  MOTION_TYPES,
   type Platform,
   pairingUrl,
 } from '@deskremote/shared';
@@ -321,8 +322,7 @@ export class Host {
       heartbeatTimeoutMs: this.options.heartbeatTimeoutMs ?? HOST_SILENCE_LIMIT_MS,
       onLate: (kind, lateMs) => {
         // Motion comes dozens a second: a stall would fill the log with it. Taps are worth a line.
-        if (kind !== 'move' && kind !== 'scroll' && kind !== 'zoom' && kind !== 'laser')
-          this.log(`not done: a ${kind} from ${address} came ${Math.round(lateMs)} ms late`);
+        if (!MOTION_TYPES.has(kind)) this.log(`not done: a ${kind} from ${address} came ${Math.round(lateMs)} ms late`);
       },
       onProofSent: (session) => this.strangers.leave(session),
       onAuthenticated: (session, paired) => {

@@ -20,6 +20,7 @@ import {
   type HostMessage,
   type KeyAgreement,
   lateLimitMs,
+  MOTION_TYPES,
   NONCE_BYTES,
   PROTOCOL_VERSION,
 } from '@deskremote/shared';
@@ -326,8 +327,9 @@ export class Session implements SessionPort {
    */
   private tooLate(message: ClientMessage, readAt: number): boolean {
     if (message.at === undefined) return false;
-    const short = message.t === 'move' || message.t === 'scroll' || message.t === 'zoom' || message.t === 'laser';
-    const lateMs = short ? this.phoneClock.latenessOfShort(message.at, readAt) : this.phoneClock.lateness(message.at, readAt);
+    const lateMs = MOTION_TYPES.has(message.t)
+      ? this.phoneClock.latenessOfShort(message.at, readAt)
+      : this.phoneClock.lateness(message.at, readAt);
     const limitMs = lateLimitMs(message);
     if (limitMs === undefined || lateMs <= limitMs) return false;
     this.deps.onLate?.(message.t, lateMs);
