@@ -9,15 +9,23 @@ import WebSocket, { WebSocketServer } from 'ws';
 
 /**
  * Delivers in order, each after a random delay: a Wi-Fi whose packets take their time (the delay of one
- * cannot overtake the one before, as on one TCP connection). Without a jitter, at once.
+ * cannot overtake the one before, as on one TCP connection). Without a jitter, at once. One queue and one
+ * timer at a time: separate timers due at the same moment may fire in either order (Node counts a timer
+ * from the event loop's cached clock), which would reorder frames as no TCP connection does.
  */
 function orderedDelay(jitterMs: (() => number) | undefined): (deliver: () => void) => void {
-  let last = 0;
+  const queue: Array<{ due: number; deliver: () => void }> = [];
+  let timer: NodeJS.Timeout | undefined;
+  const drain = () => {
+    timer = undefined;
+    while (queue.length > 0 && (queue[0]?.due ?? 0) <= Date.now()) queue.shift()?.deliver();
+    const next = queue[0];
+    if (next) timer = setTimeout(drain, next.due - Date.now());
+  };
   return (deliver) => {
     if (!jitterMs) return deliver();
-    const at = Math.max(last, Date.now() + jitterMs());
-    last = at;
-    setTimeout(deliver, at - Date.now());
+    queue.push({ due: Date.now() + jitterMs(), deliver });
+    if (!timer) drain();
   };
 }
 
@@ -66,15 +74,17 @@ export class MeddlingProxy {
           for (const q of queued.splice(0)) host.send(q.data, { binary: q.binary });
         });
         host.on('message', (data, binary) => toPhone(() => phone.readyState === WebSocket.OPEN && phone.send(data, { binary })));
-        const end = () => {
+        const end = (code?: number) => {
           proxy.pairs.delete(pair);
-          if (phone.readyState === WebSocket.OPEN) phone.close();
+          // The host's own close code reaches the phone, after the frames still on their way, as it would.
+          const sendable = code !== undefined && (code === 1000 || (code >= 3000 && code <= 4999));
+          if (phone.readyState === WebSocket.OPEN) phone.close(sendable ? code : undefined);
           if (host.readyState === WebSocket.OPEN || host.readyState === WebSocket.CONNECTING) host.terminate();
         };
-        phone.on('close', end);
-        host.on('close', end);
-        host.on('error', end);
-        phone.on('error', end);
+        phone.on('close', () => end());
+        host.on('close', (code) => toPhone(() => end(code)));
+        host.on('error', () => end());
+        phone.on('error', () => end());
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
