@@ -18,7 +18,8 @@ import { loadSettings } from './host/settings/settings-store.js';
 
 const HELP = `DeskRemote headless host: control this computer from a phone's browser.
 
-Usage: deskremote [--port N] [--bind ADDRESS] [--name HOST] [--data-dir DIR] [--approve-all] [--no-qr]
+Usage: deskremote [--port N] [--bind ADDRESS] [--name HOST] [--data-dir DIR] [--impress-port N|off]
+                  [--approve-all] [--no-qr]
 
   --port N          port to serve on (default: the one saved in the app, else ${DEFAULT_PORT};
                     the next free one if taken; 0 = any)
@@ -26,6 +27,7 @@ Usage: deskremote [--port N] [--bind ADDRESS] [--name HOST] [--data-dir DIR] [--
   --name HOST       a name phones reach this computer by (local DNS or mDNS, e.g. studio.local):
                     accepted in Host and Origin, and put in the QR code instead of the IP address
   --data-dir DIR    where paired phones are kept (default ${defaultDataDir()})
+  --impress-port N  LibreOffice Impress's remote control (default 1599; off = do not look for it)
   --approve-all     pair every phone that shows a valid code, without asking here (scripts, tests)
   --no-qr           print the pairing URL without the QR code
   --headless        accepted for symmetry with npm start; this entry is always headless
@@ -73,6 +75,7 @@ async function main(): Promise<void> {
       port,
       bind: args.bind ?? '0.0.0.0',
       ...(args.names ? { names: args.names } : {}),
+      ...(args.impressPort === undefined ? {} : { impressPort: args.impressPort }),
       dataDir,
       phoneDir: defaultPhoneDir(),
       openInput: (context) => openInputBackend(context),

@@ -1,5 +1,5 @@
 /** Bumped whenever a message changes shape; a phone page with another number is told to reload. */
-export const PROTOCOL_VERSION = 7;
+export const PROTOCOL_VERSION = 8;
 
 export const DEFAULT_PORT = 7531;
 export const WS_PATH = '/ws';

@@ -9,6 +9,7 @@ export * from './pairing/handshake.js';
 export * from './pairing/x25519.js';
 export * from './pairing-url.js';
 export * from './presenter.js';
+export * from './slide-show.js';
 export * from './sofa.js';
 export * from './talk-clock.js';
 export * from './wire/frame-channel.js';

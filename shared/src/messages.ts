@@ -21,6 +21,7 @@ import {
   TimerCommand,
   TimerPlanCommand,
 } from './presenter.js';
+import { ShowGotoCommand, ShowLink, ShowNotesCommand, ShowNotesMessage, ShowPictureCommand, SlideShow } from './slide-show.js';
 import {
   ArtCommand,
   MediaState,
@@ -158,6 +159,9 @@ export const ClientMessage = v.variant('t', [
   VolumeCommand,
   SaveTouchpadCommand,
   SaveDeckCommand,
+  ShowGotoCommand,
+  ShowPictureCommand,
+  ShowNotesCommand,
   ReleaseCommand,
   PingMessage,
 ]);
@@ -223,6 +227,9 @@ export const HostState = v.strictObject({
   presenterTools: PresenterTools,
   /** The last cue from the desktop window, or null. */
   cue: v.nullable(PresenterCue),
+  /** The running slide show as the slide app tells it; null where none runs or the app tells nothing. */
+  show: v.nullable(SlideShow),
+  showLink: ShowLink,
   media: MediaState,
   /** The default output's level and mute; null where neither pactl nor wpctl answers. */
   volume: v.nullable(VolumeState),
@@ -295,6 +302,8 @@ export const ErrorCodes = [
   'player-unavailable',
   /** The system's volume cannot be read or set here (params.why). */
   'volume-unavailable',
+  /** No slide show whose app tells its slides runs now, or it has no such slide (params.slide). */
+  'no-show',
   /**
    * The command reached the host too late to be acted on (a stalled link; see lateness.ts) and was not:
    * params.lateMs how late, params.limitMs the limit for its kind.
@@ -328,6 +337,7 @@ export const ServerMessage = v.variant('t', [
   PongMessage,
   ByeMessage,
   PhoneSettingsMessage,
+  ShowNotesMessage,
 ]);
 
 /** Every command type a phone may send, from the schema itself (the host announces them in its welcome). */

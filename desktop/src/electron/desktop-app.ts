@@ -112,6 +112,7 @@ export function startDesktopApp(deps: DesktopAppDeps): DesktopApp {
       requireApproval,
       ...(options?.bind === undefined ? {} : { bind: options.bind }),
       ...(options?.names === undefined ? {} : { names: options.names }),
+      ...(options?.impressPort === undefined ? {} : { impressPort: options.impressPort }),
       dataDir,
       phoneDir: app.isPackaged ? join(process.resourcesPath, 'phone') : defaultPhoneDir(),
       openInput,

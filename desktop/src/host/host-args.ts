@@ -12,6 +12,8 @@ export interface HostArgs {
   /** Extra names phones reach this computer by (repeatable). */
   names?: string[];
   dataDir?: string;
+  /** LibreOffice Impress's remote-control port (1599 when absent); false: 'off', do not look for Impress. */
+  impressPort?: number | false;
   approveAll: boolean;
   /** CLI only; the app accepts it and ignores it (npm start passes the same arguments to both). */
   noQr: boolean;
@@ -22,6 +24,7 @@ export interface HostArgs {
 
 export type HostArgsError =
   | { code: 'bad-port'; value: string }
+  | { code: 'bad-impress-port'; value: string }
   | { code: 'unknown-option'; option: string }
   /** A string option without its value, or a value given to a switch (`--approve-all=yes`). */
   | { code: 'bad-value'; option: string }
@@ -34,6 +37,7 @@ const OPTIONS = {
   bind: { type: 'string' },
   name: { type: 'string', multiple: true },
   'data-dir': { type: 'string' },
+  'impress-port': { type: 'string' },
   'approve-all': { type: 'boolean' },
   'no-qr': { type: 'boolean' },
   headless: { type: 'boolean' },
@@ -54,10 +58,20 @@ export function parseHostArgs(args: readonly string[]): HostArgsResult {
   if (port !== undefined && (values.port?.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535)) {
     return { ok: false, error: { code: 'bad-port', value: values.port ?? '' } };
   }
+  const impress = values['impress-port'];
+  const impressPort = impress === undefined ? undefined : impress === 'off' ? false : Number(impress);
+  if (
+    impressPort !== undefined &&
+    impressPort !== false &&
+    (!Number.isInteger(impressPort) || impressPort < 1 || impressPort > 65535)
+  ) {
+    return { ok: false, error: { code: 'bad-impress-port', value: impress ?? '' } };
+  }
   return {
     ok: true,
     args: {
       ...(port === undefined ? {} : { port }),
+      ...(impressPort === undefined ? {} : { impressPort }),
       ...(values.bind === undefined ? {} : { bind: values.bind }),
       ...(values.name === undefined ? {} : { names: values.name }),
       ...(values['data-dir'] === undefined ? {} : { dataDir: values['data-dir'] }),

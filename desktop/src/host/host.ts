@@ -44,6 +44,7 @@ import { PhoneSettingsStore } from './phones/phone-settings-store.js';
 import type { FeatureDeps } from './presenter/feature-deps.js';
 import { type FocusBounds, installFocusWatch } from './presenter/focus-watch.js';
 import { installLaser, type LaserOverlay } from './presenter/laser-relay.js';
+import { installSlideShow, type ShowControl } from './presenter/show/show-feature.js';
 import { defaultProfileId, slideProfile } from './presenter/slide-profiles.js';
 import { IDLE_TALK_TIMER, installTalkTimer } from './presenter/talk-timer.js';
 import { installPreview } from './preview/preview-feature.js';
@@ -94,6 +95,8 @@ export interface HostOptions {
   /** How long a key may stay held without being renewed before the host lets go of it. */
   heldKeyLimitMs?: number;
   onExecuted?: (timing: ExecutionTiming) => void;
+  /** LibreOffice Impress's remote-control port (1599); false: do not look for Impress. */
+  impressPort?: number | false;
   log?: (line: string) => void;
 }
 
@@ -136,6 +139,8 @@ export class Host {
   private phoneSettings!: PhoneSettingsStore;
   private phoneSettingsFeature!: PhoneSettingsFeature;
   private devices!: DeviceStore;
+  /** The slide app's own account of its show (LibreOffice Impress's remote control). */
+  private show: ShowControl | undefined;
   private boundPort = 0;
   private readonly log: (line: string) => void;
 
@@ -170,6 +175,8 @@ export class Host {
       timer: IDLE_TALK_TIMER,
       presenterTools: { laser: 'needs-desktop-app', preview: 'unavailable' },
       cue: null,
+      show: null,
+      showLink: { impress: 'off', pin: '0000', name: '' },
       media: { source: 'media-keys', players: [], active: null },
       volume: null,
     });
@@ -195,6 +202,7 @@ export class Host {
       availability: () => this.state.state.input,
       slideProfile: (requested) =>
         slideProfile(requested ?? this.state.state.focus?.profile ?? defaultProfileId(platformOf(osPlatform()))),
+      slideByApp: (action, slide, profile) => this.show?.slideByApp(action, slide, profile) ?? false,
       ...(options.heldKeyLimitMs === undefined ? {} : { heldKeyLimitMs: options.heldKeyLimitMs }),
       onExecuted: (timing) => {
         this.control.injected();
@@ -214,6 +222,9 @@ export class Host {
   private async listen(): Promise<void> {
     this.devices = await DeviceStore.open(this.options.dataDir, this.log);
     this.phoneSettings = await PhoneSettingsStore.open(this.options.dataDir, this.log);
+    this.show = await installSlideShow(this.featureDeps, {
+      ...(this.options.impressPort === undefined ? {} : { impressPort: this.options.impressPort }),
+    });
     this.phoneSettingsFeature = installPhoneSettings(this.featureDeps, this.phoneSettings, (deviceId) =>
       this.emit({ type: 'phone-settings', deviceId }),
     );

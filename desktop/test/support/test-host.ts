@@ -25,6 +25,8 @@ export async function startTestHost(overrides: Partial<HostOptions> = {}) {
     phoneDir,
     version: '0.0.0-test',
     requireApproval: false,
+    // Not looking for LibreOffice Impress's remote control unless a test says so.
+    impressPort: false,
     openInput: async () => ({ availability: READY, driver }),
     ...overrides,
   });

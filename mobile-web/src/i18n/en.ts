@@ -160,6 +160,7 @@ export const en = {
   problemNeedsDesktopApp: 'The laser pointer needs the DeskRemote desktop app (not the terminal version).',
   problemPlayerUnavailable: 'That player is gone or does not allow this.',
   problemVolumeUnavailable: 'The computer’s volume cannot be changed from here.',
+  problemNoShow: 'The slide show has ended, or has no such slide.',
   problemTooLate: 'Not done: {what} reached the computer {s} s late.',
   problemTooLateMany: '{n} taps not done: they reached the computer too late (up to {s} s).',
   lateSlide: 'the slide change',

@@ -67,6 +67,7 @@ const PROBLEM: Record<ProblemCode, MessageKey> = {
   'needs-desktop-app': 'problemNeedsDesktopApp',
   'player-unavailable': 'problemPlayerUnavailable',
   'volume-unavailable': 'problemVolumeUnavailable',
+  'no-show': 'problemNoShow',
   'too-late': 'problemTooLate',
   'host-moved': 'problemHostMoved',
   'host-moved-unsaved': 'problemHostMovedUnsaved',

@@ -152,6 +152,7 @@ export const zhCN: Messages = {
   problemNeedsDesktopApp: '激光笔需要 DeskRemote 桌面应用（终端版不支持）。',
   problemPlayerUnavailable: '该播放器已关闭，或不支持此操作。',
   problemVolumeUnavailable: '无法从这里调节电脑的音量。',
+  problemNoShow: '幻灯片放映已结束，或没有这一页。',
   problemTooLate: '未执行：{what}晚了 {s} 秒才到达电脑。',
   problemTooLateMany: '{n} 次操作未执行：到达电脑时已经太晚（最多晚了 {s} 秒）。',
   lateSlide: '翻页',

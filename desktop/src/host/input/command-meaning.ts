@@ -3,7 +3,7 @@
  * pixels as whole wheel steps with the remainder carried, held keys and buttons recorded as they go
  * down and let go of when their session ends. The dispatcher decides when; this decides what.
  */
-import type { DiscreteCommand, HoldableKey, SlideProfileId } from '@deskremote/shared';
+import type { DiscreteCommand, HoldableKey, SlideAction, SlideProfileId } from '@deskremote/shared';
 import { keysFor, type SlideProfile } from '../presenter/slide-profiles.js';
 import { CommandRejected } from './command-rejected.js';
 import { type HeldInputs, letGo } from './held-inputs.js';
@@ -12,6 +12,7 @@ import type { InputDriver, TextProgress } from './input-driver.js';
 /** Phone pixels per wheel step: a two-finger swipe of a thumb's length scrolls a few steps. */
 
 /** Continuous input, sent as 5-byte frames and coalesced in the queue. */
+export type SlideByApp = (action: SlideAction, slide: number | undefined, profile: SlideProfileId) => boolean;
 export type DeltaKind = 'move' | 'scroll' | 'zoom';
 
 export const SCROLL_PIXELS_PER_STEP = 24;
@@ -26,6 +27,8 @@ export class CommandMeaning {
     private readonly held: HeldInputs,
     /** The profile a slide command is for: the phone's choice, else the focused app's. */
     private readonly slideProfile: (requested: SlideProfileId | undefined) => SlideProfile,
+    /** The slide app's own remote control, where its show runs and tells (presenter/show/): true when it took the command. */
+    private readonly slideByApp: SlideByApp = () => false,
   ) {}
 
   async runDelta(driver: InputDriver, t: DeltaKind, dx: number, dy: number): Promise<void> {
@@ -77,6 +80,7 @@ export class CommandMeaning {
         return driver.tapMediaKey(command.action);
       case 'slide': {
         const profile = this.slideProfile(command.profile);
+        if (this.slideByApp(command.action, command.slide, profile.id)) return;
         const keys = keysFor(profile, command.action, command.slide);
         if (!keys) throw new CommandRejected('not-in-profile', { profile: profile.id, action: command.action });
         // One job: no other phone's stroke comes between these, and the app gets its moment where it needs one.

@@ -6,7 +6,7 @@
  */
 import type { DiscreteCommand, HoldableKey, InputAvailability, MouseButton, SlideProfileId } from '@deskremote/shared';
 import type { SlideProfile } from '../presenter/slide-profiles.js';
-import { CommandMeaning, type DeltaKind } from './command-meaning.js';
+import { CommandMeaning, type DeltaKind, type SlideByApp } from './command-meaning.js';
 import { CommandRejected } from './command-rejected.js';
 import { HeldInputs } from './held-inputs.js';
 import { InjectionBlocked, type InputDriver, type TextProgress } from './input-driver.js';
@@ -25,6 +25,8 @@ export interface DispatcherOptions {
   driver: () => InputDriver | undefined;
   availability: () => InputAvailability;
   slideProfile: (requested: SlideProfileId | undefined) => SlideProfile;
+  /** Carries out a slide command through the slide app's remote control instead of keys, where it can. */
+  slideByApp?: SlideByApp;
   /** Told when input was wanted but could not be injected (the portal backend asks for permission again). */
   onUnavailable?: () => void;
   /** Observes how long each command took from frame received to injection returned (for npm run bench). */
@@ -66,7 +68,7 @@ export class Dispatcher {
         this.pump();
       },
     });
-    this.meaning = new CommandMeaning(this.held, options.slideProfile);
+    this.meaning = new CommandMeaning(this.held, options.slideProfile, options.slideByApp);
   }
 
   /** Calls back when a key this session held was released for being held too long; returns the unsubscribe. */

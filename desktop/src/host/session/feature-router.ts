@@ -26,6 +26,9 @@ const FEATURE_COMMANDS = [
   'volume',
   'saveTouchpad',
   'saveDeck',
+  'showGoto',
+  'showPicture',
+  'showNotes',
 ] as const;
 export type FeatureCommandType = (typeof FEATURE_COMMANDS)[number];
 export type FeatureCommand = Extract<ClientMessage, { t: FeatureCommandType }>;
