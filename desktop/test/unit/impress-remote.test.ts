@@ -74,7 +74,7 @@ describe('the client against a stand-in Impress', () => {
   });
 
   async function standIn(onClient: (socket: Socket, first: string) => void): Promise<number> {
-    server = createServer((socket) => {
+    const listening = createServer((socket) => {
       let got = '';
       socket.on('data', function first(chunk) {
         got += chunk.toString();
@@ -83,8 +83,9 @@ describe('the client against a stand-in Impress', () => {
         onClient(socket, got);
       });
     });
-    await new Promise<void>((r) => server?.listen(0, '127.0.0.1', r));
-    return (server?.address() as AddressInfo).port;
+    server = listening;
+    await new Promise<void>((r) => listening.listen(0, '127.0.0.1', r));
+    return (listening.address() as AddressInfo).port;
   }
 
   const until = async (check: () => boolean) => {
