@@ -126,6 +126,8 @@ describe('codec', () => {
           },
           presenterTools: { laser: 'needs-desktop-app', preview: 'ready' },
           cue: null,
+          show: { source: 'impress', title: 'Talk.odp', count: 30, current: 12, ready: 30, revision: 2 },
+          showLink: { impress: 'connected', pin: '0427', name: 'DeskRemote (desk)' },
           media: {
             source: 'mpris',
             active: 'mpv',

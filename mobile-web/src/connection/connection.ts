@@ -81,6 +81,8 @@ export class Connection {
   };
   /** Preview frames that arrived, until the request that asked for them is settled. */
   private readonly frames = new Map<number, PreviewFrame>();
+  /** A slide's notes that arrived, likewise. */
+  private readonly notes = new Map<number, string>();
   private readonly listeners = new Set<() => void>();
   private readonly requests = new Requests();
   private readonly deltas: DeltaSender;
@@ -223,7 +225,27 @@ export class Connection {
     return this.requestImage({ t: 'art', player });
   }
 
-  private requestImage(command: { t: 'preview' } | { t: 'art'; player: string }): Promise<PreviewFrame> {
+  /** The picture of slide `slide` of the running show, as the slide app made it. */
+  requestSlidePicture(slide: number): Promise<PreviewFrame> {
+    return this.requestImage({ t: 'showPicture', slide });
+  }
+
+  /** The notes of slide `slide` of the running show, as plain text. */
+  async requestNotes(slide: number): Promise<string> {
+    let asked = -1;
+    try {
+      await this.sendDiscrete({ t: 'showNotes', slide }, (id) => {
+        asked = id;
+      });
+      return this.notes.get(asked) ?? '';
+    } finally {
+      this.notes.delete(asked);
+    }
+  }
+
+  private requestImage(
+    command: { t: 'preview' } | { t: 'art'; player: string } | { t: 'showPicture'; slide: number },
+  ): Promise<PreviewFrame> {
     if (!this.link?.open) return Promise.reject(new CommandFailed('not-connected'));
     const { id, done } = this.requests.track();
     this.link.send({ ...command, id });
@@ -336,6 +358,9 @@ export class Connection {
         return;
       case 'frame':
         this.frames.set(message.id, message);
+        return this.requests.settle(message.id);
+      case 'showNotes':
+        this.notes.set(message.id, message.text);
         return this.requests.settle(message.id);
       case 'phoneSettings':
         return this.update({ phoneSettings: { touchpad: message.touchpad, deck: message.deck } });

@@ -218,6 +218,14 @@ export const en = {
   timerCancel: 'Cancel',
   // ---- end of presenter: timer
   // ---- presenter: preview (keys of this part go below)
+  showLoading: 'Loading the slide…',
+  showLastSlide: 'Last slide',
+  showNext: 'Next: {n}',
+  showNoNotes: 'No notes for this slide.',
+  notesSmaller: 'Smaller notes',
+  notesLarger: 'Larger notes',
+  showAllSlides: 'All slides',
+  showGridClose: 'Close',
   previewTitle: 'Screen',
   previewAlt: 'The computer’s screen',
   previewWaiting: 'Waiting for the screen…',

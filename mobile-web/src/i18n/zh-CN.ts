@@ -209,6 +209,14 @@ export const zhCN: Messages = {
   timerCancel: '取消',
   // ---- end of presenter: timer
   // ---- presenter: preview (keys of this part go below)
+  showLoading: '正在载入幻灯片…',
+  showLastSlide: '最后一页',
+  showNext: '下一页：{n}',
+  showNoNotes: '这一页没有备注。',
+  notesSmaller: '备注字号减小',
+  notesLarger: '备注字号增大',
+  showAllSlides: '全部幻灯片',
+  showGridClose: '关闭',
   previewTitle: '屏幕',
   previewAlt: '电脑屏幕画面',
   previewWaiting: '正在等待屏幕画面…',

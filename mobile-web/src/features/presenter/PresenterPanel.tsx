@@ -20,6 +20,7 @@ import './presenter.css';
 
 const PreviewView = lazy(() => import('./preview/PreviewView'));
 const LaserPad = lazy(() => import('./laser/LaserPad'));
+const SpeakerView = lazy(() => import('./show/SpeakerView'));
 
 const GUARDED: ReadonlyArray<{ action: SlideAction; label: MessageKey }> = [
   { action: 'start', label: 'startShow' },
@@ -72,6 +73,8 @@ export function PresenterPanel(props: PresenterSlotProps) {
     send('goto', n);
     setSlideNumber('');
   };
+  /** The slide app tells its show (Impress's remote control): the speaker's view takes Next's place. */
+  const show = props.snapshot.state?.show ?? null;
 
   return (
     <div
@@ -148,6 +151,10 @@ export function PresenterPanel(props: PresenterSlotProps) {
               <LaserPad {...props} showScreen={preview} />
             </Suspense>
           </div>
+        ) : show ? (
+          <Suspense fallback={null}>
+            <SpeakerView connection={connection} show={show} onNext={() => send('next')} />
+          </Suspense>
         ) : (
           <button
             type="button"
