@@ -89,6 +89,16 @@ export interface HostView {
   notice: { code: 'code-conflict' | 'approval-timeout'; deviceNames: string[]; at: number } | undefined;
   /** The talk timer, as every phone shows it: time left at `at` (negative: over time), counting while running. */
   talk: { status: 'idle' | 'running' | 'paused'; leftMs: number; at: number; level: 'calm' | 'warning' | 'final' | 'overtime' };
+  /** LibreOffice Impress's remote control: whether it answers, and the PIN and name to pair with it once. */
+  impress: {
+    status: 'off' | 'no-answer' | 'waiting-for-pin' | 'connected';
+    pin: string;
+    name: string;
+    /** '12 / 30' while its show runs. */
+    slides: string;
+    /** Impress has the keyboard focus: how to switch its remote control on is worth saying only then. */
+    focused: boolean;
+  };
 }
 
 /** A screen the laser overlay may use; `label` is the system's name for it, often empty on Linux. */

@@ -100,11 +100,29 @@ function render(view: DashboardView): void {
   renderDevices(view);
   renderOverlayChoice(view);
   renderAddressChoice(view);
+  renderImpress(view);
   const inBrowser = view.shell === 'browser';
   byId('close-note').textContent = say(inBrowser ? 'closeTab' : view.closeKeepsRunning ? 'closeKeeps' : 'closeQuits');
   byId('quit').textContent = say(inBrowser ? 'stopHost' : 'quitApp');
   byId('quit').dataset.shell = view.shell;
   tick();
+}
+
+/** Impress's remote control: how to switch it on, the PIN to type once, or that it is connected. */
+function renderImpress(view: DashboardView): void {
+  const { status, pin, name, slides, focused } = view.impress;
+  const section = byId('impress');
+  // Not answering is said only while Impress is in front: everyone else has no use for it.
+  section.hidden = status === 'off' || (status === 'no-answer' && !focused);
+  section.dataset.status = status;
+  byId('impress-text').textContent =
+    status === 'waiting-for-pin'
+      ? say('impressWaitingForPin', { pin, name })
+      : status === 'connected'
+        ? slides
+          ? say('impressShowing', { slides })
+          : say('impressConnected')
+        : say('impressNoAnswer');
 }
 
 /** Counts down the QR code's and the questions' remaining time between views. */

@@ -53,5 +53,12 @@ export async function dashboardView(host: Host): Promise<HostView> {
       at: Date.now(),
       level: levelOf(state.timer),
     },
+    impress: {
+      status: state.showLink.impress,
+      pin: state.showLink.pin,
+      name: state.showLink.name,
+      slides: state.show ? `${state.show.current} / ${state.show.count}` : '',
+      focused: state.focus?.profile === 'impress',
+    },
   };
 }

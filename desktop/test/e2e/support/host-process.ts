@@ -36,6 +36,8 @@ export class HostProcess {
     env?: Record<string, string>;
     /** Another build of the CLI (the packaged app's own); this checkout's by default. */
     cli?: string;
+    /** Looks for LibreOffice Impress's remote control on its port (1599); off unless a test runs Impress. */
+    impress?: boolean;
   }): Promise<HostProcess> {
     const child = spawn(
       process.execPath,
@@ -50,6 +52,7 @@ export class HostProcess {
         '--data-dir',
         options.dataDir,
         '--no-qr',
+        ...(options.impress ? [] : ['--impress-port', 'off']),
         ...(options.approvals ? [] : ['--approve-all']),
       ],
       {
