@@ -67,14 +67,19 @@ describe('the protocol', () => {
 describe('the client against a stand-in Impress', () => {
   let server: Server | undefined;
   let remote: ImpressRemote | undefined;
+  /** Every socket a stand-in accepted, ended with the test (a server closes only once they are gone). */
+  const accepted = new Set<Socket>();
   afterEach(async () => {
     remote?.stop();
+    for (const socket of accepted) socket.destroy();
+    accepted.clear();
     await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
     server = undefined;
   });
 
   async function standIn(onClient: (socket: Socket, first: string) => void): Promise<number> {
     const listening = createServer((socket) => {
+      accepted.add(socket);
       let got = '';
       socket.on('data', function first(chunk) {
         got += chunk.toString();
@@ -136,7 +141,10 @@ describe('the client against a stand-in Impress', () => {
     remote = new ImpressRemote({ name: 'n', pin: '1111', port, retryMs: 50, onChange: () => changes++ });
     await new Promise((r) => setTimeout(r, 200));
     expect(remote.status).toBe('no-answer');
-    server = createServer((socket) => socket.write('LO_SERVER_SERVER_PAIRED\n\n'));
+    server = createServer((socket) => {
+      accepted.add(socket);
+      socket.write('LO_SERVER_SERVER_PAIRED\n\n');
+    });
     await new Promise<void>((r) => server?.listen(port, '127.0.0.1', r));
     await until(() => remote?.status === 'connected');
     expect(changes).toBeGreaterThan(0);
