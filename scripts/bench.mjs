@@ -14,6 +14,7 @@ import { linkFigures, linkRows } from './bench-link.mjs';
 import { benchHostOptions, pairBenchPhone } from './bench-phone.mjs';
 import { withPortalBackend } from './bench-portal.mjs';
 import { previewFigures } from './bench-preview.mjs';
+import { showFigures, showRows } from './bench-show.mjs';
 import { packageFigures, startFigures } from './bench-start.mjs';
 import { textFigures } from './bench-text.mjs';
 import { windowsFigures } from './bench-wine.mjs';
@@ -214,6 +215,8 @@ try {
   const crypto = await cryptoFigures();
   const link = await linkFigures(x.display);
   const preview = await previewFigures();
+  // Its own Xvfb, with the real LibreOffice Impress presenting.
+  const show = await showFigures();
   const start = await startFigures();
   const packaged = packageFigures();
   // Last: it starts a window manager on the display.
@@ -284,6 +287,7 @@ try {
     ],
     ['phone page, everything incl. the interface and styles, gzipped', `${(bundle.all / 1024).toFixed(1)} KB`, ''],
     ...linkRows(link),
+    ...showRows(show),
     [
       'exact text: 2,000 mixed characters into a GTK window (openbox running), chars/s',
       `${text.charsPerSecond.toFixed(0)} /s, ${text.wrong} wrong`,

@@ -9,10 +9,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { LaserCommand } from '@deskremote/shared';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openX11Grabber } from '../../src/host/preview/x11-grabber.js';
 import { startTestHost } from '../support/test-host.js';
-import { HostProcess } from './support/host-process.js';
+import { HostProcess, PHONE_HOST_NAME } from './support/host-process.js';
 import { ImpressShow, type ShowSlide } from './support/impress-show.js';
 import { Phone } from './support/phone.js';
 import { startXvfb, type XDisplay } from './support/xvfb.js';
@@ -26,6 +27,7 @@ const SLIDES: ShowSlide[] = [
 ];
 const rgb = (hex: string) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
 const PIN = '4821';
+const phoneDir = join(import.meta.dirname, '..', '..', '..', 'mobile-web', 'dist');
 
 let x: XDisplay;
 let wm: ChildProcess;
@@ -152,3 +154,50 @@ it('a DeskRemote that Impress does not know yet is asked for its PIN', async () 
     await rm(pageDir, { recursive: true, force: true });
   }
 }, 30_000);
+
+it('on the pointer pad, the slide’s own picture: a finger on a spot of it puts the dot on that spot of the slide', async () => {
+  // The desktop app's host (an overlay to draw on), following the same show: Impress lets several remotes in.
+  const received: LaserCommand[] = [];
+  const pointDir = await mkdtemp(join(tmpdir(), 'deskremote-impress-pointing-'));
+  await writeFile(join(pointDir, 'impress-remote.json'), JSON.stringify({ pin: PIN }));
+  const { host: pointingHost, dataDir: pageDir } = await startTestHost({
+    impressPort: 1599,
+    dataDir: pointDir,
+    phoneDir,
+    names: [PHONE_HOST_NAME],
+    laserOverlay: { show: (command) => received.push(command) },
+  });
+  const pointing = await Phone.open(pointingHost.pairingUrl());
+  try {
+    await pointing.waitConnected();
+    await pointing.tapButton('[data-tab=slides]');
+    await expect.poll(() => pointing.page.getByTestId('show-count').textContent(), { timeout: 10_000 }).toBe('5 / 5');
+    await pointing.tapButton('[data-testid=pointer-toggle]');
+    const face = pointing.page.locator('[data-testid=laser-pad] [data-testid=laser-slide][data-slide-picture="5"]');
+    await face.waitFor({ timeout: 10_000 });
+    // The picture fills the pad, and the pad stands for the screen the show fills.
+    const [pad, image] = await Promise.all([pointing.page.getByTestId('laser-pad').boundingBox(), face.boundingBox()]);
+    if (!pad || !image) throw new Error('no pad or slide picture');
+    expect(Math.abs(pad.width - image.width)).toBeLessThanOrEqual(2);
+    expect(Math.abs(pad.height - image.height)).toBeLessThanOrEqual(2);
+    const at = { x: 0.7, y: 0.3 };
+    await pointing.drag([{ x: image.x + at.x * image.width, y: image.y + at.y * image.height }], { x: 0, y: 0 }, 2, 25, false);
+    await expect
+      .poll(
+        () => {
+          const last = received.at(-1);
+          return last?.mode === 'dot' && Math.abs(last.x / 65535 - at.x) < 0.01 && Math.abs(last.y / 65535 - at.y) < 0.01;
+        },
+        { timeout: 8000 },
+      )
+      .toBe(true);
+    await pointing.page.screenshot({ path: 'test-results/speaker-impress-pointer-on-slide.png' });
+    await pointing.liftAll();
+    await expect.poll(() => received.at(-1)?.mode, { timeout: 8000 }).toBe('off');
+  } finally {
+    await pointing.close();
+    await pointingHost.stop();
+    await rm(pointDir, { recursive: true, force: true });
+    await rm(pageDir, { recursive: true, force: true });
+  }
+}, 60_000);

@@ -1,6 +1,7 @@
 import { type PointerEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { t } from '../../../i18n/i18n';
 import PreviewView from '../preview/PreviewView';
+import { SlideFace } from '../show/SlideFace';
 import type { PresenterSlotProps } from '../slot-props';
 import { LaserSender } from './laser-sender';
 import { fitAspect, fractionOnPad } from './pad-geometry';
@@ -108,6 +109,8 @@ export default function LaserPad(props: PresenterSlotProps & { showScreen?: bool
           {/* Touching the slide itself: the pad's face is the live picture, so a finger on a spot of the
               slide puts the dot on that very spot of the screen. */}
           {showScreen && !needsApp && <PreviewView {...props} inPad onShape={(w, h) => h > 0 && setAspect(w / h)} />}
+          {/* Without the live picture, the slide app's own picture of the slide on screen, where it tells one. */}
+          {!showScreen && !needsApp && snapshot.state?.show && <SlideFace connection={connection} show={snapshot.state.show} />}
           {needsApp ? (
             <p className="laser-needs-app" data-testid="laser-needs-app" role="status">
               {t('laserNeedsDesktopApp')}
