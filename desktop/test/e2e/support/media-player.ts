@@ -36,7 +36,8 @@ export function tone(frequency: number, seconds: number, rate = 8000): Buffer {
   return Buffer.concat([header, data]);
 }
 
-function startBus(): Promise<{ address: string; child: ChildProcess }> {
+/** A private session bus (dbus-daemon): its address, and the daemon to kill at the end. */
+export function startSessionBus(): Promise<{ address: string; child: ChildProcess }> {
   return new Promise((resolve, reject) => {
     const child = spawn('dbus-daemon', ['--session', '--print-address=1', '--nofork'], { stdio: ['ignore', 'pipe', 'ignore'] });
     child.on('error', () => reject(new Error('dbus-daemon is needed: apt-get install -y dbus-daemon')));
@@ -55,7 +56,7 @@ async function twoTones(folder: string): Promise<string[]> {
 export async function startMediaPlayer(options: { tracks?: (folder: string) => Promise<string[]> } = {}): Promise<MediaPlayer> {
   const folder = await mkdtemp(join(tmpdir(), 'deskremote-mpv-'));
   const tracks = await (options.tracks ?? twoTones)(folder);
-  const bus = await startBus();
+  const bus = await startSessionBus();
   const socket = join(folder, 'mpv.sock');
   const mpv = spawn('mpv', ['--ao=null', '--vo=null', '--no-terminal', '--idle=no', `--input-ipc-server=${socket}`, ...tracks], {
     env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: bus.address },

@@ -1,22 +1,24 @@
 /**
  * The running slide show as the slide app tells it, for every phone: `show` and `showLink` in the host's
  * state, each slide's picture and notes on request, and go to slide N. LibreOffice Impress tells through
- * its remote control (impress-remote.ts). Slide commands (next, previous, black…) go to the app's remote
- * control instead of keys while its show runs (`slideByApp`), through the input queue like any stroke.
+ * its remote control, Okular over D-Bus (show-source.ts). Slide commands (next, previous, black…) go to
+ * the app itself instead of keys while it tells its show (`slideByApp`), through the input queue like any
+ * stroke.
  */
 import { randomInt } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import type { SlideAction, SlideProfileId, SlideShow } from '@deskremote/shared';
+import type { SlideAction, SlideProfileId } from '@deskremote/shared';
 import sharp from 'sharp';
 import * as v from 'valibot';
 import { writeFileAtomic } from '../../devices/atomic-file.js';
 import { FeatureRejected } from '../../session/feature-router.js';
 import { isBehind } from '../../session/unread-limits.js';
 import type { FeatureDeps } from '../feature-deps.js';
-import type { ImpressCommand } from './impress-protocol.js';
-import { ImpressRemote } from './impress-remote.js';
+import { ImpressSource } from './impress-source.js';
+import { OkularSource } from './okular-source.js';
+import type { ShowCommand, SlideShowSource } from './show-source.js';
 
 const PairingFile = v.object({ pin: v.pipe(v.string(), v.regex(/^\d{4}$/)) });
 
@@ -37,83 +39,111 @@ async function impressPin(dataDir: string): Promise<string> {
 export interface ShowFeatureOptions {
   /** Impress's remote-control port; false: do not look for Impress (tests that have no use for it). */
   impressPort?: number | false;
+  /** Whether to follow Okular over the session bus (true by default). */
+  okular?: boolean;
 }
 
 export interface ShowControl {
   /**
-   * Carries out a slide command through the app's remote control when its show runs and the command is
-   * for it; false: not for it (keys as usual).
+   * Carries out a slide command through the app itself when it tells its show and the command is for it;
+   * false: not for it (keys as usual).
    */
   slideByApp(action: SlideAction, slide: number | undefined, profile: SlideProfileId): boolean;
+}
+
+/** How a slide command is said to the app; white screen and start-here have no such word (keys do them). */
+function commandFor(action: SlideAction, slide: number | undefined, blanked: boolean): ShowCommand | undefined {
+  if (action === 'next') return { kind: 'next' };
+  if (action === 'previous') return { kind: 'previous' };
+  if (action === 'goto' && slide !== undefined) return { kind: 'goto', slide };
+  if (action === 'start') return { kind: 'goto', slide: 1 };
+  if (action === 'end') return { kind: 'stop' };
+  if (action === 'black') return blanked ? { kind: 'resume' } : { kind: 'blank' };
+  return undefined;
 }
 
 export async function installSlideShow(deps: FeatureDeps, options: ShowFeatureOptions = {}): Promise<ShowControl> {
   const name = `DeskRemote (${hostname()})`.slice(0, 100);
   const pin = await impressPin(deps.dataDir);
   let revision = 0;
-  let lastShow: object | undefined;
+  let lastIdentity: string | undefined;
   let blanked = false;
-  deps.state.update({ showLink: { impress: options.impressPort === false ? 'off' : 'no-answer', pin, name } });
-
+  const onChange = () => publish();
   const impress =
     options.impressPort === false
       ? undefined
-      : new ImpressRemote({
+      : new ImpressSource({
           name,
           pin,
           ...(options.impressPort === undefined ? {} : { port: options.impressPort }),
-          onChange: () => publish(),
+          onChange,
           log: deps.log,
         });
+  const okular =
+    options.okular === false || deps.display === undefined
+      ? undefined
+      : new OkularSource({ wanted: () => deps.state.state.focus?.profile === 'okular', onChange, log: deps.log });
+  const sources: SlideShowSource[] = [impress, okular].filter((s): s is ImpressSource | OkularSource => s !== undefined);
+
+  /** The app whose show the phones follow: the first that tells one (Impress's show runs full screen, in front). */
+  const active = () => sources.find((s) => s.snapshot() !== undefined);
 
   function publish(): void {
-    const show = impress?.show;
-    if (show !== lastShow) {
-      // Another show (or the same one started again): phones forget the pictures they hold.
-      lastShow = show;
+    const source = active();
+    const snapshot = source?.snapshot();
+    if (snapshot?.identity !== lastIdentity) {
+      // Another presentation: phones forget the pictures they hold.
+      lastIdentity = snapshot?.identity;
       revision++;
       blanked = false;
     }
-    let ready = 0;
-    if (show)
-      while (
-        ready < show.count &&
-        show.previews.has(ready) &&
-        (show.notes.has(ready) || show.previews.has(ready + 1) || ready === show.count - 1)
-      )
-        ready++;
-    const state: SlideShow | null = show
-      ? { source: 'impress', title: show.title.slice(0, 200), count: show.count, current: show.current + 1, ready, revision }
-      : null;
-    deps.state.update({ show: state, showLink: { impress: impress?.status ?? 'off', pin, name } });
+    deps.state.update({
+      show:
+        source && snapshot
+          ? {
+              source: source.id,
+              title: snapshot.title.slice(0, 200),
+              count: snapshot.count,
+              current: snapshot.current,
+              ready: snapshot.ready,
+              revision,
+            }
+          : null,
+      showLink: { impress: impress?.status ?? 'off', pin, name },
+    });
   }
+  publish();
+  // Okular is followed while it has the focus: the focus moving there (or away) is a change.
+  deps.state.subscribe((changes) => {
+    if ('focus' in changes) publish();
+  });
 
   const slideOf = (slide: number) => {
-    const show = impress?.show;
-    if (!show) throw new FeatureRejected('no-show', { slide });
-    if (slide > show.count) throw new FeatureRejected('no-show', { slide });
-    return { show, index: slide - 1 };
+    const source = active();
+    const snapshot = source?.snapshot();
+    if (!source || !snapshot || slide > snapshot.count) throw new FeatureRejected('no-show', { slide });
+    return source;
   };
 
   deps.features.on('showGoto', (_session, command) => {
-    const { index } = slideOf(command.slide);
-    if (!impress?.send({ kind: 'goto', slide: index })) throw new FeatureRejected('no-show', { slide: command.slide });
+    if (!slideOf(command.slide).send({ kind: 'goto', slide: command.slide }))
+      throw new FeatureRejected('no-show', { slide: command.slide });
     blanked = false;
     return 'ack';
   });
   deps.features.on('showNotes', (session, command) => {
-    const { show, index } = slideOf(command.slide);
-    session.send({ t: 'showNotes', id: command.id, slide: command.slide, text: (show.notes.get(index) ?? '').slice(0, 2000) });
+    const text = slideOf(command.slide).notes(command.slide).slice(0, 2000);
+    session.send({ t: 'showNotes', id: command.id, slide: command.slide, text });
     return 'answered';
   });
   deps.features.on('showPicture', async (session, command) => {
     if (isBehind(session)) throw new FeatureRejected('rate-limited', { why: 'unread' });
-    const { show, index } = slideOf(command.slide);
-    const png = show.previews.get(index);
-    if (!png) throw new FeatureRejected('no-show', { slide: command.slide });
+    const image = await slideOf(command.slide).picture(command.slide);
+    if (!image) throw new FeatureRejected('no-show', { slide: command.slide });
     try {
-      const { data, info } = await sharp(png)
-        .flatten({ background: '#000000' })
+      const { data, info } = await sharp(image)
+        .resize(480, 480, { fit: 'inside', withoutEnlargement: true })
+        .flatten({ background: '#ffffff' })
         .jpeg({ quality: 80 })
         .toBuffer({ resolveWithObject: true });
       session.send({
@@ -128,28 +158,21 @@ export async function installSlideShow(deps: FeatureDeps, options: ShowFeatureOp
       throw new FeatureRejected('no-show', { slide: command.slide });
     }
   });
-  deps.onStop(() => impress?.stop());
+  deps.onStop(() => {
+    for (const source of sources) source.stop();
+  });
 
   return {
     slideByApp(action, slide, profile) {
-      const show = impress?.show;
-      // The show runs in Impress and the command is for Impress: the phone chose it, or the focused window
-      // is Impress or nothing with keys of its own (a terminal, the desktop window).
-      if (!impress || !show || (profile !== 'impress' && profile !== 'clicker')) return false;
-      let command: ImpressCommand | undefined;
-      // Impress leaves a black screen on next, previous and go to slide: so does the toggle below.
-      if (action === 'next') command = { kind: 'next' };
-      else if (action === 'previous') command = { kind: 'previous' };
-      else if (action === 'goto' && slide !== undefined) command = { kind: 'goto', slide: Math.min(slide, show.count) - 1 };
-      else if (action === 'start') command = { kind: 'goto', slide: 0 };
-      else if (action === 'end') command = { kind: 'stop' };
-      else if (action === 'black') {
-        command = blanked ? { kind: 'resume' } : { kind: 'blank' };
-        blanked = !blanked;
-      }
-      // White screen and start-here have no remote command: the keys do them.
-      if (!command || !impress.send(command)) return false;
-      if (command.kind !== 'blank' && command.kind !== 'resume') blanked = false;
+      const source = active();
+      const snapshot = source?.snapshot();
+      // The command is for the app that tells its show: the phone chose it, or the focused window is that
+      // app or nothing with keys of its own (a terminal, the desktop window).
+      if (!source || !snapshot || (profile !== source.profile && profile !== 'clicker')) return false;
+      const command = commandFor(action, slide === undefined ? undefined : Math.min(slide, snapshot.count), blanked);
+      if (!command || !source.send(command)) return false;
+      // An app leaves a black screen on next, previous and go to slide: so does the toggle.
+      blanked = command.kind === 'blank';
       return true;
     },
   };
