@@ -18,7 +18,8 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // RemoteDesktop portal, its dialog answered through the accessibility bus. xwayland + xclip: text outside the
 // layout pasted through XWayland's clipboard; wl-clipboard: the same without XWayland. libreoffice-writer +
 // python3-uno: LibreOffice Writer receiving typed text, read back through UNO; libreoffice-impress: a show
-// DeskRemote follows through Impress's remote control (both installed without recommends).
+// DeskRemote follows through Impress's remote control; okular + poppler-utils: a PDF presentation followed
+// over D-Bus, its pages rendered by pdftoppm (all installed without recommends).
 const APT_PACKAGES = [
   'xvfb',
   'chromium',
@@ -46,7 +47,7 @@ const APT_PACKAGES = [
   'xwayland',
   'xclip',
 ];
-const NO_RECOMMENDS_PACKAGES = ['libreoffice-writer', 'libreoffice-impress', 'python3-uno'];
+const NO_RECOMMENDS_PACKAGES = ['libreoffice-writer', 'libreoffice-impress', 'python3-uno', 'okular', 'poppler-utils'];
 const CJK_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 
 /** What is missing of the Wine setup, or undefined when it is all there. */
