@@ -7,7 +7,8 @@
  */
 import type { InputAvailability } from '@deskremote/shared';
 import { CHECKING } from '../input/input-availability.js';
-import { type FeatureCommandType, FeatureRejected } from '../session/feature-router.js';
+import type { FeatureCommandType } from '../session/feature-router.js';
+import { Rejected } from '../session/rejected.js';
 import { ControlActivity } from './activity.js';
 
 const PAUSED: InputAvailability = { status: 'unavailable', code: 'paused' };
@@ -63,10 +64,8 @@ export class RemoteControl {
   }
 
   /** The command door's question before a feature command runs. */
-  refusal(type: FeatureCommandType): FeatureRejected | undefined {
-    return this.pausedNow && PAUSED_FEATURES.has(type)
-      ? new FeatureRejected('input-unavailable', { issue: 'paused' })
-      : undefined;
+  refusal(type: FeatureCommandType): Rejected | undefined {
+    return this.pausedNow && PAUSED_FEATURES.has(type) ? new Rejected('input-unavailable', { issue: 'paused' }) : undefined;
   }
 
   /** Input was injected just now. */

@@ -5,7 +5,7 @@
  */
 import type { DiscreteCommand, HoldableKey, SlideAction, SlideProfileId } from '@deskremote/shared';
 import { keysFor, type SlideProfile } from '../presenter/slide-profiles.js';
-import { CommandRejected } from './command-rejected.js';
+import { Rejected } from '../session/rejected.js';
 import { type HeldInputs, letGo } from './held-inputs.js';
 import type { InputDriver, TextProgress } from './input-driver.js';
 
@@ -82,7 +82,7 @@ export class CommandMeaning {
         const profile = this.slideProfile(command.profile);
         if (this.slideByApp(command.action, command.slide, profile.id)) return;
         const keys = keysFor(profile, command.action, command.slide);
-        if (!keys) throw new CommandRejected('not-in-profile', { profile: profile.id, action: command.action });
+        if (!keys) throw new Rejected('not-in-profile', { profile: profile.id, action: command.action });
         // One job: no other phone's stroke comes between these, and the app gets its moment where it needs one.
         for (const [index, stroke] of keys.entries()) {
           await driver.tapKey(stroke.key, stroke.mods);
@@ -95,7 +95,7 @@ export class CommandMeaning {
       default:
         // A command type that reached input without meaning anything here is refused, never
         // acknowledged while nothing happened.
-        throw new CommandRejected('bad-message', { type: (command as { t: string }).t });
+        throw new Rejected('bad-message', { type: (command as { t: string }).t });
     }
   }
 

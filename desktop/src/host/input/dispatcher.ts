@@ -6,13 +6,12 @@
  */
 import type { DiscreteCommand, HoldableKey, InputAvailability, MouseButton, SlideProfileId } from '@deskremote/shared';
 import type { SlideProfile } from '../presenter/slide-profiles.js';
+import { Rejected } from '../session/rejected.js';
 import { CommandMeaning, type DeltaKind, type SlideByApp } from './command-meaning.js';
-import { CommandRejected } from './command-rejected.js';
 import { HeldInputs } from './held-inputs.js';
 import { InjectionBlocked, type InputDriver, type TextProgress } from './input-driver.js';
 
 export { type DeltaKind, SCROLL_PIXELS_PER_STEP } from './command-meaning.js';
-export { CommandRejected } from './command-rejected.js';
 
 export interface ExecutionTiming {
   kind: DeltaKind | DiscreteCommand['t'];
@@ -43,7 +42,7 @@ type DiscreteJob = {
   command: DiscreteCommand;
   receivedAt: number;
   resolve: () => void;
-  reject: (error: CommandRejected) => void;
+  reject: (error: Rejected) => void;
   progress: TextProgress | undefined;
 };
 type ReleaseJob = { kind: 'release'; sessionId: string; resolve: () => void };
@@ -98,11 +97,11 @@ export class Dispatcher {
     const availability = this.options.availability();
     if (!this.canInject()) {
       this.options.onUnavailable?.();
-      return Promise.reject(new CommandRejected('input-unavailable', { issue: availability.code }));
+      return Promise.reject(new Rejected('input-unavailable', { issue: availability.code }));
     }
     if (command.t === 'text') {
       const problem = this.options.driver()?.textProblem(command.text);
-      if (problem) return Promise.reject(new CommandRejected('unsupported-text', { ...problem }));
+      if (problem) return Promise.reject(new Rejected('unsupported-text', { ...problem }));
     }
     return new Promise((resolve, reject) => {
       this.queue.push({ kind: 'discrete', sessionId, command, receivedAt, resolve, reject, progress });
@@ -119,7 +118,7 @@ export class Dispatcher {
       const job = this.queue[i];
       if (job?.kind === 'discrete' && job.sessionId === sessionId) {
         this.queue.splice(i, 1);
-        job.reject(new CommandRejected('session-closed'));
+        job.reject(new Rejected('session-closed'));
       }
     }
     return new Promise((resolve) => {
@@ -170,8 +169,7 @@ export class Dispatcher {
     }
     if (job.kind === 'overdue') return this.meaning.releaseOverdue(driver, job.sessionId, job.key);
     if (!driver) {
-      if (job.kind === 'discrete')
-        job.reject(new CommandRejected('input-unavailable', { issue: this.options.availability().code }));
+      if (job.kind === 'discrete') job.reject(new Rejected('input-unavailable', { issue: this.options.availability().code }));
       return;
     }
     try {
@@ -186,10 +184,10 @@ export class Dispatcher {
     } catch (error) {
       if (job.kind === 'discrete') {
         // A refusal that means something (the app has no such action) keeps its code.
-        if (error instanceof CommandRejected) return job.reject(error);
-        if (error instanceof InjectionBlocked) return job.reject(new CommandRejected('injection-failed', { why: error.why }));
+        if (error instanceof Rejected) return job.reject(error);
+        if (error instanceof InjectionBlocked) return job.reject(new Rejected('injection-failed', { why: error.why }));
         const message = error instanceof Error ? error.message : String(error);
-        job.reject(new CommandRejected('injection-failed', { error: message.slice(0, 200) }));
+        job.reject(new Rejected('injection-failed', { error: message.slice(0, 200) }));
       }
     }
   }

@@ -7,7 +7,8 @@
 import type { MediaPlayer } from '@deskremote/shared';
 import sharp from 'sharp';
 import type { FeatureDeps } from '../presenter/feature-deps.js';
-import { FeatureRejected, type SessionPort } from '../session/feature-router.js';
+import type { SessionPort } from '../session/feature-router.js';
+import { Rejected } from '../session/rejected.js';
 import { isBehind } from '../session/unread-limits.js';
 import { Mpris } from './mpris.js';
 import type { PlayerSource } from './player-source.js';
@@ -60,7 +61,7 @@ export function installMedia(deps: FeatureDeps): void {
       try {
         await source.command(command.player, command.action as 'playPause' | 'next' | 'previous');
       } catch (error) {
-        throw new FeatureRejected('player-unavailable', {
+        throw new Rejected('player-unavailable', {
           why: (error instanceof Error ? error.message : String(error)).slice(0, 200),
         });
       }
@@ -78,11 +79,11 @@ export function installMedia(deps: FeatureDeps): void {
     return 'ack' as const;
   });
   deps.features.on('seek', async (_session, command) => {
-    if (!source?.has(command.player)) throw new FeatureRejected('player-unavailable', { why: 'no-player' });
+    if (!source?.has(command.player)) throw new Rejected('player-unavailable', { why: 'no-player' });
     try {
       await source.seek(command.player, command.positionMs);
     } catch (error) {
-      throw new FeatureRejected('player-unavailable', {
+      throw new Rejected('player-unavailable', {
         why: (error instanceof Error ? error.message : String(error)).slice(0, 200),
       });
     }
@@ -90,10 +91,10 @@ export function installMedia(deps: FeatureDeps): void {
   });
   deps.features.on('art', async (session, command) => {
     // Nothing read and resized for a phone that has not read what it was sent (unread-limits.ts): it asks again.
-    if (isBehind(session)) throw new FeatureRejected('rate-limited', { why: 'unread' });
+    if (isBehind(session)) throw new Rejected('rate-limited', { why: 'unread' });
     // Only a local file the player names: the host never fetches a URL for a phone.
     const file = source?.artFile(command.player);
-    if (!file) throw new FeatureRejected('player-unavailable', { why: 'no-art' });
+    if (!file) throw new Rejected('player-unavailable', { why: 'no-art' });
     try {
       const bytes = await readArtFile(file, ART_MAX_FILE_BYTES);
       const { data, info } = await sharp(bytes)
@@ -109,7 +110,7 @@ export function installMedia(deps: FeatureDeps): void {
       });
       return 'answered' as const;
     } catch (error) {
-      throw new FeatureRejected('player-unavailable', {
+      throw new Rejected('player-unavailable', {
         why: (error instanceof Error ? error.message : String(error)).slice(0, 200),
       });
     }

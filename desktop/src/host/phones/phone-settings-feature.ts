@@ -6,7 +6,8 @@
 import { Deck, type DeckButton } from '@deskremote/shared';
 import * as v from 'valibot';
 import type { FeatureDeps } from '../presenter/feature-deps.js';
-import { FeatureRejected, type SessionPort } from '../session/feature-router.js';
+import type { SessionPort } from '../session/feature-router.js';
+import { Rejected } from '../session/rejected.js';
 import type { PhoneSettings, PhoneSettingsStore } from './phone-settings-store.js';
 
 export interface PhoneSettingsFeature {
@@ -40,7 +41,7 @@ export function installPhoneSettings(
   deps.features.on('saveDeck', async (session, command) => {
     if (!session.deviceId) return 'ack' as const;
     const ids = new Set(command.deck.map((button) => button.id));
-    if (ids.size !== command.deck.length) throw new FeatureRejected('bad-message', { why: 'duplicate-id' });
+    if (ids.size !== command.deck.length) throw new Rejected('bad-message', { why: 'duplicate-id' });
     tellPhone(session.deviceId, await store.saveDeck(session.deviceId, command.deck));
     return 'ack' as const;
   });

@@ -5,7 +5,7 @@
  */
 
 import type { FeatureDeps } from '../presenter/feature-deps.js';
-import { FeatureRejected } from '../session/feature-router.js';
+import { Rejected } from '../session/rejected.js';
 import { isBehind } from '../session/unread-limits.js';
 import { encodeBgrx } from './jpeg-encoder.js';
 import { openNutGrabber } from './nut-grabber.js';
@@ -50,8 +50,7 @@ export function installPreview(deps: FeatureDeps): PreviewScheduler {
     );
   }
   deps.features.on('preview', (session, command) => {
-    if (deps.state.state.presenterTools.preview !== 'ready')
-      throw new FeatureRejected('preview-unavailable', { why: 'no-display' });
+    if (deps.state.state.presenterTools.preview !== 'ready') throw new Rejected('preview-unavailable', { why: 'no-display' });
     scheduler.request({
       key: session,
       id: command.id,

@@ -3,7 +3,8 @@
  * that owns them, never to the input queue. A feature registers a handler per command type; a session
  * hands over what it received and the feature answers through the session's port.
  */
-import type { ClientMessage, CodeParams, ErrorCode, HostMessage } from '@deskremote/shared';
+import type { ClientMessage, HostMessage } from '@deskremote/shared';
+import { Rejected } from './rejected.js';
 
 /** What a feature may do with the session that sent a command. */
 export interface SessionPort {
@@ -35,15 +36,6 @@ export type FeatureCommand = Extract<ClientMessage, { t: FeatureCommandType }>;
 
 /** 'ack': the session acknowledges it. 'answered': the feature answered itself (a preview frame) or needs no answer. */
 export type FeatureOutcome = 'ack' | 'answered';
-
-export class FeatureRejected extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    readonly params?: CodeParams,
-  ) {
-    super(code);
-  }
-}
 
 type Handler<K extends FeatureCommandType> = (
   session: SessionPort,
@@ -80,9 +72,9 @@ export class FeatureRouter {
   }
 
   /** Asked before every command: a rejection refuses it before its feature sees it (remote control paused). */
-  private gate: (type: FeatureCommandType) => FeatureRejected | undefined = () => undefined;
+  private gate: (type: FeatureCommandType) => Rejected | undefined = () => undefined;
 
-  setGate(gate: (type: FeatureCommandType) => FeatureRejected | undefined): void {
+  setGate(gate: (type: FeatureCommandType) => Rejected | undefined): void {
     this.gate = gate;
   }
 
@@ -90,7 +82,7 @@ export class FeatureRouter {
     const refused = this.gate(command.t);
     if (refused) throw refused;
     const handler = this.handlers.get(command.t);
-    if (!handler) throw new FeatureRejected('bad-message', { type: command.t });
+    if (!handler) throw new Rejected('bad-message', { type: command.t });
     return handler(session, command as never);
   }
 

@@ -26,7 +26,7 @@ import {
 } from '@deskremote/shared';
 import type { WebSocket } from 'ws';
 import type { DeviceStore } from '../devices/device-store.js';
-import { CommandRejected, type Dispatcher } from '../input/dispatcher.js';
+import type { Dispatcher } from '../input/dispatcher.js';
 import type { Approvals } from '../pairing/approvals.js';
 import type { Authenticator, AuthOutcome, ChallengeSecrets } from '../pairing/authenticator.js';
 import { completePairing } from '../pairing/complete-pairing.js';
@@ -34,15 +34,10 @@ import type { PairingToken } from '../pairing/pairing-token.js';
 import type { AuthThrottle } from '../security/auth-throttle.js';
 import { RateLimiter } from '../security/rate-limiter.js';
 import { commandProgress } from './command-progress.js';
-import {
-  type FeatureCommand,
-  FeatureRejected,
-  type FeatureRouter,
-  isFeatureCommand,
-  type SessionPort,
-} from './feature-router.js';
+import { type FeatureCommand, type FeatureRouter, isFeatureCommand, type SessionPort } from './feature-router.js';
 import type { HostStateStore } from './host-state.js';
 import { PhoneClock } from './phone-clock.js';
+import { Rejected } from './rejected.js';
 import { StateFeed } from './state-feed.js';
 import { UNREAD_HARD_BYTES } from './unread-limits.js';
 
@@ -312,7 +307,7 @@ export class Session implements SessionPort {
         this.strikes = 0;
         this.send({ t: 'ack', id: message.id });
       },
-      (error: CommandRejected) => {
+      (error: Rejected) => {
         running?.stop();
         if (error.code === 'session-closed') return;
         this.send({ t: 'error', id: message.id, code: error.code, params: error.params });
@@ -345,9 +340,8 @@ export class Session implements SessionPort {
         if (outcome === 'ack') this.send({ t: 'ack', id: message.id });
       },
       (error: unknown) => {
-        if (error instanceof FeatureRejected) this.reject(message.id, error.code, error.params);
-        else if (error instanceof CommandRejected) {
-          if (error.code !== 'session-closed') this.send({ t: 'error', id: message.id, code: error.code, params: error.params });
+        if (error instanceof Rejected) {
+          if (error.code !== 'session-closed') this.reject(message.id, error.code, error.params);
         } else {
           this.deps.log(`${message.t} failed: ${error instanceof Error ? error.message : String(error)}`);
           this.reject(message.id, 'bad-message');
@@ -357,7 +351,8 @@ export class Session implements SessionPort {
   }
 
   private reject(id: number | undefined, code: ErrorCode, params?: CodeParams): void {
-    this.send({ t: 'error', ...(id === undefined ? {} : { id }), code, ...(params ? { params } : {}) });
+    const said = params && Object.keys(params).length > 0 ? { params } : {};
+    this.send({ t: 'error', ...(id === undefined ? {} : { id }), code, ...said });
     if (++this.strikes > MAX_STRIKES) this.close(code === 'rate-limited' ? CloseCode.rateLimited : CloseCode.badMessage);
   }
 

@@ -8,7 +8,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { MAX_VOLUME_PERCENT } from '@deskremote/shared';
 import type { FeatureDeps } from '../presenter/feature-deps.js';
-import { FeatureRejected } from '../session/feature-router.js';
+import { Rejected } from '../session/rejected.js';
 import { Pactl } from './pactl.js';
 
 const RETRY_MS = 30_000;
@@ -93,7 +93,7 @@ export function installVolume(deps: FeatureDeps, pactl = new Pactl()): void {
   };
 
   deps.features.on('volume', async (_session, command) => {
-    if (deps.state.state.volume === null) throw new FeatureRejected('volume-unavailable', { why: 'no-sound-server' });
+    if (deps.state.state.volume === null) throw new Rejected('volume-unavailable', { why: 'no-sound-server' });
     wanted = {
       ...wanted,
       ...(command.level === undefined ? {} : { level: command.level }),
@@ -102,7 +102,7 @@ export function installVolume(deps: FeatureDeps, pactl = new Pactl()): void {
     try {
       await apply();
     } catch (error) {
-      throw new FeatureRejected('volume-unavailable', {
+      throw new Rejected('volume-unavailable', {
         why: (error instanceof Error ? error.message : String(error)).slice(0, 200),
       });
     }

@@ -13,7 +13,7 @@ import type { SlideAction, SlideProfileId } from '@deskremote/shared';
 import sharp from 'sharp';
 import * as v from 'valibot';
 import { writeFileAtomic } from '../../devices/atomic-file.js';
-import { FeatureRejected } from '../../session/feature-router.js';
+import { Rejected } from '../../session/rejected.js';
 import { isBehind } from '../../session/unread-limits.js';
 import type { FeatureDeps } from '../feature-deps.js';
 import { ImpressSource } from './impress-source.js';
@@ -121,13 +121,13 @@ export async function installSlideShow(deps: FeatureDeps, options: ShowFeatureOp
   const slideOf = (slide: number) => {
     const source = active();
     const snapshot = source?.snapshot();
-    if (!source || !snapshot || slide > snapshot.count) throw new FeatureRejected('no-show', { slide });
+    if (!source || !snapshot || slide > snapshot.count) throw new Rejected('no-show', { slide });
     return source;
   };
 
   deps.features.on('showGoto', (_session, command) => {
     if (!slideOf(command.slide).send({ kind: 'goto', slide: command.slide }))
-      throw new FeatureRejected('no-show', { slide: command.slide });
+      throw new Rejected('no-show', { slide: command.slide });
     blanked = false;
     return 'ack';
   });
@@ -137,9 +137,9 @@ export async function installSlideShow(deps: FeatureDeps, options: ShowFeatureOp
     return 'answered';
   });
   deps.features.on('showPicture', async (session, command) => {
-    if (isBehind(session)) throw new FeatureRejected('rate-limited', { why: 'unread' });
+    if (isBehind(session)) throw new Rejected('rate-limited', { why: 'unread' });
     const image = await slideOf(command.slide).picture(command.slide);
-    if (!image) throw new FeatureRejected('no-show', { slide: command.slide });
+    if (!image) throw new Rejected('no-show', { slide: command.slide });
     try {
       const { data, info } = await sharp(image)
         .resize(480, 480, { fit: 'inside', withoutEnlargement: true })
@@ -155,7 +155,7 @@ export async function installSlideShow(deps: FeatureDeps, options: ShowFeatureOp
       });
       return 'answered' as const;
     } catch {
-      throw new FeatureRejected('no-show', { slide: command.slide });
+      throw new Rejected('no-show', { slide: command.slide });
     }
   });
   deps.onStop(() => {
