@@ -138,21 +138,29 @@ export const MediaCommand = v.strictObject({
 export const ReleaseCommand = v.strictObject({ t: v.literal('release'), id: CommandId, at: SentAt });
 export const PingMessage = v.strictObject({ t: v.literal('ping'), id: CommandId, at: SentAt });
 
-export const ClientMessage = v.variant('t', [
+/** Commands the input queue carries out, one after another, as keys, pointer, wheel and text. */
+export const InputCommand = v.variant('t', [
   MoveCommand,
   ScrollCommand,
+  ZoomCommand,
   ClickCommand,
   ButtonCommand,
   KeyCommand,
   HoldCommand,
   TextCommand,
-  MediaCommand,
   SlideCommand,
+  ReleaseCommand,
+]);
+/**
+ * Commands a feature owns (the talk timer, the screen preview, the laser, media players, the volume, the
+ * phone's own settings, the slide show): each is registered by its feature, never injected as input.
+ */
+export const FeatureCommand = v.variant('t', [
   TimerCommand,
   TimerPlanCommand,
   PreviewCommand,
   LaserCommand,
-  ZoomCommand,
+  MediaCommand,
   MediaWatchCommand,
   SeekCommand,
   ArtCommand,
@@ -162,9 +170,9 @@ export const ClientMessage = v.variant('t', [
   ShowGotoCommand,
   ShowPictureCommand,
   ShowNotesCommand,
-  ReleaseCommand,
-  PingMessage,
 ]);
+/** Everything a phone sends: input, a feature's command, or a ping (which the session answers itself). */
+export const ClientMessage = v.variant('t', [...InputCommand.options, ...FeatureCommand.options, PingMessage]);
 
 // ---- host -> phone
 
@@ -342,11 +350,15 @@ export const ServerMessage = v.variant('t', [
 
 /** Every command type a phone may send, from the schema itself (the host announces them in its welcome). */
 export const ClientCommandTypes = ClientMessage.options.map((option) => option.entries.t.literal);
+/** The types each feature registers a handler for; the rest is input (or the session's ping). */
+export const FeatureCommandTypes = FeatureCommand.options.map((option) => option.entries.t.literal);
 
 export type AuthMessage = v.InferOutput<typeof AuthMessage>;
 export type PairMessage = v.InferOutput<typeof PairMessage>;
 export type ResumeMessage = v.InferOutput<typeof ResumeMessage>;
 export type ClientMessage = v.InferOutput<typeof ClientMessage>;
+export type InputCommand = v.InferOutput<typeof InputCommand>;
+export type FeatureCommand = v.InferOutput<typeof FeatureCommand>;
 export type MoveCommand = v.InferOutput<typeof MoveCommand>;
 export type ScrollCommand = v.InferOutput<typeof ScrollCommand>;
 export type ServerMessage = v.InferOutput<typeof ServerMessage>;

@@ -3,7 +3,7 @@
  * that owns them, never to the input queue. A feature registers a handler per command type; a session
  * hands over what it received and the feature answers through the session's port.
  */
-import type { ClientMessage, HostMessage } from '@deskremote/shared';
+import { type ClientMessage, type FeatureCommand, FeatureCommandTypes, type HostMessage } from '@deskremote/shared';
 import { Rejected } from './rejected.js';
 
 /** What a feature may do with the session that sent a command. */
@@ -15,24 +15,9 @@ export interface SessionPort {
   readonly bufferedBytes: number;
 }
 
-const FEATURE_COMMANDS = [
-  'timer',
-  'timerPlan',
-  'preview',
-  'laser',
-  'media',
-  'mediaWatch',
-  'seek',
-  'art',
-  'volume',
-  'saveTouchpad',
-  'saveDeck',
-  'showGoto',
-  'showPicture',
-  'showNotes',
-] as const;
-export type FeatureCommandType = (typeof FEATURE_COMMANDS)[number];
-export type FeatureCommand = Extract<ClientMessage, { t: FeatureCommandType }>;
+/** The schema says which commands are a feature's (shared/messages.ts FeatureCommand): no list kept here. */
+export type { FeatureCommand };
+export type FeatureCommandType = FeatureCommand['t'];
 
 /** 'ack': the session acknowledges it. 'answered': the feature answered itself (a preview frame) or needs no answer. */
 export type FeatureOutcome = 'ack' | 'answered';
@@ -42,7 +27,7 @@ type Handler<K extends FeatureCommandType> = (
   command: Extract<FeatureCommand, { t: K }>,
 ) => FeatureOutcome | Promise<FeatureOutcome>;
 
-const FEATURE_TYPES: ReadonlySet<string> = new Set<string>(FEATURE_COMMANDS);
+const FEATURE_TYPES: ReadonlySet<string> = new Set<string>(FeatureCommandTypes);
 
 export function isFeatureCommand(message: ClientMessage): message is FeatureCommand {
   return FEATURE_TYPES.has(message.t);
