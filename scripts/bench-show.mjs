@@ -63,28 +63,20 @@ async function startHost(display, dataDir) {
 }
 
 /**
- * Taps Next the way a keyboard or a switch does (a click without a pointer) and waits, in the page, for
- * `done()` to hold; milliseconds between the two, on the page's clock.
+ * Taps Next the way a keyboard or a switch does (a click without a pointer) and waits for `done(arg)`,
+ * checked in the page on every animation frame, which returns the page's clock once it holds (false
+ * before); milliseconds between the two, on the page's clock.
  */
-function timeInPage(page, done, arg) {
-  return page.evaluate(
-    ([doneSource, doneArg]) =>
-      new Promise((resolve, reject) => {
-        const check = () => new Function(`return (${doneSource})`)()(doneArg);
-        const button = document.querySelector('[data-slide=next]');
-        if (!button) return reject(new Error('no Next on the page'));
-        const start = performance.now();
-        const until = start + 5000;
-        const poll = () => {
-          if (check()) return resolve(performance.now() - start);
-          if (performance.now() > until) return reject(new Error('no change within 5 s'));
-          requestAnimationFrame(poll);
-        };
-        button.click();
-        requestAnimationFrame(poll);
-      }),
-    [done.toString(), arg],
-  );
+async function timeInPage(page, done, arg) {
+  const start = await page.evaluate(() => {
+    const button = document.querySelector('[data-slide=next]');
+    if (!button) throw new Error('no Next on the page');
+    const at = performance.now();
+    button.click();
+    return at;
+  });
+  const end = await (await page.waitForFunction(done, arg, { polling: 'raf', timeout: 5000 })).jsonValue();
+  return end - start;
 }
 
 export async function showFigures() {
@@ -111,6 +103,14 @@ export async function showFigures() {
     const page = await context.newPage();
     // The buzz is the phone's word that the computer acknowledged: its moment is what the baseline times.
     await page.addInitScript(() => {
+      // The bytes of each picture, as the page makes it an image (the page's CSP lets it fetch no blob).
+      window.__blobBytes = {};
+      const make = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (blob) => {
+        const url = make(blob);
+        window.__blobBytes[url] = blob.size;
+        return url;
+      };
       window.__buzzes = 0;
       navigator.vibrate = () => {
         window.__buzzes++;
@@ -134,9 +134,9 @@ export async function showFigures() {
           const count = document.querySelector('[data-testid=show-count]')?.textContent ?? '';
           const image = document.querySelector(`[data-testid=show-current] img[data-slide-picture="${slide}"]`);
           const notes = document.querySelector('[data-testid=show-notes]')?.textContent ?? '';
-          return (
-            count.startsWith(`${slide} /`) && image?.complete && image.naturalWidth > 0 && notes.startsWith(`Slide ${slide}:`)
-          );
+          const shown =
+            count.startsWith(`${slide} /`) && image?.complete && image.naturalWidth > 0 && notes.startsWith(`Slide ${slide}:`);
+          return shown && performance.now();
         },
         want,
       ).catch((error) => {
@@ -145,12 +145,9 @@ export async function showFigures() {
       change.push(ms);
       await sleep(300);
     }
-    const pictureBytes = await page.evaluate(async () => {
-      const sizes = [];
-      for (const image of document.querySelectorAll('img[data-slide-picture]'))
-        sizes.push((await (await fetch(image.src)).blob()).size);
-      return sizes;
-    });
+    const pictureBytes = await page.evaluate(() =>
+      [...document.querySelectorAll('img[data-slide-picture]')].map((image) => window.__blobBytes[image.src] ?? 0),
+    );
     // The baseline: the same Next with a keys profile chosen on the phone (no show to follow): Next -> ack.
     await page.locator('[data-testid=profile-select]').selectOption('powerpoint');
     await sleep(500);
@@ -159,7 +156,7 @@ export async function showFigures() {
       await page.evaluate(() => {
         window.__before = window.__buzzes;
       });
-      ack.push(await timeInPage(page, () => window.__buzzes > window.__before, 0));
+      ack.push(await timeInPage(page, () => window.__buzzes > window.__before && performance.now(), 0));
       await sleep(200);
     }
     await context.close();

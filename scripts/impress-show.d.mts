@@ -11,5 +11,6 @@ export function deckXml(slides: readonly ShowSlide[]): string;
 export class ImpressShow {
   /** Starts the show (soffice --show) and waits for its remote control to listen on 1599. */
   static start(display: string, slides: readonly ShowSlide[], remote: { name: string; pin: string }): Promise<ImpressShow>;
-  stop(): Promise<void>;
+  /** Ends the show; `keepFiles` for another try with the same deck and profile. */
+  stop(keepFiles?: boolean): Promise<void>;
 }

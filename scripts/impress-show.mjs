@@ -84,31 +84,33 @@ export class ImpressShow {
     await writeFile(join(dir, 'deck.fodp'), deckXml(slides));
     await mkdir(join(dir, 'profile', 'user'), { recursive: true });
     await writeFile(join(dir, 'profile', 'user', 'registrymodifications.xcu'), profileXml(remote));
-    const office = spawn(
-      'soffice',
-      [
-        '--norestore',
-        '--nologo',
-        '--nofirststartwizard',
-        `-env:UserInstallation=file://${join(dir, 'profile')}`,
-        '--show',
-        join(dir, 'deck.fodp'),
-      ],
-      { env: { ...process.env, DISPLAY: display }, stdio: 'ignore', detached: true },
-    );
-    const show = new ImpressShow(office, dir);
-    const deadline = Date.now() + 60_000;
-    while (!(await listening(1599))) {
-      if (Date.now() > deadline || office.exitCode !== null) {
-        await show.stop();
+    // A fresh profile can make the first soffice exit at once (it hands over, or restarts itself): one more try.
+    for (let attempt = 1; ; attempt++) {
+      const office = spawn(
+        'soffice',
+        [
+          '--norestore',
+          '--nologo',
+          '--nofirststartwizard',
+          `-env:UserInstallation=file://${join(dir, 'profile')}`,
+          '--show',
+          join(dir, 'deck.fodp'),
+        ],
+        { env: { ...process.env, DISPLAY: display }, stdio: 'ignore', detached: true },
+      );
+      const show = new ImpressShow(office, dir);
+      const deadline = Date.now() + 60_000;
+      while (!(await listening(1599)) && office.exitCode === null && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 250));
+      if (await listening(1599)) return show;
+      await show.stop(attempt < 2);
+      if (attempt >= 2)
         throw new Error('LibreOffice Impress did not open its remote control (apt-get install -y libreoffice-impress)');
-      }
-      await new Promise((r) => setTimeout(r, 250));
     }
-    return show;
   }
 
-  async stop() {
+  /** Ends the show; `keepFiles` for another try with the same deck and profile. */
+  async stop(keepFiles = false) {
     // soffice is a script that starts soffice.bin: the whole group goes.
     if (this.office.pid !== undefined && this.office.exitCode === null) {
       try {
@@ -123,6 +125,8 @@ export class ImpressShow {
         // Gone.
       }
     }
-    await rm(this.dir, { recursive: true, force: true });
+    if (!keepFiles) await rm(this.dir, { recursive: true, force: true });
+    // The lock a killed Impress leaves would ask "Document in Use" of the next try.
+    else await rm(join(this.dir, '.~lock.deck.fodp#'), { force: true });
   }
 }
