@@ -5,9 +5,8 @@
  * Linux. No album art: the session's thumbnail is a stream, not a file, and is left out for now.
  * Written against Microsoft's documented API; no Windows machine has run it here (README says so).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import type { MediaPlayer } from '@deskremote/shared';
+import { LineHelper } from '../helpers/line-helper.js';
 import type { PlayerSource } from './player-source.js';
 import { WINDOWS_MEDIA_SCRIPT } from './windows-media-script.js';
 
@@ -84,22 +83,13 @@ export class WindowsMedia implements PlayerSource {
   private appIds = new Map<string, string>();
   private active: string | null = null;
   private players: MediaPlayer[] = [];
-  private readonly answers: Array<(line: string | undefined) => void> = [];
-  private queue: Promise<unknown> = Promise.resolve();
   private readonly timer: ReturnType<typeof setInterval>;
 
   private constructor(
-    private readonly child: ChildProcess,
+    private readonly helper: LineHelper,
     private readonly onChange: (players: MediaPlayer[], active: string | null) => void,
   ) {
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => this.answers.shift()?.(line));
-    // A helper that exited at once leaves a closed pipe: writing to it fails with EPIPE, which must not become an
-    // uncaught error; the exit below answers what was asked.
-    child.stdin?.on('error', () => {});
-    child.on('exit', () => {
-      clearInterval(this.timer);
-      for (const answer of this.answers.splice(0)) answer(undefined);
-    });
+    helper.onExit(() => clearInterval(this.timer));
     this.timer = setInterval(() => void this.refreshPositions().catch(() => {}), LIST_EVERY_MS);
     this.timer.unref();
   }
@@ -109,21 +99,8 @@ export class WindowsMedia implements PlayerSource {
     onChange: (players: MediaPlayer[], active: string | null) => void,
     command = 'powershell.exe',
   ): Promise<WindowsMedia> {
-    const encoded = Buffer.from(WINDOWS_MEDIA_SCRIPT, 'utf16le').toString('base64');
-    const child = spawn(
-      command,
-      ['-NoLogo', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-EncodedCommand', encoded],
-      {
-        stdio: ['pipe', 'pipe', 'ignore'],
-        windowsHide: true,
-      },
-    );
-    const started = new Promise<void>((resolve, reject) => {
-      child.once('error', reject);
-      child.once('spawn', () => resolve());
-    });
-    await started;
-    const media = new WindowsMedia(child, onChange);
+    const helper = await LineHelper.powershell(WINDOWS_MEDIA_SCRIPT, 'media helper', command, ANSWER_TIMEOUT_MS);
+    const media = new WindowsMedia(helper, onChange);
     try {
       await media.refreshPositions();
     } catch (error) {
@@ -148,7 +125,7 @@ export class WindowsMedia implements PlayerSource {
   }
 
   async refreshPositions(): Promise<void> {
-    const list = JSON.parse(await this.ask('list')) as SessionList;
+    const list = JSON.parse(await this.helper.ask('list')) as SessionList;
     if (!list.ok) throw new Error(list.error ?? 'the media sessions could not be read');
     const { players, active, appIds } = playersOf(list, Date.now());
     this.players = players;
@@ -163,13 +140,7 @@ export class WindowsMedia implements PlayerSource {
 
   close(): void {
     clearInterval(this.timer);
-    this.child.stdin?.end();
-    this.child.kill();
-  }
-
-  /** Once the helper is gone (or closed) every request fails at once, rather than each waiting out its timeout. */
-  private get alive(): boolean {
-    return !this.child.killed && this.child.exitCode === null && this.child.signalCode === null;
+    this.helper.close();
   }
 
   private appId(id: string | undefined): string {
@@ -179,30 +150,8 @@ export class WindowsMedia implements PlayerSource {
   }
 
   private async act(request: string): Promise<void> {
-    const answer = JSON.parse(await this.ask(request)) as { ok: boolean; error?: string };
+    const answer = JSON.parse(await this.helper.ask(request)) as { ok: boolean; error?: string };
     if (!answer.ok) throw new Error(answer.error ?? 'the player refused');
     await this.refreshPositions().catch(() => {});
-  }
-
-  /** One request, one answer line, in turn; a helper that stops answering is given up. */
-  private ask(request: string): Promise<string> {
-    if (!this.alive) return Promise.reject(new Error('the media helper stopped'));
-    const asked = this.queue.then(
-      () =>
-        new Promise<string>((resolve, reject) => {
-          const timer = setTimeout(() => {
-            this.close();
-            reject(new Error('the media helper did not answer'));
-          }, ANSWER_TIMEOUT_MS);
-          this.answers.push((line) => {
-            clearTimeout(timer);
-            if (line === undefined) reject(new Error('the media helper stopped'));
-            else resolve(line);
-          });
-          this.child.stdin?.write(`${request}\n`);
-        }),
-    );
-    this.queue = asked.catch(() => {});
-    return asked;
   }
 }

@@ -37,7 +37,7 @@ export class ImpressSource implements SlideShowSource {
     return { title: show.title, count: show.count, current: show.current + 1, ready, identity: `impress:${this.shows}` };
   }
 
-  notes(slide: number): string {
+  async notes(slide: number): Promise<string> {
     return this.remote.show?.notes.get(slide - 1) ?? '';
   }
 

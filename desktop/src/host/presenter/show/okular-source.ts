@@ -75,7 +75,7 @@ export class OkularSource implements SlideShowSource {
     return this.state;
   }
 
-  notes(): string {
+  async notes(): Promise<string> {
     // A PDF has no speaker notes.
     return '';
   }

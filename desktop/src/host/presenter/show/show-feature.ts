@@ -17,7 +17,10 @@ import { Rejected } from '../../session/rejected.js';
 import { isBehind } from '../../session/unread-limits.js';
 import type { FeatureDeps } from '../feature-deps.js';
 import { ImpressSource } from './impress-source.js';
+import { KeynoteDriver } from './keynote-driver.js';
 import { OkularSource } from './okular-source.js';
+import { PolledSource } from './polled-source.js';
+import { PowerPointDriver } from './powerpoint-driver.js';
 import type { ShowCommand, SlideShowSource } from './show-source.js';
 
 const PairingFile = v.object({ pin: v.pipe(v.string(), v.regex(/^\d{4}$/)) });
@@ -41,6 +44,8 @@ export interface ShowFeatureOptions {
   impressPort?: number | false;
   /** Whether to follow Okular over the session bus (true by default). */
   okular?: boolean;
+  /** The platform whose slide apps are followed: PowerPoint on Windows, Keynote on a Mac. */
+  platform?: NodeJS.Platform;
 }
 
 export interface ShowControl {
@@ -83,7 +88,17 @@ export async function installSlideShow(deps: FeatureDeps, options: ShowFeatureOp
     options.okular === false || deps.display === undefined
       ? undefined
       : new OkularSource({ wanted: () => deps.state.state.focus?.profile === 'okular', onChange, log: deps.log });
-  const sources: SlideShowSource[] = [impress, okular].filter((s): s is ImpressSource | OkularSource => s !== undefined);
+  const platform = options.platform ?? process.platform;
+  // PowerPoint's and Keynote's shows run full screen in front: asked a couple of times a second.
+  const powerpoint =
+    platform === 'win32'
+      ? new PolledSource('powerpoint', 'powerpoint', new PowerPointDriver(), { onChange, pollMs: 500 })
+      : undefined;
+  const keynote =
+    platform === 'darwin' ? new PolledSource('keynote', 'keynote', new KeynoteDriver(), { onChange, pollMs: 700 }) : undefined;
+  const sources: SlideShowSource[] = [impress, okular, powerpoint, keynote].filter(
+    (s): s is NonNullable<typeof s> => s !== undefined,
+  );
 
   /** The app whose show the phones follow: the first that tells one (Impress's show runs full screen, in front). */
   const active = () => sources.find((s) => s.snapshot() !== undefined);
@@ -131,10 +146,10 @@ export async function installSlideShow(deps: FeatureDeps, options: ShowFeatureOp
     blanked = false;
     return 'ack';
   });
-  deps.features.on('showNotes', (session, command) => {
-    const text = slideOf(command.slide).notes(command.slide).slice(0, 2000);
+  deps.features.on('showNotes', async (session, command) => {
+    const text = (await slideOf(command.slide).notes(command.slide)).slice(0, 2000);
     session.send({ t: 'showNotes', id: command.id, slide: command.slide, text });
-    return 'answered';
+    return 'answered' as const;
   });
   deps.features.on('showPicture', async (session, command) => {
     if (isBehind(session)) throw new Rejected('rate-limited', { why: 'unread' });

@@ -30,7 +30,7 @@ export interface SlideShowSource {
   /** Undefined while the app shows nothing it tells. */
   snapshot(): ShowSnapshot | undefined;
   /** Slide `slide`'s notes as plain text ('' where it has none). */
-  notes(slide: number): string;
+  notes(slide: number): Promise<string>;
   /** Slide `slide`'s picture as PNG or JPEG bytes; undefined where there is none (yet). */
   picture(slide: number): Promise<Buffer | undefined>;
   /** Carries a command out; false where this app cannot (the keys do it). */

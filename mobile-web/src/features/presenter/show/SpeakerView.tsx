@@ -61,6 +61,9 @@ export default function SpeakerView({
       >
         {store.pictures.has(current) ? (
           <img src={store.pictures.get(current)} alt="" data-slide-picture={current} draggable={false} />
+        ) : show.ready === 0 ? (
+          // An app that gives no pictures (Keynote): the number, large.
+          <span className="speaker-number">{current}</span>
         ) : (
           <span className="speaker-waiting">{t('showLoading')}</span>
         )}
