@@ -5,6 +5,7 @@
  * Chinese. Measured in the real page (element rectangles), not judged from pictures alone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ImpressStandIn, startImpressStandIn } from './support/impress-stand-in.js';
 import { pageHost } from './support/page-host.js';
 import { Phone } from './support/phone.js';
 
@@ -16,11 +17,24 @@ const SIZES = [
 /** What is left of the screen's height while the soft keyboard is up (as in phone-languages). */
 const KEYBOARD_SHARE = 0.55;
 const rig = pageHost(beforeAll, afterAll);
-const phones = rig.phones;
+/** The same panel while a show runs: the speaker's view (slide, next slide, notes, grid) takes Next's place. */
+let impress: ImpressStandIn;
+/** Read as the host starts (after the stand-in is listening). */
+const showOptions = { impressPort: 0 };
+beforeAll(async () => {
+  impress = await startImpressStandIn(12, 3);
+  showOptions.impressPort = impress.port;
+});
+afterAll(async () => {
+  await impress?.stop();
+});
+const withShow = pageHost(beforeAll, afterAll, showOptions);
 
 interface Layout {
   overlaps: string[];
   outside: string[];
+  /** Buttons whose words do not fit them (cut off, or spilling out). */
+  clipped: string[];
   chip: { shown: number; whole: number } | undefined;
 }
 
@@ -59,21 +73,32 @@ function measure(): Layout {
       if (x > 1 && y > 1) overlaps.push(`${name(ea)} × ${name(eb)}`);
     }
   }
+  const clipped = controls
+    .filter((e) => e.tagName === 'BUTTON' && (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1))
+    .map(name);
   const value = document.querySelector('.profile-value');
   const chip = value ? { shown: value.clientWidth, whole: value.scrollWidth } : undefined;
-  return { overlaps, outside, chip };
+  return { overlaps, outside, clipped, chip };
 }
 
 describe.each([
-  ['en', 'en-US'],
-  ['zh', 'zh-CN'],
-])('the speaker panel in %s', (lang, locale) => {
+  ['en', 'en-US', false],
+  ['zh', 'zh-CN', false],
+  ['en', 'en-US', true],
+  ['zh', 'zh-CN', true],
+])('the speaker panel in %s (a show told by its app: %s)', (lang, locale, show) => {
   it('has no overlapping controls, nothing off screen and a readable app chip on every phone', async () => {
-    const phone = await Phone.open(rig.host.pairingUrl(), 'Pixel 7', locale);
-    phones.push(phone);
+    const on = show ? withShow : rig;
+    const phone = await Phone.open(on.host.pairingUrl(), 'Pixel 7', locale);
+    on.phones.push(phone);
     await phone.waitConnected();
     await phone.tapButton('[data-tab=slides]');
     await phone.page.waitForSelector('[data-testid=presenter]');
+    if (show) {
+      await phone.page.waitForSelector('[data-testid=show-current] img', { timeout: 15_000 });
+      await phone.page.waitForSelector('[data-testid=show-next] img', { timeout: 15_000 });
+    }
+    const tag = show ? `${lang}-show` : lang;
     const faults: string[] = [];
     for (const [w, h] of SIZES) {
       for (const [orientation, width, height] of [
@@ -91,11 +116,12 @@ describe.each([
           }
           const where = `${width}×${height} ${orientation}${keyboard ? ' keyboard up' : ''}`;
           await phone.page.screenshot({
-            path: `test-results/speaker-${lang}-${width}x${height}${keyboard ? '-keyboard' : ''}.png`,
+            path: `test-results/speaker-${tag}-${width}x${height}${keyboard ? '-keyboard' : ''}.png`,
           });
           const layout = await phone.page.evaluate(measure);
           for (const overlap of layout.overlaps) faults.push(`${where}: ${overlap}`);
           for (const out of layout.outside) faults.push(`${where}: off screen ${out}`);
+          for (const cut of layout.clipped) faults.push(`${where}: words cut off in ${cut}`);
           // The chip names the app: at least most of its words show, never a letter and an ellipsis.
           if (layout.chip && layout.chip.shown < Math.min(layout.chip.whole, 72))
             faults.push(`${where}: chip shows ${layout.chip.shown} of ${layout.chip.whole} px`);

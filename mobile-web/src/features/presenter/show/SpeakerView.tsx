@@ -85,17 +85,17 @@ export default function SpeakerView({
         <div className="speaker-notes no-swipe" data-testid="show-notes" style={{ fontSize: `${notesSize}px` }}>
           {notes === undefined ? '' : notes === '' ? <span className="speaker-no-notes">{t('showNoNotes')}</span> : notes}
         </div>
-        <div className="speaker-tools no-swipe">
-          <button type="button" data-testid="notes-smaller" aria-label={t('notesSmaller')} onClick={() => resize(-1)}>
-            A−
-          </button>
-          <button type="button" data-testid="notes-larger" aria-label={t('notesLarger')} onClick={() => resize(1)}>
-            A+
-          </button>
-          <button type="button" className="speaker-grid-open" data-testid="show-grid-open" onClick={() => setGrid(true)}>
-            {t('showAllSlides')}
-          </button>
-        </div>
+      </div>
+      <div className="speaker-tools no-swipe">
+        <button type="button" data-testid="notes-smaller" aria-label={t('notesSmaller')} onClick={() => resize(-1)}>
+          A−
+        </button>
+        <button type="button" data-testid="notes-larger" aria-label={t('notesLarger')} onClick={() => resize(1)}>
+          A+
+        </button>
+        <button type="button" className="speaker-grid-open" data-testid="show-grid-open" onClick={() => setGrid(true)}>
+          {t('showAllSlides')}
+        </button>
       </div>
       {grid && (
         <div className="speaker-grid no-swipe" role="dialog" aria-label={t('showAllSlides')} data-testid="show-grid">
