@@ -56,7 +56,6 @@ export const PAIRING_FRAGMENT_KEY = 'pair';
  */
 export const CloseCode = {
   normal: 1000,
-  goingAway: 1001,
   /** The proof was wrong: the QR code is wrong or was used already. */
   authFailed: 4001,
   authTimeout: 4002,
@@ -66,7 +65,6 @@ export const CloseCode = {
   unknownDevice: 4004,
   badMessage: 4005,
   rateLimited: 4006,
-  tooManyConnections: 4007,
   heartbeatTimeout: 4008,
   hostStopping: 4009,
   /** Too many attempts are waiting: try again in a moment (nothing was evaluated). */

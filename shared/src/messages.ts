@@ -242,12 +242,6 @@ export const HostState = v.strictObject({
   /** The default output's level and mute; null where neither pactl nor wpctl answers. */
   volume: v.nullable(VolumeState),
 });
-export const Capabilities = v.strictObject({
-  /** Command types the host accepts. */
-  commands: v.array(v.string()),
-  /** Keys of HostState the host reports. */
-  reports: v.array(v.string()),
-});
 
 /** The host's first frame, in the clear. The protocol number lets an old page know it must reload. */
 export const ChallengeMessage = v.strictObject({
@@ -265,7 +259,6 @@ export const WelcomeMessage = v.strictObject({
   t: v.literal('welcome'),
   protocol: v.literal(PROTOCOL_VERSION),
   deviceId: DeviceId,
-  capabilities: Capabilities,
 });
 /**
  * A new phone's proof is good and the person at the computer is being asked to allow it: the phone shows
@@ -297,7 +290,6 @@ export const ErrorCodes = [
   'input-unavailable',
   'injection-failed',
   'unsupported-text',
-  'not-authenticated',
   /** Unasked, no id: the host let go of a key (params.key) held past its time limit without renewal. */
   'held-too-long',
   /** The slide app's profile has no such action (params.profile, params.action): Okular has no white screen. */
@@ -367,7 +359,6 @@ export type HostState = v.InferOutput<typeof HostState>;
 export type HostInfo = v.InferOutput<typeof HostInfo>;
 export type InputAvailability = v.InferOutput<typeof InputAvailability>;
 export type DeviceSummary = v.InferOutput<typeof DeviceSummary>;
-export type Capabilities = v.InferOutput<typeof Capabilities>;
 export type ErrorCode = (typeof ErrorCodes)[number];
 export type CodeParams = v.InferOutput<typeof CodeParams>;
 export type InputIssueCode = (typeof InputIssueCodes)[number];

@@ -6,8 +6,6 @@
 import type { Server } from 'node:http';
 import { hostname as osHostname, platform as osPlatform } from 'node:os';
 import {
-  type Capabilities,
-  ClientCommandTypes,
   CloseCode,
   type CueCode,
   DEFAULT_PORT,
@@ -328,7 +326,6 @@ export class Host {
       dispatcher: this.dispatcher,
       features: this.features,
       state: this.state,
-      capabilities: this.capabilities(),
       log: this.log,
       heartbeatTimeoutMs: this.options.heartbeatTimeoutMs ?? HOST_SILENCE_LIMIT_MS,
       onLate: (kind, lateMs) => {
@@ -353,10 +350,6 @@ export class Host {
         if (session.deviceId) this.refreshDevices();
       },
     });
-  }
-
-  private capabilities(): Capabilities {
-    return { commands: [...ClientCommandTypes], reports: Object.keys(this.state.state) };
   }
 
   private refreshDevices(): void {

@@ -4,13 +4,10 @@ import type { Connection } from '../connection/connection';
 import { pointerGain } from '../gestures/pointer-gain';
 import { GESTURE_TIMING, type GestureAction, type TouchPoint, TouchpadGestures } from '../gestures/touchpad-gestures';
 import { t } from '../i18n/i18n';
+import { buzz } from '../ui/haptics';
 
 function pointsOf(list: TouchList): TouchPoint[] {
   return Array.from(list, (touch) => ({ id: touch.identifier, x: touch.clientX, y: touch.clientY }));
-}
-
-function buzz(): void {
-  navigator.vibrate?.(8);
 }
 
 /** The touchpad surface: touch events in, gesture actions out to the connection, tuned by the hand's settings. */
@@ -51,11 +48,11 @@ export function Touchpad({
             connection.addDelta('zoom', 0, action.spread);
             break;
           case 'click':
-            buzz();
+            buzz('tap');
             connection.fire({ t: 'click', button: action.button });
             break;
           case 'press':
-            buzz();
+            buzz('tap');
             element.classList.add('dragging');
             connection.fire({ t: 'button', button: 'left', down: true });
             break;
@@ -125,7 +122,7 @@ export function Touchpad({
               aria-label={t(button === 'left' ? 'leftClick' : 'rightClick')}
               onPointerDown={(event) => {
                 event.currentTarget.setPointerCapture?.(event.pointerId);
-                buzz();
+                buzz('tap');
                 edge(button, true);
               }}
               onPointerUp={() => edge(button, false)}

@@ -150,7 +150,6 @@ export const en = {
   problemElevatedWindow:
     'Windows keeps this out of the window in front, which runs as administrator. Click another window, or start DeskRemote as administrator.',
   problemUnsupportedText: 'The computer cannot type “{char}” yet.',
-  problemNotAuthenticated: 'This phone is not connected yet.',
   problemNotConnected: 'Not connected to the computer.',
   problemNoAnswer: 'The computer did not answer.',
   problemConnectionClosed: 'The connection closed before the computer answered.',

@@ -57,7 +57,6 @@ const PROBLEM: Record<ProblemCode, MessageKey> = {
   'input-unavailable': 'problemInputUnavailable',
   'injection-failed': 'problemInjectionFailed',
   'unsupported-text': 'problemUnsupportedText',
-  'not-authenticated': 'problemNotAuthenticated',
   'not-connected': 'problemNotConnected',
   'no-answer': 'problemNoAnswer',
   'connection-closed': 'problemConnectionClosed',

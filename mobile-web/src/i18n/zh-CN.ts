@@ -142,7 +142,6 @@ export const zhCN: Messages = {
   problemInjectionFailed: '电脑拒绝了这次输入：{error}',
   problemElevatedWindow: '前台窗口以管理员身份运行，Windows 不让这次输入进入它。请点击其他窗口，或以管理员身份运行 DeskRemote。',
   problemUnsupportedText: '电脑暂时还不能输入“{char}”。',
-  problemNotAuthenticated: '这部手机还没有连接好。',
   problemNotConnected: '没有连接到电脑。',
   problemNoAnswer: '电脑没有回应。',
   problemConnectionClosed: '电脑回应之前连接就断开了。',

@@ -9,7 +9,6 @@ import {
   AUTH_TIMEOUT_MS,
   type AuthMessage,
   type ByeReason,
-  type Capabilities,
   type ClientMessage,
   CloseCode,
   type CodeParams,
@@ -52,7 +51,6 @@ export interface SessionDeps {
   /** The timer, the preview and the laser: commands that are not input. */
   features: FeatureRouter;
   state: HostStateStore;
-  capabilities: Capabilities;
   /**
    * Called once the phone's proof arrived (its one message before the welcome, parsed): from then on it waits
    * in the throttle's queue, bounded by the throttle's own limits, and is no longer an idle stranger to evict.
@@ -247,7 +245,7 @@ export class Session implements SessionPort {
     this.lastCheckAt = performance.now();
     this.heartbeatTimer = setInterval(() => this.checkHeartbeat(), this.heartbeatCheckMs);
     if (!this.channel.secured) this.channel.secure(outcome.keys.hostToPhone, outcome.keys.phoneToHost);
-    this.send({ t: 'welcome', protocol: PROTOCOL_VERSION, deviceId: outcome.deviceId, capabilities: this.deps.capabilities });
+    this.send({ t: 'welcome', protocol: PROTOCOL_VERSION, deviceId: outcome.deviceId });
     this.deps.onAuthenticated(this, outcome.kind === 'pair');
     if (this.phase !== 'open') return;
     this.send({ t: 'snapshot', state: this.deps.state.state, now: Date.now() });

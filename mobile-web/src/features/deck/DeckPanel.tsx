@@ -13,6 +13,7 @@ import { DeckIconView } from './deck-icons';
 import { runButton } from './deck-run';
 import '../../ui/sheet.css';
 import './deck.css';
+import { buzz } from '../../ui/haptics';
 
 export default function DeckPanel({ connection, snapshot }: { connection: Connection; snapshot: ConnectionSnapshot }) {
   const deck = snapshot.phoneSettings?.deck ?? [];
@@ -24,7 +25,7 @@ export default function DeckPanel({ connection, snapshot }: { connection: Connec
     if (running) return;
     setRunning(button.id);
     runButton(button, (command) => connection.send(command))
-      .then(() => navigator.vibrate?.(12))
+      .then(() => buzz('done'))
       .catch(() => {})
       .finally(() => setRunning(undefined));
   };

@@ -4,6 +4,7 @@ import { Icon, type IconName } from '../../components/icons';
 import type { Connection } from '../../connection/connection';
 import { type MessageKey, t } from '../../i18n/i18n';
 import './keys.css';
+import { buzz } from '../../ui/haptics';
 import { lastTyped, shortcutKeyFor } from './shortcut-letter';
 import { type ModifierState, stickyModifiers } from './sticky-modifiers';
 import { useStickyModifiers } from './use-sticky-modifiers';
@@ -51,7 +52,7 @@ export function KeysPanel({ connection, platform }: { connection: Connection; pl
   const states = useStickyModifiers();
 
   const press = (key: KeyName, extra: readonly Modifier[] = []) => {
-    navigator.vibrate?.(8);
+    buzz('tap');
     // A locked modifier is already down on the desktop; naming it in the chord would release it after.
     const locked = stickyModifiers.locked();
     const mods = [...new Set([...stickyModifiers.consume(), ...extra.filter((mod) => !locked.includes(mod))])];
@@ -59,7 +60,7 @@ export function KeysPanel({ connection, platform }: { connection: Connection; pl
   };
 
   const tapModifier = (mod: Modifier) => {
-    navigator.vibrate?.(8);
+    buzz('tap');
     const change = stickyModifiers.tap(mod, performance.now());
     if (!change) return;
     connection.send({ t: 'hold', key: change.key, down: change.down }).catch(() => {

@@ -17,6 +17,7 @@ import type { PresenterSlotProps } from './slot-props';
 import { isTap, swipeOf } from './swipe';
 import { TimerStrip } from './timer/TimerStrip';
 import './presenter.css';
+import { buzz } from '../../ui/haptics';
 
 const PreviewView = lazy(() => import('./preview/PreviewView'));
 const LaserPad = lazy(() => import('./laser/LaserPad'));
@@ -29,9 +30,6 @@ const GUARDED: ReadonlyArray<{ action: SlideAction; label: MessageKey }> = [
   { action: 'white', label: 'whiteScreen' },
   { action: 'end', label: 'endShow' },
 ];
-
-/** A short buzz: the computer did it. */
-const CONFIRM_BUZZ_MS = 15;
 
 type Mode = 'slides' | 'pointer';
 
@@ -62,7 +60,7 @@ export function PresenterPanel(props: PresenterSlotProps) {
         ...(profile === undefined ? {} : { profile }),
       })
       .then(
-        () => navigator.vibrate?.(CONFIRM_BUZZ_MS),
+        () => buzz('confirmed'),
         () => {},
       );
   };

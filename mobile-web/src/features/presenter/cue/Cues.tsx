@@ -11,6 +11,7 @@ import { type MessageKey, t } from '../../../i18n/i18n';
 import type { PresenterSlotProps } from '../slot-props';
 import { useWarningBuzz } from '../timer/use-warning-buzz';
 import './cue.css';
+import { buzz } from '../../../ui/haptics';
 
 const CUE_WORDS: Record<CueCode, MessageKey> = {
   'five-minutes': 'cueFiveMinutes',
@@ -19,8 +20,6 @@ const CUE_WORDS: Record<CueCode, MessageKey> = {
   'slow-down': 'cueSlowDown',
   'speak-up': 'cueSpeakUp',
 };
-/** Three short pulses: not the timer's long double buzz. */
-const CUE_BUZZ = [80, 60, 80, 60, 80];
 
 export function Cues({ snapshot }: PresenterSlotProps) {
   const cue = snapshot.state?.cue ?? null;
@@ -38,7 +37,7 @@ export function Cues({ snapshot }: PresenterSlotProps) {
     if (left <= 0) return;
     setShown(cue.code);
     flash();
-    navigator.vibrate?.(CUE_BUZZ);
+    buzz('cue');
     const timer = setTimeout(() => setShown(undefined), left);
     return () => clearTimeout(timer);
   }, [cue, snapshot.clockOffsetMs, flash]);

@@ -1,8 +1,6 @@
 import type { TalkTimer } from '@deskremote/shared';
 import { useEffect, useRef } from 'react';
-
-/** A long double buzz when a warning fires or the talk runs over; not for what had happened before the page looked. */
-export const WARNING_BUZZ = [200, 100, 200];
+import { buzz } from '../../../ui/haptics';
 
 /** `onFire` also hears each warning (the screen flashes as the phone buzzes). */
 export function useWarningBuzz(timer: TalkTimer | undefined, onFire?: () => void): void {
@@ -13,7 +11,7 @@ export function useWarningBuzz(timer: TalkTimer | undefined, onFire?: () => void
     seen.current = { warned: timer.warned, overtime: timer.overtime };
     if (!before) return;
     if (timer.warned > before.warned || (timer.overtime && !before.overtime)) {
-      navigator.vibrate?.(WARNING_BUZZ);
+      buzz('warning');
       onFire?.();
     }
   }, [timer, onFire]);
