@@ -10,6 +10,7 @@ import {
 } from '@deskremote/shared';
 import { useState } from 'react';
 import { type MessageKey, t } from '../../i18n/i18n';
+import { Sheet } from '../../ui/Sheet';
 import { describeStep } from './deck-edit';
 import { DeckIconView, iconName } from './deck-icons';
 
@@ -25,120 +26,116 @@ export function ButtonEditor(props: { button: DeckButton; onSave: (button: DeckB
   const full = steps.length >= MAX_DECK_STEPS;
   const valid = label.trim().length > 0 && label.length <= 24 && steps.length > 0;
   return (
-    <div className="sheet-backdrop" role="dialog" aria-modal="true" aria-label={t('deckEditTitle')} data-testid="deck-editor">
-      <form
-        className="sheet deck-editor"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (valid) props.onSave({ id: props.button.id, label: label.trim(), icon, steps });
-        }}
-      >
-        <h2>{t('deckEditTitle')}</h2>
-        <label className="deck-field">
-          <span>{t('deckLabel')}</span>
-          <input
-            value={label}
-            maxLength={24}
-            data-testid="deck-label"
-            onInput={(e) => setLabel((e.target as HTMLInputElement).value)}
-          />
-        </label>
-        <fieldset className="deck-icons">
-          <legend>{t('deckIcon')}</legend>
-          {DeckIcons.map((name) => (
-            <button
-              key={name}
-              type="button"
-              className={name === icon ? 'on' : ''}
-              aria-pressed={name === icon}
-              aria-label={iconName(name)}
-              data-icon={name}
-              onClick={() => setIcon(name)}
-            >
-              <DeckIconView name={name} size={22} />
+    <Sheet
+      label={t('deckEditTitle')}
+      testId="deck-editor"
+      sheetClass="deck-editor"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (valid) props.onSave({ id: props.button.id, label: label.trim(), icon, steps });
+      }}
+    >
+      <h2>{t('deckEditTitle')}</h2>
+      <label className="deck-field">
+        <span>{t('deckLabel')}</span>
+        <input
+          value={label}
+          maxLength={24}
+          data-testid="deck-label"
+          onInput={(e) => setLabel((e.target as HTMLInputElement).value)}
+        />
+      </label>
+      <fieldset className="deck-icons">
+        <legend>{t('deckIcon')}</legend>
+        {DeckIcons.map((name) => (
+          <button
+            key={name}
+            type="button"
+            className={name === icon ? 'on' : ''}
+            aria-pressed={name === icon}
+            aria-label={iconName(name)}
+            data-icon={name}
+            onClick={() => setIcon(name)}
+          >
+            <DeckIconView name={name} size={22} />
+          </button>
+        ))}
+      </fieldset>
+      <ol className="deck-steps" data-testid="deck-steps">
+        {steps.map((step, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: steps have no identity but their place
+          <li key={index}>
+            <span>{describeStep(step)}</span>
+            <button type="button" aria-label={t('deckRemoveStep')} onClick={() => setSteps(steps.filter((_, i) => i !== index))}>
+              ✕
             </button>
+          </li>
+        ))}
+      </ol>
+      <div className="deck-add-chord">
+        {Modifiers.map((mod) => (
+          <label key={mod} className="deck-mod">
+            <input
+              type="checkbox"
+              checked={mods.includes(mod)}
+              data-testid={`deck-mod-${mod}`}
+              onChange={(e) => setMods((e.target as HTMLInputElement).checked ? [...mods, mod] : mods.filter((m) => m !== mod))}
+            />
+            {t(MOD_WORDS[mod])}
+          </label>
+        ))}
+        <select
+          value={key}
+          data-testid="deck-key"
+          aria-label={t('deckKey')}
+          onChange={(e) => setKey((e.target as HTMLSelectElement).value as typeof key)}
+        >
+          {KeyNames.map((name) => (
+            <option key={name} value={name}>
+              {name.length === 1 ? name.toUpperCase() : name}
+            </option>
           ))}
-        </fieldset>
-        <ol className="deck-steps" data-testid="deck-steps">
-          {steps.map((step, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: steps have no identity but their place
-            <li key={index}>
-              <span>{describeStep(step)}</span>
-              <button
-                type="button"
-                aria-label={t('deckRemoveStep')}
-                onClick={() => setSteps(steps.filter((_, i) => i !== index))}
-              >
-                ✕
-              </button>
-            </li>
-          ))}
-        </ol>
-        <div className="deck-add-chord">
-          {Modifiers.map((mod) => (
-            <label key={mod} className="deck-mod">
-              <input
-                type="checkbox"
-                checked={mods.includes(mod)}
-                data-testid={`deck-mod-${mod}`}
-                onChange={(e) => setMods((e.target as HTMLInputElement).checked ? [...mods, mod] : mods.filter((m) => m !== mod))}
-              />
-              {t(MOD_WORDS[mod])}
-            </label>
-          ))}
-          <select
-            value={key}
-            data-testid="deck-key"
-            aria-label={t('deckKey')}
-            onChange={(e) => setKey((e.target as HTMLSelectElement).value as typeof key)}
-          >
-            {KeyNames.map((name) => (
-              <option key={name} value={name}>
-                {name.length === 1 ? name.toUpperCase() : name}
-              </option>
-            ))}
-          </select>
-          <button
-            type="button"
-            data-testid="deck-add-chord"
-            disabled={full}
-            onClick={() => {
-              setSteps([...steps, { t: 'key', key, ...(mods.length > 0 ? { mods } : {}) }]);
-              setMods([]);
-            }}
-          >
-            {t('deckAddChord')}
-          </button>
-        </div>
-        <div className="deck-add-text">
-          <input
-            value={text}
-            maxLength={200}
-            placeholder={t('deckTextPlaceholder')}
-            data-testid="deck-text"
-            onInput={(e) => setText((e.target as HTMLInputElement).value)}
-          />
-          <button
-            type="button"
-            data-testid="deck-add-text"
-            disabled={full || text.length === 0}
-            onClick={() => {
-              setSteps([...steps, { t: 'text', text }]);
-              setText('');
-            }}
-          >
-            {t('deckAddText')}
-          </button>
-        </div>
-        <div className="deck-editor-actions">
-          <button type="button" onClick={props.onClose}>
-            {t('timerCancel')}
-          </button>
-          <button type="submit" className="primary" disabled={!valid} data-testid="deck-save-button">
-            {t('timerSave')}
-          </button>
-        </div>
-      </form>
-    </div>
+        </select>
+        <button
+          type="button"
+          data-testid="deck-add-chord"
+          disabled={full}
+          onClick={() => {
+            setSteps([...steps, { t: 'key', key, ...(mods.length > 0 ? { mods } : {}) }]);
+            setMods([]);
+          }}
+        >
+          {t('deckAddChord')}
+        </button>
+      </div>
+      <div className="deck-add-text">
+        <input
+          value={text}
+          maxLength={200}
+          placeholder={t('deckTextPlaceholder')}
+          data-testid="deck-text"
+          onInput={(e) => setText((e.target as HTMLInputElement).value)}
+        />
+        <button
+          type="button"
+          data-testid="deck-add-text"
+          disabled={full || text.length === 0}
+          onClick={() => {
+            setSteps([...steps, { t: 'text', text }]);
+            setText('');
+          }}
+        >
+          {t('deckAddText')}
+        </button>
+      </div>
+      <div className="deck-editor-actions">
+        <button type="button" onClick={props.onClose}>
+          {t('timerCancel')}
+        </button>
+        <button type="submit" className="primary" disabled={!valid} data-testid="deck-save-button">
+          {t('timerSave')}
+        </button>
+      </div>
+    </Sheet>
   );
 }

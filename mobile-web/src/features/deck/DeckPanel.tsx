@@ -11,7 +11,6 @@ import { ButtonEditor } from './ButtonEditor';
 import { moveButton, newButtonId, putButton, removeButton, SUGGESTED } from './deck-edit';
 import { DeckIconView } from './deck-icons';
 import { runButton } from './deck-run';
-import '../../ui/sheet.css';
 import './deck.css';
 import { buzz } from '../../ui/haptics';
 

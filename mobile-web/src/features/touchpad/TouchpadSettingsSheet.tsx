@@ -1,6 +1,6 @@
 import type { TouchpadSettings } from '@deskremote/shared';
 import { type MessageKey, t } from '../../i18n/i18n';
-import '../../ui/sheet.css';
+import { Sheet } from '../../ui/Sheet';
 import './touchpad.css';
 
 const SWITCHES: ReadonlyArray<{ key: 'naturalScroll' | 'tapToClick' | 'edgeButtons'; label: MessageKey }> = [
@@ -45,51 +45,43 @@ export function TouchpadSettingsSheet(props: {
 }) {
   const { settings, onChange } = props;
   return (
-    <div
-      className="sheet-backdrop"
-      role="dialog"
-      aria-modal="true"
-      aria-label={t('touchpadSettingsTitle')}
-      data-testid="touchpad-settings"
-    >
-      <div className="sheet">
-        <h2>{t('touchpadSettingsTitle')}</h2>
-        <SliderField
-          label="touchpadSensitivity"
-          shown={`${settings.sensitivity.toFixed(2)}×`}
-          min={0.25}
-          max={4}
-          value={settings.sensitivity}
-          testId="touchpad-sensitivity"
-          onChange={(sensitivity) => onChange({ sensitivity })}
-        />
-        <SliderField
-          label="touchpadAcceleration"
-          shown={settings.acceleration.toFixed(2)}
-          min={0}
-          max={2}
-          value={settings.acceleration}
-          testId="touchpad-acceleration"
-          onChange={(acceleration) => onChange({ acceleration })}
-        />
-        {SWITCHES.map(({ key, label }) => (
-          <label key={key} className="sheet-switch">
-            <span>{t(label)}</span>
-            <input
-              type="checkbox"
-              role="switch"
-              aria-checked={settings[key]}
-              checked={settings[key]}
-              data-testid={`touchpad-${key}`}
-              onChange={(e) => onChange({ [key]: (e.target as HTMLInputElement).checked })}
-            />
-          </label>
-        ))}
-        <p className="sheet-note">{t('touchpadKept')}</p>
-        <button type="button" className="sheet-done" data-testid="touchpad-settings-done" onClick={props.onClose}>
-          {t('touchpadDone')}
-        </button>
-      </div>
-    </div>
+    <Sheet label={t('touchpadSettingsTitle')} testId="touchpad-settings">
+      <h2>{t('touchpadSettingsTitle')}</h2>
+      <SliderField
+        label="touchpadSensitivity"
+        shown={`${settings.sensitivity.toFixed(2)}×`}
+        min={0.25}
+        max={4}
+        value={settings.sensitivity}
+        testId="touchpad-sensitivity"
+        onChange={(sensitivity) => onChange({ sensitivity })}
+      />
+      <SliderField
+        label="touchpadAcceleration"
+        shown={settings.acceleration.toFixed(2)}
+        min={0}
+        max={2}
+        value={settings.acceleration}
+        testId="touchpad-acceleration"
+        onChange={(acceleration) => onChange({ acceleration })}
+      />
+      {SWITCHES.map(({ key, label }) => (
+        <label key={key} className="sheet-switch">
+          <span>{t(label)}</span>
+          <input
+            type="checkbox"
+            role="switch"
+            aria-checked={settings[key]}
+            checked={settings[key]}
+            data-testid={`touchpad-${key}`}
+            onChange={(e) => onChange({ [key]: (e.target as HTMLInputElement).checked })}
+          />
+        </label>
+      ))}
+      <p className="sheet-note">{t('touchpadKept')}</p>
+      <button type="button" className="sheet-done" data-testid="touchpad-settings-done" onClick={props.onClose}>
+        {t('touchpadDone')}
+      </button>
+    </Sheet>
   );
 }

@@ -1,7 +1,7 @@
 import { MAX_TALK_MS, type TalkTimer } from '@deskremote/shared';
 import { useState } from 'react';
 import { type MessageKey, t } from '../../../i18n/i18n';
-import '../../../ui/sheet.css';
+import { Sheet } from '../../../ui/Sheet';
 
 const PRESETS = [10, 20, 30, 45, 60];
 const MINUTE = 60_000;
@@ -44,45 +44,40 @@ export function TimerPlan(props: {
   const valid = Number.isFinite(duration) && duration >= MINUTE && duration <= MAX_TALK_MS;
   const warnings = [first, last].map((m) => Math.round(Number(m) * MINUTE)).filter((ms) => ms > 0 && ms < duration);
   return (
-    <div
-      className="sheet-backdrop timer-plan no-swipe"
-      role="dialog"
-      aria-modal="true"
-      aria-label={t('timerPlanTitle')}
-      data-testid="timer-plan"
+    <Sheet
+      label={t('timerPlanTitle')}
+      testId="timer-plan"
+      className="timer-plan no-swipe"
+      sheetClass="timer-plan-sheet"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (valid) props.onSave(duration, warnings);
+      }}
     >
-      <form
-        className="sheet timer-plan-sheet"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (valid) props.onSave(duration, warnings);
-        }}
-      >
-        <h2>{t('timerPlanTitle')}</h2>
-        <div className="timer-presets">
-          {PRESETS.map((preset) => (
-            <button
-              key={preset}
-              type="button"
-              className={`toggle${Number(minutes) === preset ? ' on' : ''}`}
-              onClick={() => setMinutes(String(preset))}
-            >
-              {t('timerMinutesShort', { n: preset })}
-            </button>
-          ))}
-        </div>
-        <MinutesField label="timerLength" value={minutes} onChange={setMinutes} testId="timer-minutes" whole />
-        <MinutesField label="timerFirstWarning" value={first} onChange={setFirst} testId="timer-first-warning" />
-        <MinutesField label="timerLastWarning" value={last} onChange={setLast} testId="timer-last-warning" />
-        <div className="timer-plan-actions">
-          <button type="button" onClick={props.onClose}>
-            {t('timerCancel')}
+      <h2>{t('timerPlanTitle')}</h2>
+      <div className="timer-presets">
+        {PRESETS.map((preset) => (
+          <button
+            key={preset}
+            type="button"
+            className={`toggle${Number(minutes) === preset ? ' on' : ''}`}
+            onClick={() => setMinutes(String(preset))}
+          >
+            {t('timerMinutesShort', { n: preset })}
           </button>
-          <button type="submit" className="primary" disabled={!valid} data-testid="timer-save">
-            {t('timerSave')}
-          </button>
-        </div>
-      </form>
-    </div>
+        ))}
+      </div>
+      <MinutesField label="timerLength" value={minutes} onChange={setMinutes} testId="timer-minutes" whole />
+      <MinutesField label="timerFirstWarning" value={first} onChange={setFirst} testId="timer-first-warning" />
+      <MinutesField label="timerLastWarning" value={last} onChange={setLast} testId="timer-last-warning" />
+      <div className="timer-plan-actions">
+        <button type="button" onClick={props.onClose}>
+          {t('timerCancel')}
+        </button>
+        <button type="submit" className="primary" disabled={!valid} data-testid="timer-save">
+          {t('timerSave')}
+        </button>
+      </div>
+    </Sheet>
   );
 }
