@@ -35,8 +35,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** Milliseconds since the epoch with sub-millisecond precision, comparable with the page's. */
 const epoch = () => performance.timeOrigin + performance.now();
 
-/** The real headless host, started as a user would, with its QR code in the terminal. */
-function startHost({ display, dataDir, port = 0 }) {
+/** The real headless host, started as a user would, with its QR code in the terminal (bench-show.mjs too). */
+export function startHost({ display, dataDir, port = 0 }) {
   const child = spawn(
     process.execPath,
     [

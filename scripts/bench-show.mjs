@@ -9,10 +9,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, devices } from 'playwright-core';
+import { startHost } from './bench-link.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 import { ImpressShow } from './impress-show.mjs';
 
-const root = join(import.meta.dirname, '..');
 const NAME = 'deskremote.test';
 const SLIDES = 12;
 const CHANGES = 10;
@@ -27,39 +27,6 @@ function privateXvfb() {
     child.on('error', () => reject(new Error('Xvfb is needed: apt-get install -y xvfb')));
     child.stdio[3].once('data', (chunk) => resolve({ display: `:${chunk.toString().trim()}`, stop: () => child.kill() }));
   });
-}
-
-async function startHost(display, dataDir) {
-  const child = spawn(
-    process.execPath,
-    [
-      join(root, 'desktop/dist/cli.js'),
-      '--bind',
-      '127.0.0.1',
-      '--name',
-      NAME,
-      '--port',
-      '0',
-      '--data-dir',
-      dataDir,
-      '--approve-all',
-    ],
-    { cwd: root, env: { ...process.env, DISPLAY: display, WAYLAND_DISPLAY: '' }, stdio: ['pipe', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  child.stdout.on('data', (chunk) => {
-    output += chunk.toString();
-  });
-  child.stderr.on('data', (chunk) => {
-    output += chunk.toString();
-  });
-  const until = Date.now() + 20_000;
-  for (;;) {
-    const url = output.match(/Pairing URL: (\S+)/)?.[1];
-    if (url) return { url, stop: () => child.kill('SIGTERM') };
-    if (child.exitCode !== null || Date.now() > until) throw new Error(`the host did not start:\n${output}`);
-    await sleep(20);
-  }
 }
 
 /**
@@ -94,7 +61,8 @@ export async function showFigures() {
   let browser;
   try {
     impress = await ImpressShow.start(x.display, slides, { name: `DeskRemote (${hostname()})`, pin: PIN });
-    host = await startHost(x.display, dataDir);
+    host = startHost({ display: x.display, dataDir });
+    const url = await host.nextUrl(undefined);
     browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,
       args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP ${NAME} 127.0.0.1`],
@@ -117,7 +85,7 @@ export async function showFigures() {
         return true;
       };
     });
-    await page.goto(host.url);
+    await page.goto(url);
     await page.waitForSelector('[data-testid=status] .dot-on', { timeout: 15_000 });
     await page.locator('[data-tab=slides]').click();
     await page.waitForFunction((n) => document.querySelector('[data-testid=show-count]')?.textContent === `1 / ${n}`, SLIDES, {
@@ -163,7 +131,7 @@ export async function showFigures() {
     return { change, ack, pictureBytes };
   } finally {
     await browser?.close();
-    host?.stop();
+    await host?.stop();
     await impress?.stop();
     x.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -11,8 +11,8 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LaserCommand } from '@deskremote/shared';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openX11Grabber } from '../../src/host/preview/x11-grabber.js';
 import { startTestHost } from '../support/test-host.js';
+import { near, pictureCentre, rgb, screenColourAt } from './support/colours.js';
 import { HostProcess, PHONE_HOST_NAME } from './support/host-process.js';
 import { ImpressShow, type ShowSlide } from './support/impress-show.js';
 import { Phone } from './support/phone.js';
@@ -25,7 +25,6 @@ const SLIDES: ShowSlide[] = [
   { colour: '#e0c020', notes: [] },
   { colour: '#c020c0', notes: ['Questions'] },
 ];
-const rgb = (hex: string) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
 const PIN = '4821';
 const phoneDir = join(import.meta.dirname, '..', '..', '..', 'mobile-web', 'dist');
 
@@ -36,39 +35,12 @@ let host: HostProcess;
 let phone: Phone;
 let dataDir: string;
 
-/** The colour at the middle of the X screen, as [r, g, b]. */
-async function screenCentre(): Promise<number[]> {
-  const grabber = await openX11Grabber(x.display);
-  try {
-    const { pixels, width, height } = await grabber.grab();
-    const at = (Math.floor(height / 2) * width + Math.floor(width / 2)) * 4;
-    return [pixels[at + 2] ?? -1, pixels[at + 1] ?? -1, pixels[at] ?? -1];
-  } finally {
-    grabber.close();
-  }
-}
-
-const near = (a: number[], b: number[]) => a.every((v, i) => Math.abs(v - (b[i] ?? 999)) <= 12);
-
 async function screenShows(slide: number): Promise<void> {
   const want = rgb(SLIDES[slide - 1]?.colour ?? '#000000');
-  await expect.poll(async () => near(await screenCentre(), want), { timeout: 10_000 }).toBe(true);
+  await expect.poll(async () => near(await screenColourAt(x.display, 0.5, 0.5), want), { timeout: 10_000 }).toBe(true);
 }
 
-/** The colour at the middle of a slide picture on the phone. */
-function pictureCentre(selector: string): Promise<number[] | undefined> {
-  return phone.page.evaluate((sel) => {
-    const image = document.querySelector(sel) as HTMLImageElement | null;
-    if (!image?.complete || !image.naturalWidth) return undefined;
-    const canvas = document.createElement('canvas');
-    canvas.width = image.naturalWidth;
-    canvas.height = image.naturalHeight;
-    const context = canvas.getContext('2d');
-    context?.drawImage(image, 0, 0);
-    const data = context?.getImageData(Math.floor(canvas.width / 2), Math.floor(canvas.height / 2), 1, 1).data;
-    return data ? [data[0] ?? -1, data[1] ?? -1, data[2] ?? -1] : undefined;
-  }, selector);
-}
+const pictureAt = (selector: string) => pictureCentre(phone.page, selector);
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'deskremote-impress-host-'));
@@ -109,13 +81,13 @@ it('shows "3 / 5", the notes of slide 3 and the next slide, and the grid puts sl
   await expect
     .poll(
       async () => {
-        const colour = await pictureCentre('[data-testid=show-next] img[data-slide-picture="4"]');
+        const colour = await pictureAt('[data-testid=show-next] img[data-slide-picture="4"]');
         return colour !== undefined && near(colour, rgb('#e0c020'));
       },
       { timeout: 5000 },
     )
     .toBe(true);
-  const current = await pictureCentre('[data-testid=show-current] img[data-slide-picture="3"]');
+  const current = await pictureAt('[data-testid=show-current] img[data-slide-picture="3"]');
   expect(current && near(current, rgb('#2040d0'))).toBe(true);
   await phone.page.screenshot({ path: 'test-results/speaker-impress-slide-3.png' });
 

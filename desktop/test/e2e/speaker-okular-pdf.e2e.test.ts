@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openX11Grabber } from '../../src/host/preview/x11-grabber.js';
+import { near, pictureCentre, rgb, screenColourAt } from './support/colours.js';
 import { HostProcess } from './support/host-process.js';
 import { startSessionBus } from './support/media-player.js';
 import { pdfDeck } from './support/pdf-deck.js';
@@ -21,8 +21,6 @@ import { startXvfb, type XDisplay } from './support/xvfb.js';
 
 const run = promisify(execFile);
 const PAGES = ['#d02020', '#20a020', '#2040d0'];
-const rgb = (hex: string) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
-const near = (a: number[], b: number[]) => a.every((v, i) => Math.abs(v - (b[i] ?? 999)) <= 12);
 
 let x: XDisplay;
 let wm: ChildProcess;
@@ -43,41 +41,23 @@ async function okularSays(method: string, ...args: string[]): Promise<string> {
   return stdout.trim();
 }
 
-/** The colour of the X screen `dx`, `dy` in from the middle of Okular's page area. */
-async function screenAt(fx: number, fy: number): Promise<number[]> {
-  const grabber = await openX11Grabber(x.display);
-  try {
-    const { pixels, width, height } = await grabber.grab();
-    const at = (Math.floor(height * fy) * width + Math.floor(width * fx)) * 4;
-    return [pixels[at + 2] ?? -1, pixels[at + 1] ?? -1, pixels[at] ?? -1];
-  } finally {
-    grabber.close();
-  }
-}
-
 /** Okular's page view fills most of its window: somewhere in the middle of the screen shows the page's colour. */
 async function screenShows(page: number): Promise<void> {
   const want = rgb(PAGES[page - 1] ?? '#000000');
   await expect
-    .poll(async () => (await Promise.all([screenAt(0.5, 0.5), screenAt(0.55, 0.45)])).some((c) => near(c, want)), {
-      timeout: 10_000,
-    })
+    .poll(
+      async () =>
+        (await Promise.all([screenColourAt(x.display, 0.5, 0.5), screenColourAt(x.display, 0.55, 0.45)])).some((c) =>
+          near(c, want),
+        ),
+      {
+        timeout: 10_000,
+      },
+    )
     .toBe(true);
 }
 
-function pictureCentre(selector: string): Promise<number[] | undefined> {
-  return phone.page.evaluate((sel) => {
-    const image = document.querySelector(sel) as HTMLImageElement | null;
-    if (!image?.complete || !image.naturalWidth) return undefined;
-    const canvas = document.createElement('canvas');
-    canvas.width = image.naturalWidth;
-    canvas.height = image.naturalHeight;
-    const context = canvas.getContext('2d');
-    context?.drawImage(image, 0, 0);
-    const data = context?.getImageData(Math.floor(canvas.width / 2), Math.floor(canvas.height / 2), 1, 1).data;
-    return data ? [data[0] ?? -1, data[1] ?? -1, data[2] ?? -1] : undefined;
-  }, selector);
-}
+const pictureAt = (selector: string) => pictureCentre(phone.page, selector);
 
 const count = () => phone.page.getByTestId('show-count').textContent();
 
@@ -139,7 +119,7 @@ it('shows "1 / 3" and the pages as the file has them; the grid puts page 3 in Ok
   await expect
     .poll(
       async () => {
-        const colour = await pictureCentre('[data-testid=show-current] img[data-slide-picture="1"]');
+        const colour = await pictureAt('[data-testid=show-current] img[data-slide-picture="1"]');
         return colour !== undefined && near(colour, rgb(PAGES[0] ?? ''));
       },
       { timeout: 10_000 },
@@ -148,7 +128,7 @@ it('shows "1 / 3" and the pages as the file has them; the grid puts page 3 in Ok
   await expect
     .poll(
       async () => {
-        const colour = await pictureCentre('[data-testid=show-next] img[data-slide-picture="2"]');
+        const colour = await pictureAt('[data-testid=show-next] img[data-slide-picture="2"]');
         return colour !== undefined && near(colour, rgb(PAGES[1] ?? ''));
       },
       { timeout: 10_000 },

@@ -5,9 +5,9 @@
  * neither (macOS: its now-playing is a private framework), or for the volume keys.
  */
 import type { MediaPlayer } from '@deskremote/shared';
-import sharp from 'sharp';
 import type { FeatureDeps } from '../presenter/feature-deps.js';
 import type { SessionPort } from '../session/feature-router.js';
+import { imageFrame } from '../session/image-frame.js';
 import { Rejected } from '../session/rejected.js';
 import { isBehind } from '../session/unread-limits.js';
 import { Mpris } from './mpris.js';
@@ -97,17 +97,7 @@ export function installMedia(deps: FeatureDeps): void {
     if (!file) throw new Rejected('player-unavailable', { why: 'no-art' });
     try {
       const bytes = await readArtFile(file, ART_MAX_FILE_BYTES);
-      const { data, info } = await sharp(bytes)
-        .resize(ART_PX, ART_PX, { fit: 'inside' })
-        .jpeg({ quality: 70 })
-        .toBuffer({ resolveWithObject: true });
-      session.send({
-        t: 'frame',
-        id: command.id,
-        width: info.width,
-        height: info.height,
-        jpeg: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
-      });
+      session.send(await imageFrame(command.id, bytes, { box: ART_PX, quality: 70, enlarge: true }));
       return 'answered' as const;
     } catch (error) {
       throw new Rejected('player-unavailable', {

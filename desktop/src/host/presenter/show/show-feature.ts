@@ -10,9 +10,9 @@ import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { SlideAction, SlideProfileId } from '@deskremote/shared';
-import sharp from 'sharp';
 import * as v from 'valibot';
 import { writeFileAtomic } from '../../devices/atomic-file.js';
+import { imageFrame } from '../../session/image-frame.js';
 import { Rejected } from '../../session/rejected.js';
 import { isBehind } from '../../session/unread-limits.js';
 import type { FeatureDeps } from '../feature-deps.js';
@@ -156,18 +156,7 @@ export async function installSlideShow(deps: FeatureDeps, options: ShowFeatureOp
     const image = await slideOf(command.slide).picture(command.slide);
     if (!image) throw new Rejected('no-show', { slide: command.slide });
     try {
-      const { data, info } = await sharp(image)
-        .resize(480, 480, { fit: 'inside', withoutEnlargement: true })
-        .flatten({ background: '#ffffff' })
-        .jpeg({ quality: 80 })
-        .toBuffer({ resolveWithObject: true });
-      session.send({
-        t: 'frame',
-        id: command.id,
-        width: info.width,
-        height: info.height,
-        jpeg: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
-      });
+      session.send(await imageFrame(command.id, image, { box: 480, quality: 80, background: '#ffffff' }));
       return 'answered' as const;
     } catch {
       throw new Rejected('no-show', { slide: command.slide });
