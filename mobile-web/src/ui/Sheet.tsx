@@ -3,6 +3,7 @@
  * With `onSubmit` its body is a form (Enter saves); otherwise a plain box.
  */
 import type { FormEvent, ReactNode } from 'react';
+import { t } from '../i18n/i18n';
 import './sheet.css';
 
 export function Sheet(props: {
@@ -31,6 +32,20 @@ export function Sheet(props: {
       ) : (
         <div className={sheetClass}>{props.children}</div>
       )}
+    </div>
+  );
+}
+
+/** Cancel and Save at a form sheet's foot: Save submits the form, and waits until what is typed is valid. */
+export function SheetActions(props: { className: string; onCancel: () => void; canSave: boolean; saveTestId: string }) {
+  return (
+    <div className={props.className}>
+      <button type="button" onClick={props.onCancel}>
+        {t('timerCancel')}
+      </button>
+      <button type="submit" className="primary" disabled={!props.canSave} data-testid={props.saveTestId}>
+        {t('timerSave')}
+      </button>
     </div>
   );
 }

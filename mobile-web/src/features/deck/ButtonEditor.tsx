@@ -10,7 +10,7 @@ import {
 } from '@deskremote/shared';
 import { useState } from 'react';
 import { type MessageKey, t } from '../../i18n/i18n';
-import { Sheet } from '../../ui/Sheet';
+import { Sheet, SheetActions } from '../../ui/Sheet';
 import { describeStep } from './deck-edit';
 import { DeckIconView, iconName } from './deck-icons';
 
@@ -128,14 +128,7 @@ export function ButtonEditor(props: { button: DeckButton; onSave: (button: DeckB
           {t('deckAddText')}
         </button>
       </div>
-      <div className="deck-editor-actions">
-        <button type="button" onClick={props.onClose}>
-          {t('timerCancel')}
-        </button>
-        <button type="submit" className="primary" disabled={!valid} data-testid="deck-save-button">
-          {t('timerSave')}
-        </button>
-      </div>
+      <SheetActions className="deck-editor-actions" onCancel={props.onClose} canSave={valid} saveTestId="deck-save-button" />
     </Sheet>
   );
 }

@@ -1,7 +1,7 @@
 import { MAX_TALK_MS, type TalkTimer } from '@deskremote/shared';
 import { useState } from 'react';
 import { type MessageKey, t } from '../../../i18n/i18n';
-import { Sheet } from '../../../ui/Sheet';
+import { Sheet, SheetActions } from '../../../ui/Sheet';
 
 const PRESETS = [10, 20, 30, 45, 60];
 const MINUTE = 60_000;
@@ -70,14 +70,7 @@ export function TimerPlan(props: {
       <MinutesField label="timerLength" value={minutes} onChange={setMinutes} testId="timer-minutes" whole />
       <MinutesField label="timerFirstWarning" value={first} onChange={setFirst} testId="timer-first-warning" />
       <MinutesField label="timerLastWarning" value={last} onChange={setLast} testId="timer-last-warning" />
-      <div className="timer-plan-actions">
-        <button type="button" onClick={props.onClose}>
-          {t('timerCancel')}
-        </button>
-        <button type="submit" className="primary" disabled={!valid} data-testid="timer-save">
-          {t('timerSave')}
-        </button>
-      </div>
+      <SheetActions className="timer-plan-actions" onCancel={props.onClose} canSave={valid} saveTestId="timer-save" />
     </Sheet>
   );
 }
