@@ -87,12 +87,15 @@ createInterface({ input: process.stdin }).on('line', (line) => {
 
   it('no PowerPoint running (or a helper that says nothing sane): no show, nothing sent', async () => {
     const standIn = join(dir, 'powershell-none.mjs');
+    const asked = join(dir, 'powershell-none-asked.txt');
     await writeFile(
       standIn,
       `#!${process.execPath}
+import { appendFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 let n = 0;
-createInterface({ input: process.stdin }).on('line', () => {
+createInterface({ input: process.stdin }).on('line', (line) => {
+  appendFileSync(${JSON.stringify(asked)}, line + '\\n');
   n++;
   process.stdout.write(n % 2 ? '{"ok":true,"running":false}\\n' : '{"ok":true,"running":true,"title":"x","count":-4,"current":1}\\n');
 });
@@ -105,7 +108,8 @@ createInterface({ input: process.stdin }).on('line', () => {
       pollMs: 10,
     });
     try {
-      await new Promise((r) => setTimeout(r, 300));
+      // Both answers have been given, each more than once: nothing sane was heard.
+      await until(async () => (await readFile(asked, 'utf8').catch(() => '')).split('\n').length > 6);
       expect(source.snapshot()).toBeUndefined();
       expect(changes).toBe(0);
       expect(source.send({ kind: 'next' })).toBe(false);
